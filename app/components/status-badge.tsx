@@ -1,0 +1,21 @@
+import { STATUS_LABELS, type InvoiceStatus } from "~/modules/invoices/balance";
+
+const TONES: Record<InvoiceStatus, string> = {
+  DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",
+  VOID: "bg-slate-100 text-slate-500 ring-slate-300",
+  PAID: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  PROCESSING: "bg-sky-50 text-sky-800 ring-sky-200",
+  OVERDUE: "bg-rose-50 text-rose-800 ring-rose-200",
+  PARTLY_PAID: "bg-violet-50 text-violet-800 ring-violet-200",
+  DUE_SOON: "bg-amber-50 text-amber-800 ring-amber-200",
+  OPEN: "bg-slate-50 text-slate-700 ring-slate-200",
+};
+
+export function StatusBadge({ status, daysOverdue = 0 }: { status: InvoiceStatus; daysOverdue?: number }) {
+  return (
+    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}>
+      {STATUS_LABELS[status]}
+      {status === "OVERDUE" && daysOverdue > 0 ? ` · ${daysOverdue} ${daysOverdue === 1 ? "day" : "days"}` : ""}
+    </span>
+  );
+}

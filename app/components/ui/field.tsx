@@ -1,0 +1,28 @@
+import type { InputHTMLAttributes } from "react";
+
+export function Field({ label, name, errors, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+  const errorId = errors?.length ? `${name}-error` : undefined;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errorId}
+        className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2.5 text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-teal-600 sm:text-sm ${
+          errors?.length ? "ring-rose-400" : "ring-slate-300"
+        }`}
+        {...input}
+      />
+      {hint && !errors?.length ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {errors?.length ? (
+        <p id={errorId} className="mt-1 text-sm text-rose-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

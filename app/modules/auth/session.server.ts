@@ -1,0 +1,114 @@
+// Owner sign-in: argon2 password hashes, database sessions, HttpOnly SameSite cookies, rate limits.
+import crypto from "node:crypto";
+import { redirect } from "@remix-run/node";
+import { logActivity } from "~/modules/activity/activity.server";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { brandOf } from "~/modules/business/brand";
+import { hitRateLimit } from "~/modules/rate-limit/rate-limit.server";
+import { formatInstant } from "~/modules/dates/calendar";
+import { now } from "~/utils/clock.server";
+import { getCookies, OWNER_SESSION_DAYS } from "~/utils/cookies.server";
+import { db } from "~/utils/db.server";
+import { dummyPasswordHash, verifyPassword } from "./password.server";
+
+export const SIGN_IN_LIMITS = {
+  perEmail: { limit: 5, windowSeconds: 15 * 60 },
+  perIp: { limit: 30, windowSeconds: 15 * 60 },
+};
+
+export type SignInResult =
+  | { ok: true; sessionId: string; userId: string }
+  | { ok: false; error: string; retryAfterSeconds?: number };
+
+export async function signIn(input: { email: string; password: string; ipAddress: string; userAgent: string }): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const [byEmail, byIp] = await Promise.all([
+    hitRateLimit(`sign-in:email:${email}`, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds),
+    hitRateLimit(`sign-in:ip:${input.ipAddress}`, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds),
+  ]);
+  if (!byEmail.allowed || !byIp.allowed) {
+    const retryAfterSeconds = Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds);
+    return {
+      ok: false,
+      error: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      retryAfterSeconds,
+    };
+  }
+
+  const user = await db.user.findUnique({ where: { email }, include: { business: true } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid) return { ok: false, error: "That email and password do not match an account." };
+
+  const sessionId = crypto.randomBytes(32).toString("base64url");
+  await db.$transaction(async (tx) => {
+    await tx.session.create({
+      data: {
+        id: sessionId,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + OWNER_SESSION_DAYS * 86400_000),
+        ipAddress: input.ipAddress,
+        userAgent: input.userAgent.slice(0, 300),
+      },
+    });
+    await logActivity(tx, {
+      businessId: user.businessId,
+      actor: "OWNER",
+      actorUserId: user.id,
+      type: "owner.signed_in",
+      summary: `${user.name} signed in`,
+      data: { ipAddress: input.ipAddress },
+    });
+    await enqueueEmail(tx, {
+      template: "owner-sign-in",
+      to: user.email,
+      businessId: user.businessId,
+      dedupeKey: `owner-sign-in:${sessionId}`,
+      props: {
+        brand: brandOf(user.business),
+        ownerName: user.name,
+        whenText: formatInstant(now(), user.business.timeZone),
+        ipAddress: input.ipAddress,
+        userAgent: input.userAgent.slice(0, 120) || "unknown browser",
+      },
+    });
+  });
+  return { ok: true, sessionId, userId: user.id };
+}
+
+export async function commitOwnerSession(sessionId: string) {
+  return getCookies().owner.serialize(sessionId);
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value = await getCookies().owner.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function getOwner(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: { include: { business: true } } } });
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  return { sessionId, user: session.user, business: session.user.business };
+}
+
+/** Loads the signed-in owner or sends the visitor to sign in and back to where they were going. */
+export async function requireOwner(request: Request) {
+  const owner = await getOwner(request);
+  if (owner) return owner;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+export async function signOut(request: Request) {
+  const sessionId = await readSessionId(request);
+  if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });
+  return getCookies().owner.serialize("", { maxAge: 0 });
+}
+
+/** Only same-site paths: an attacker's redirectTo cannot send the owner elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/app") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

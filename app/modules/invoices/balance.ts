@@ -1,0 +1,103 @@
+// The one place where an invoice's balance and status are computed. Nothing stores them:
+// they follow from the invoice's lines, payments, discounts, fees, credits and write-offs.
+import { addDays, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
+import { sum, type Cents } from "~/modules/money/money";
+
+export type InvoiceState = "DRAFT" | "ISSUED" | "VOID";
+export type PaymentStatus = "PENDING" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELED";
+
+export type BalanceInput = {
+  state: InvoiceState;
+  dueDate: CalendarDate;
+  lines: readonly { amountCents: Cents }[];
+  allocations: readonly { amountCents: Cents; paymentStatus: PaymentStatus }[];
+  discounts: readonly { amountCents: Cents; status: "GRANTED" | "WITHDRAWN" }[];
+  lateFees: readonly { amountCents: Cents; status: "APPLIED" | "WAIVED" }[];
+  adjustments: readonly { amountCents: Cents; kind: "CREDIT" | "WRITE_OFF" }[];
+};
+
+export type InvoiceStatus = "DRAFT" | "VOID" | "PAID" | "PROCESSING" | "OVERDUE" | "PARTLY_PAID" | "DUE_SOON" | "OPEN";
+
+export type InvoiceFigures = {
+  subtotalCents: Cents;
+  feesCents: Cents;
+  /** What the invoice asks for: lines plus fees that were not waived. */
+  totalCents: Cents;
+  paidCents: Cents;
+  /** ACH payments in flight: not paid yet, but no longer chased. */
+  processingCents: Cents;
+  discountCents: Cents;
+  creditCents: Cents;
+  writtenOffCents: Cents;
+  /** total − paid − discounts − credits − write-offs, never below zero. */
+  balanceCents: Cents;
+  /** What the customer can still pay or be chased for: balance − processing. */
+  dueNowCents: Cents;
+  /** More received than owed (a double payment to refund); normally 0. */
+  overpaidCents: Cents;
+  status: InvoiceStatus;
+  partlyPaid: boolean;
+  daysOverdue: number;
+};
+
+/** An invoice counts as "due soon" this many days before its due date. */
+export const DUE_SOON_DAYS = 7;
+
+export function computeInvoiceFigures(invoice: BalanceInput, today: CalendarDate): InvoiceFigures {
+  const subtotalCents = sum(invoice.lines.map((l) => l.amountCents));
+  const feesCents = sum(invoice.lateFees.filter((f) => f.status === "APPLIED").map((f) => f.amountCents));
+  const totalCents = subtotalCents + feesCents;
+  const paidCents = sum(invoice.allocations.filter((a) => a.paymentStatus === "SUCCEEDED").map((a) => a.amountCents));
+  const processingCents = sum(
+    invoice.allocations.filter((a) => a.paymentStatus === "PROCESSING").map((a) => a.amountCents),
+  );
+  const discountCents = sum(invoice.discounts.filter((d) => d.status === "GRANTED").map((d) => d.amountCents));
+  const creditCents = sum(invoice.adjustments.filter((a) => a.kind === "CREDIT").map((a) => a.amountCents));
+  const writtenOffCents = sum(invoice.adjustments.filter((a) => a.kind === "WRITE_OFF").map((a) => a.amountCents));
+
+  const raw = totalCents - paidCents - discountCents - creditCents - writtenOffCents;
+  const balanceCents = Math.max(0, raw);
+  const overpaidCents = Math.max(0, -raw);
+  const dueNowCents = Math.max(0, balanceCents - processingCents);
+  const partlyPaid = balanceCents > 0 && paidCents + discountCents + creditCents + processingCents > 0;
+  const overdueBy = daysBetween(invoice.dueDate, today);
+  const daysOverdue = invoice.state === "ISSUED" && dueNowCents > 0 && overdueBy > 0 ? overdueBy : 0;
+
+  let status: InvoiceStatus;
+  if (invoice.state === "DRAFT") status = "DRAFT";
+  else if (invoice.state === "VOID") status = "VOID";
+  else if (balanceCents === 0) status = "PAID";
+  else if (dueNowCents === 0) status = "PROCESSING";
+  else if (daysOverdue > 0) status = "OVERDUE";
+  else if (partlyPaid && paidCents + discountCents + creditCents > 0) status = "PARTLY_PAID";
+  else if (today >= addDays(invoice.dueDate, -DUE_SOON_DAYS)) status = "DUE_SOON";
+  else status = "OPEN";
+
+  return {
+    subtotalCents,
+    feesCents,
+    totalCents,
+    paidCents,
+    processingCents,
+    discountCents,
+    creditCents,
+    writtenOffCents,
+    balanceCents,
+    dueNowCents,
+    overpaidCents,
+    status,
+    partlyPaid,
+    daysOverdue,
+  };
+}
+
+export const STATUS_LABELS: Record<InvoiceStatus, string> = {
+  DRAFT: "Draft",
+  VOID: "Void",
+  PAID: "Paid",
+  PROCESSING: "Processing",
+  OVERDUE: "Overdue",
+  PARTLY_PAID: "Partly paid",
+  DUE_SOON: "Due soon",
+  OPEN: "Open",
+};

@@ -1,0 +1,90 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { db } from "~/utils/db.server";
+import { computeInvoiceFigures, type InvoiceFigures } from "./balance";
+
+/** What computeInvoiceFigures needs, loaded in one query. */
+export const invoiceFiguresInclude = {
+  lines: { select: { amountCents: true }, orderBy: { position: "asc" } },
+  allocations: { select: { amountCents: true, payment: { select: { status: true } } } },
+  discounts: { select: { amountCents: true, status: true } },
+  lateFees: { select: { amountCents: true, status: true } },
+  adjustments: { select: { amountCents: true, kind: true } },
+} satisfies Prisma.InvoiceInclude;
+
+type InvoiceWithFigureRows = Prisma.InvoiceGetPayload<{ include: typeof invoiceFiguresInclude }>;
+
+export function figuresOf(invoice: InvoiceWithFigureRows, today: CalendarDate): InvoiceFigures {
+  return computeInvoiceFigures(
+    {
+      state: invoice.state,
+      dueDate: fromDbDate(invoice.dueDate),
+      lines: invoice.lines,
+      allocations: invoice.allocations.map((a) => ({ amountCents: a.amountCents, paymentStatus: a.payment.status })),
+      discounts: invoice.discounts,
+      lateFees: invoice.lateFees,
+      adjustments: invoice.adjustments,
+    },
+    today,
+  );
+}
+
+export type InvoiceSummary = {
+  id: string;
+  number: string;
+  currency: string;
+  issueDate: CalendarDate;
+  dueDate: CalendarDate;
+  customer: { id: string; name: string; companyName: string | null };
+  figures: InvoiceFigures;
+};
+
+function summarize(
+  invoice: InvoiceWithFigureRows & { customer: { id: string; name: string; companyName: string | null } },
+  today: CalendarDate,
+): InvoiceSummary {
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    currency: invoice.currency,
+    issueDate: fromDbDate(invoice.issueDate),
+    dueDate: fromDbDate(invoice.dueDate),
+    customer: invoice.customer,
+    figures: figuresOf(invoice, today),
+  };
+}
+
+const customerSelect = { select: { id: true, name: true, companyName: true } } as const;
+
+/** A business's issued invoices with live figures, for the owner. */
+export async function listBusinessInvoices(businessId: string, today: CalendarDate) {
+  const invoices = await db.invoice.findMany({
+    where: { businessId, state: { not: "DRAFT" } },
+    include: { ...invoiceFiguresInclude, customer: customerSelect },
+    orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+  });
+  return invoices.map((i) => summarize(i, today));
+}
+
+/** One customer's invoices: every query is scoped to the customer, so nobody sees another's. */
+export async function listCustomerInvoices(customerId: string, today: CalendarDate) {
+  const invoices = await db.invoice.findMany({
+    where: { customerId, state: "ISSUED" },
+    include: { ...invoiceFiguresInclude, customer: customerSelect },
+    orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+  });
+  return invoices.map((i) => summarize(i, today));
+}
+
+export type Totals = { outstandingCents: number; overdueCents: number; processingCents: number; count: number; overdueCount: number };
+
+export function totalsOf(invoices: readonly InvoiceSummary[]): Totals {
+  const open = invoices.filter((i) => i.figures.status !== "VOID" && i.figures.status !== "DRAFT");
+  return {
+    outstandingCents: open.reduce((s, i) => s + i.figures.balanceCents, 0),
+    overdueCents: open.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
+    processingCents: open.reduce((s, i) => s + i.figures.processingCents, 0),
+    count: open.filter((i) => i.figures.balanceCents > 0).length,
+    overdueCount: open.filter((i) => i.figures.status === "OVERDUE").length,
+  };
+}

@@ -1,0 +1,70 @@
+// pg-boss on the app's own PostgreSQL. See docs/decisions/003-job-queue.md.
+import { PgBoss, fromPrisma, type SendOptions } from "pg-boss";
+import type { Tx } from "~/utils/db.server";
+
+export const QUEUES = {
+  deliverEmail: "deliver-email",
+  outboxSweep: "outbox-sweep",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+declare global {
+  var __boss: { url: string; boss: PgBoss; started: Promise<PgBoss> } | undefined;
+}
+
+export type BossRole = "producer" | "worker";
+
+/** The process's pg-boss instance. A producer only sends; a worker also runs maintenance and cron. */
+export function getBoss(role: BossRole = "producer"): Promise<PgBoss> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: boot the database before using jobs.");
+  if (globalThis.__boss?.url === url) return globalThis.__boss.started;
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    application_name: `duely-${role}`,
+    supervise: role === "worker",
+    schedule: role === "worker",
+  });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  const started = (async () => {
+    await boss.start();
+    await ensureQueues(boss);
+    return boss;
+  })();
+  globalThis.__boss = { url, boss, started };
+  return started;
+}
+
+async function ensureQueues(boss: PgBoss) {
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  if (!existing.has(QUEUES.deliverEmail)) {
+    await boss.createQueue(QUEUES.deliverEmail, {
+      policy: "stately",
+      retryLimit: 8,
+      retryDelay: 15,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: 120,
+    });
+  }
+  if (!existing.has(QUEUES.outboxSweep)) {
+    await boss.createQueue(QUEUES.outboxSweep, { policy: "singleton", retryLimit: 0 });
+  }
+}
+
+/** Sends a job inside a Prisma transaction, so the job exists if and only if the transaction commits. */
+export async function sendJobInTransaction(tx: Tx, name: QueueName, data: object, options: SendOptions = {}) {
+  const boss = await getBoss();
+  return boss.send(name, data, {
+    ...options,
+    db: fromPrisma(tx),
+  });
+}
+
+export async function stopBoss() {
+  const current = globalThis.__boss;
+  globalThis.__boss = undefined;
+  if (current) await (await current.started).stop({ graceful: true, timeout: 5000 });
+}

@@ -1,0 +1,28 @@
+// Registers every job handler. Runs in the web process by default (RUN_JOBS_IN_WEB) and in
+// `npm run worker` for production deployments that separate the two.
+import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery.server";
+import { syncClock } from "~/utils/clock.server";
+import { getBoss, QUEUES } from "./queue.server";
+
+export async function startWorkers() {
+  const boss = await getBoss("worker");
+
+  await boss.work<{ outboxEmailId: string }>(
+    QUEUES.deliverEmail,
+    { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 2 },
+    async ([job]) => {
+      if (!job) return;
+      await syncClock();
+      await deliverOutboxEmail(job.data.outboxEmailId);
+    },
+  );
+
+  await boss.work(QUEUES.outboxSweep, { pollingIntervalSeconds: 5 }, async () => {
+    const ids = await findStrandedEmails(2 * 60_000);
+    for (const id of ids) {
+      await boss.send(QUEUES.deliverEmail, { outboxEmailId: id }, { singletonKey: id });
+    }
+  });
+  await boss.schedule(QUEUES.outboxSweep, "* * * * *");
+  return boss;
+}

@@ -1,0 +1,97 @@
+// Money is an integer number of minor units (cents) with an ISO 4217 currency code. Never a float.
+
+export type Cents = number;
+
+export class MoneyError extends Error {}
+
+export function assertCents(value: number, what = "amount"): Cents {
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} must be a whole number of minor units, got ${value}`);
+  return value;
+}
+
+/** Number of minor-unit digits for a currency (2 for USD, 0 for JPY), from the platform's ICU data. */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function formatMoney(cents: Cents, currency: string, locale = "en-US"): string {
+  const digits = minorDigits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(cents / 10 ** digits);
+}
+
+/**
+ * Parses what a person typed ("1,234.5", "$20", "0.07") into minor units, exactly.
+ * More decimals than the currency has is an error, never a silent rounding.
+ */
+export function parseMoney(input: string, currency: string): Cents {
+  const digits = minorDigits(currency);
+  const cleaned = input.trim().replace(/^[^\d.-]+/, "").replace(/,/g, "");
+  const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(cleaned);
+  if (!match) throw new MoneyError(`"${input}" is not an amount. Write it like 1234.56`);
+  const [, sign, whole = "0", fraction = ""] = match;
+  if (fraction.length > digits) {
+    throw new MoneyError(
+      digits === 0
+        ? `${currency} amounts have no decimals: "${input}"`
+        : `"${input}" has more than ${digits} decimals; ${currency} amounts are exact to the cent`,
+    );
+  }
+  const value = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`"${input}" is too large`);
+  return sign ? -value : value;
+}
+
+export type Rounding = "down" | "up" | "half-up";
+
+/** `cents × bps / 10000` with the rounding spelled out by the caller. */
+export function applyBps(cents: Cents, bps: number, rounding: Rounding): Cents {
+  assertCents(cents);
+  if (!Number.isInteger(bps)) throw new MoneyError(`basis points must be an integer, got ${bps}`);
+  const product = BigInt(cents) * BigInt(bps);
+  const whole = product / 10000n;
+  const remainder = product % 10000n;
+  let result = whole;
+  if (remainder !== 0n) {
+    const positive = product > 0n;
+    if (rounding === "up") result = positive ? whole + 1n : whole;
+    else if (rounding === "down") result = positive ? whole : whole - 1n;
+    else {
+      const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+      if (twice >= 10000n) result = positive ? whole + 1n : whole - 1n;
+    }
+  }
+  return Number(result);
+}
+
+/**
+ * Splits `total` into `parts` amounts that differ by at most one minor unit and add up to `total`
+ * exactly. The extra units go to the first parts, so callers can say which part carries them.
+ */
+export function splitEvenly(total: Cents, parts: number): Cents[] {
+  assertCents(total, "total");
+  if (!Number.isInteger(parts) || parts < 1) throw new MoneyError(`cannot split into ${parts} parts`);
+  if (total < 0) throw new MoneyError("cannot split a negative amount");
+  const base = Math.floor(total / parts);
+  const extra = total - base * parts;
+  return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+export function sum(values: readonly Cents[]): Cents {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Line amount from a quantity in thousandths and a unit price; refuses anything that is not exact. */
+export function lineAmount(quantityMilli: number, unitAmountCents: Cents): Cents {
+  const product = BigInt(quantityMilli) * BigInt(unitAmountCents);
+  if (product % 1000n !== 0n) {
+    throw new MoneyError(
+      `${quantityMilli / 1000} × ${unitAmountCents} does not come to a whole number of cents; adjust the quantity or the price`,
+    );
+  }
+  return Number(product / 1000n);
+}

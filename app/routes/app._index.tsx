@@ -1,0 +1,136 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StatusBadge } from "~/components/status-badge";
+import { Button } from "~/components/ui/button";
+import { Card, Stat } from "~/components/ui/card";
+import { requireOwner } from "~/modules/auth/session.server";
+import { listCustomerBalances, listCustomers } from "~/modules/customers/customers.server";
+import { formatDate } from "~/modules/dates/calendar";
+import { sendOwnerTestEmail } from "~/modules/email/test-email.server";
+import { listBusinessInvoices, totalsOf } from "~/modules/invoices/invoices.server";
+import { formatMoney } from "~/modules/money/money";
+import { today } from "~/utils/clock.server";
+
+export const meta: MetaFunction = () => [{ title: "Overview · Duely" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { business } = await requireOwner(request);
+  const day = today(business.timeZone);
+  const invoices = await listBusinessInvoices(business.id, day);
+  return json({
+    today: day,
+    currency: business.currency,
+    totals: totalsOf(invoices),
+    invoices,
+    customers: listCustomerBalances(await listCustomers(business.id), invoices),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, business } = await requireOwner(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "send-test-email") return json({ message: null, error: "Unknown action." }, { status: 400 });
+  await sendOwnerTestEmail(user, business);
+  return json({ message: `Test email queued to ${user.email}. It appears in the mailbox within seconds.`, error: null });
+}
+
+export default function Overview() {
+  const { totals, invoices, customers, currency, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const sending = useNavigation().formData?.get("intent") === "send-test-email";
+  const money = (cents: number) => formatMoney(cents, currency);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+          <p className="text-sm text-slate-500">As of {formatDate(day, "en-US", "long")}</p>
+        </div>
+        <Form method="post">
+          <input type="hidden" name="intent" value="send-test-email" />
+          <Button variant="secondary" type="submit" disabled={sending}>
+            {sending ? "Sending…" : "Send me a test email"}
+          </Button>
+        </Form>
+      </div>
+      {actionData?.message ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {actionData.message}
+        </p>
+      ) : null}
+
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Outstanding" value={money(totals.outstandingCents)} hint={`${totals.count} open invoices`} />
+        <Stat label="Overdue" value={money(totals.overdueCents)} hint={`${totals.overdueCount} invoices past due`} tone={totals.overdueCents > 0 ? "warn" : "default"} />
+        <Stat label="Bank payments processing" value={money(totals.processingCents)} hint="Not yet counted as paid" />
+        <Stat label="Customers" value={String(customers.length)} />
+      </div>
+
+      <Card>
+        <div className="border-b border-slate-200 px-5 py-4">
+          <h2 className="font-semibold">Invoices</h2>
+        </div>
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-5 py-3">Invoice</th>
+                <th className="px-5 py-3">Customer</th>
+                <th className="px-5 py-3">Due</th>
+                <th className="px-5 py-3 text-right">Total</th>
+                <th className="px-5 py-3 text-right">Balance</th>
+                <th className="px-5 py-3">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {invoices.map((invoice) => (
+                <tr key={invoice.id} className="hover:bg-slate-50">
+                  <td className="whitespace-nowrap px-5 py-3 font-medium">{invoice.number}</td>
+                  <td className="px-5 py-3">
+                    <div>{invoice.customer.name}</div>
+                    <div className="text-xs text-slate-500">{invoice.customer.companyName}</div>
+                  </td>
+                  <td className="whitespace-nowrap px-5 py-3 text-slate-600">{formatDate(invoice.dueDate)}</td>
+                  <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">{money(invoice.figures.totalCents)}</td>
+                  <td className="whitespace-nowrap px-5 py-3 text-right font-medium tabular-nums">{money(invoice.figures.balanceCents)}</td>
+                  <td className="px-5 py-3">
+                    <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Card>
+        <div className="border-b border-slate-200 px-5 py-4">
+          <h2 className="font-semibold">Customers</h2>
+        </div>
+        <ul className="divide-y divide-slate-100">
+          {customers.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
+              <div>
+                <div className="font-medium">{c.name}</div>
+                <div className="text-xs text-slate-500">
+                  {c.companyName} · {c.email}
+                </div>
+              </div>
+              <div className="text-right">
+                <div className="font-medium tabular-nums">{money(c.balanceCents)}</div>
+                <div className={`text-xs ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>
+                  {c.overdueCents > 0 ? `${money(c.overdueCents)} overdue` : c.balanceCents > 0 ? "Nothing overdue" : "All paid"}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,61 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DevBanner } from "~/components/test-mode-banner";
+import { requireOwner } from "~/modules/auth/session.server";
+import { currentOffsetMs } from "~/utils/clock.server";
+import { isProduction } from "~/utils/env.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, business } = await requireOwner(request);
+  return json({
+    user: { name: user.name, email: user.email },
+    business: { name: business.name, brandColor: business.brandColor },
+    dev: isProduction() ? null : { clockOffsetDays: Math.round(currentOffsetMs() / 86400_000) },
+  });
+}
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-white/15 text-white" : "text-teal-50 hover:bg-white/10"}`;
+
+export default function OwnerLayout() {
+  const { user, business, dev } = useLoaderData<typeof loader>();
+  return (
+    <div className="min-h-screen">
+      {dev ? <DevBanner clockOffsetDays={dev.clockOffsetDays} /> : null}
+      <header style={{ backgroundColor: business.brandColor }} className="text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <div className="flex items-center gap-2">
+            <img src="/favicon.svg" alt="" className="h-7 w-7 rounded-md ring-1 ring-white/30" />
+            <span className="font-semibold">{business.name}</span>
+          </div>
+          <nav className="flex flex-1 gap-1" aria-label="Workspace">
+            <NavLink to="/app" end className={navClass}>
+              Overview
+            </NavLink>
+            {dev ? (
+              <NavLink to="/dev/mailbox" className={navClass}>
+                Mailbox
+              </NavLink>
+            ) : null}
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-teal-50 sm:inline">{user.name}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md px-3 py-1.5 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,83 @@
+// The app's launcher: boots the database and jobs through the server build, then serves it with Express.
+// `node app/server/main.js [--seed-demo]` after `remix build`.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildPath = path.join(root, "build/index.js");
+const seedDemo = process.argv.includes("--seed-demo");
+
+const build = await import(pathToFileURL(buildPath).href).catch((error) => {
+  console.error(`Could not load the server build at ${buildPath}. Run "npm run build" first.\n${error.message}`);
+  process.exit(1);
+});
+const entry = build.entry.module;
+
+let env;
+try {
+  env = entry.parseEnv(process.env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+let runtime;
+try {
+  runtime = await entry.boot({ role: "web", seedDemo });
+} catch (error) {
+  console.error(`The app could not start: ${error.message}`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use((req, res, next) => {
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "same-origin");
+  if (env.APP_ENV === "production") res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+});
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.use(async (req, res, next) => {
+  try {
+    await entry.beforeRequest();
+    next();
+  } catch (error) {
+    next(error);
+  }
+});
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.APP_ENV === "production" ? "production" : "development",
+    getLoadContext: (req) => ({ ipAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Duely is listening on ${env.APP_URL} (port ${env.PORT}).`);
+  if (runtime.seed) {
+    console.log(`Demo data ${runtime.seed.created ? "created" : "already present"}.`);
+    console.log(`Owner sign-in: ${runtime.seed.ownerSignIn}`);
+    console.log(`Owner email: ${runtime.seed.ownerEmail}`);
+    console.log(`Owner password: ${runtime.seed.ownerPassword}`);
+    console.log(`Portal link: ${runtime.seed.portalLink}`);
+  }
+});
+
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: stopping.`);
+  server.close();
+  await runtime.stop().catch((error) => console.error(error));
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

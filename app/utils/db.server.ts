@@ -1,0 +1,49 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+declare global {
+  var __prisma: { url: string; client: PrismaClient } | undefined;
+}
+
+function create(url: string, slowQueryMs: number) {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }),
+    log: [{ level: "query", emit: "event" }],
+  });
+  client.$on("query", (e) => {
+    if (slowQueryMs > 0 && Number(e.duration) > slowQueryMs) {
+      console.warn(`[db] slow query ${e.duration}ms: ${e.query.slice(0, 300)}`);
+    }
+  });
+  return client;
+}
+
+/**
+ * The one Prisma client of the process, created on first use (after boot has settled
+ * DATABASE_URL) and kept across development reloads.
+ */
+export function getDb(): PrismaClient {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: the app must boot its database before using it.");
+  if (!globalThis.__prisma || globalThis.__prisma.url !== url) {
+    globalThis.__prisma = { url, client: create(url, Number(process.env.SLOW_QUERY_MS ?? 200)) };
+  }
+  return globalThis.__prisma.client;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export async function disconnectDb() {
+  const current = globalThis.__prisma;
+  globalThis.__prisma = undefined;
+  await current?.client.$disconnect();
+}
