@@ -66,6 +66,11 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Re-reads process.env on the next getEnv() (tests change variables between cases). */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
 /** Test clock, dev mailbox and demo tools are available everywhere except production. */
 export function isProduction() {
   return getEnv().APP_ENV === "production";
