@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "./env.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -8,9 +9,10 @@ declare global {
   var __prisma: { url: string; client: PrismaClient } | undefined;
 }
 
-function create(url: string, slowQueryMs: number) {
+function create(url: string) {
+  const { SLOW_QUERY_MS: slowQueryMs, DB_POOL_SIZE } = getEnv();
   const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }),
+    adapter: new PrismaPg({ connectionString: url, max: DB_POOL_SIZE }),
     log: [{ level: "query", emit: "event" }],
   });
   client.$on("query", (e) => {
@@ -29,7 +31,7 @@ export function getDb(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the app must boot its database before using it.");
   if (!globalThis.__prisma || globalThis.__prisma.url !== url) {
-    globalThis.__prisma = { url, client: create(url, Number(process.env.SLOW_QUERY_MS ?? 200)) };
+    globalThis.__prisma = { url, client: create(url) };
   }
   return globalThis.__prisma.client;
 }

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { OWNER } from "./state";
+
+test("the owner signs in, sees the demo invoices, sends a test email and reads it in the dev mailbox", async ({ page }) => {
+  await page.goto("/app");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fapp$/);
+
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await expect(page.getByLabel("Email")).toHaveValue(OWNER.email);
+
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+  const invoices = page.getByRole("table");
+  for (const number of ["INV-0950", "INV-0975", "INV-0990", "INV-0995", "INV-0998", "INV-1001", "INV-0996", "INV-0992"]) {
+    await expect(invoices.getByRole("cell", { name: number })).toBeVisible();
+  }
+  await expect(invoices.getByRole("row", { name: /INV-0950/ })).toContainText("Overdue · 95 days");
+  await expect(invoices.getByRole("row", { name: /INV-0996/ })).toContainText("Partly paid");
+  await expect(invoices.getByRole("row", { name: /INV-0992/ })).toContainText("Paid");
+  await expect(page.getByText("Barbara Liskov").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/owner-overview.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Send me a test email" }).click();
+  await expect(page.getByRole("status")).toContainText(`Test email queued to ${OWNER.email}`);
+
+  await page.getByRole("link", { name: "Mailbox", exact: true }).click();
+  const message = page.getByRole("link", { name: /Test email from Northwind Studio/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(message).toContainText("SENT", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole("link", { name: /New sign-in to Northwind Studio/ })).toBeVisible();
+  await message.click();
+  await expect(page.frameLocator("iframe[title='Email HTML']").getByText("This is a test email you asked for")).toBeVisible();
+  await page.getByRole("link", { name: "Plain text" }).click();
+  await expect(page.getByTestId("email-text")).toContainText("Hi Olivia Northwind");
+  await page.screenshot({ path: "test-results/screens/dev-mailbox.png" });
+
+  await page.goto("/app");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/app");
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+});
+
+test("health check reports the database", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, database: "up" });
+});

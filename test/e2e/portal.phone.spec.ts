@@ -1,0 +1,10 @@
+import { expect, test } from "@playwright/test";
+import { demoState } from "./state";
+
+test("the portal fits a phone screen", async ({ page }) => {
+  await page.goto(demoState().portalLink);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screens/portal-phone.png", fullPage: true });
+});

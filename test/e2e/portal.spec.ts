@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { demoState } from "./state";
+
+test("the demo customer opens the portal link and sees only their invoices", async ({ page }) => {
+  await page.goto(demoState().portalLink);
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByText("Hello Ada Lovelace")).toBeVisible();
+  await expect(page.getByText("$2,505.00")).toBeVisible();
+  for (const number of ["INV-1001", "INV-0994", "INV-0971"]) await expect(page.getByText(number, { exact: true })).toBeVisible();
+  await expect(page.getByText("INV-0950")).toHaveCount(0);
+  await expect(page.getByText("Overdue · 20 days")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/portal.png", fullPage: true });
+});
+
+test("an unknown link leads to asking for a fresh one, which arrives by email and works", async ({ page }) => {
+  await page.goto(`/portal/access/${"A".repeat(43)}`);
+  await expect(page.getByRole("heading", { name: "We could not recognise this link." })).toBeVisible();
+  await page.getByLabel("Email address").fill("not-an-email");
+  await page.getByRole("button", { name: "Email me a new link" }).click();
+  await expect(page.getByText("Enter the email address your invoices are sent to.")).toBeVisible();
+  await page.getByLabel("Email address").fill("ada@analytical.test");
+  await page.getByRole("button", { name: "Email me a new link" }).click();
+  await expect(page.getByRole("status")).toContainText("If ada@analytical.test is an address we send invoices to");
+
+  await page.goto("/dev/mailbox");
+  const message = page.getByRole("link", { name: /Your account with Northwind Studio/ }).first();
+  await expect(message).toContainText("To ada@analytical.test");
+  await message.click();
+  await page.getByRole("link", { name: "Plain text" }).click();
+  const text = await page.getByTestId("email-text").innerText();
+  const link = /https?:\/\/\S+\/portal\/access\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("a visitor without a portal session is asked for their email", async ({ page }) => {
+  await page.goto("/portal");
+  await expect(page).toHaveURL(/\/portal\/expired$/);
+  await expect(page.getByRole("heading", { name: "Your session has ended." })).toBeVisible();
+});
