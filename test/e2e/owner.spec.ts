@@ -30,6 +30,8 @@ test("the owner signs in, sees the demo invoices, sends a test email and reads i
   await expect(page.getByRole("status")).toContainText(`Test email queued to ${OWNER.email}`);
 
   await page.getByRole("link", { name: "Mailbox", exact: true }).click();
+  await expect(page).toHaveURL(/\/dev\/mailbox$/);
+  await expect(page.getByRole("heading", { name: "Development mailbox" })).toBeVisible();
   const message = page.getByRole("link", { name: /Test email from Northwind Studio/ });
   await expect(async () => {
     await page.reload();

@@ -40,3 +40,18 @@ test("a visitor without a portal session is asked for their email", async ({ pag
   await expect(page).toHaveURL(/\/portal\/expired$/);
   await expect(page.getByRole("heading", { name: "Your session has ended." })).toBeVisible();
 });
+
+test("moving the app clock forward turns a due-soon invoice overdue", async ({ page, request }) => {
+  await page.goto(demoState().portalLink);
+  const row = page.getByRole("listitem").filter({ hasText: "INV-1001" });
+  await expect(row).toContainText("Due soon");
+  expect((await request.post("/dev/clock", { form: { offsetDays: "10" } })).ok()).toBe(true);
+  try {
+    await page.reload();
+    await expect(row).toContainText("Overdue · 6 days");
+  } finally {
+    await request.post("/dev/clock", { form: { offsetDays: "0" } });
+  }
+  await page.reload();
+  await expect(row).toContainText("Due soon");
+});
