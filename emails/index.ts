@@ -1,18 +1,27 @@
 // The catalogue of emails: each entry renders one react-email template to a subject, HTML and text.
 import OwnerSignInEmail, { subject as ownerSignInSubject, type OwnerSignInEmailProps } from "./owner-sign-in";
 import OwnerTestEmail, { subject as ownerTestSubject, type OwnerTestEmailProps } from "./owner-test-email";
+import InvoiceSentEmail, { subject as invoiceSentSubject, type InvoiceSentEmailProps } from "./invoice-sent";
+import PaymentFailedEmail, { subject as paymentFailedSubject, type PaymentFailedEmailProps } from "./payment-failed";
+import ReceiptEmail, { subject as receiptSubject, type ReceiptEmailProps } from "./receipt";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
   "owner-test": { component: OwnerTestEmail, subject: ownerTestSubject, title: "Test email" },
   "owner-sign-in": { component: OwnerSignInEmail, subject: ownerSignInSubject, title: "Owner sign-in notice" },
   "portal-link": { component: PortalLinkEmail, subject: portalLinkSubject, title: "Portal link (your account)" },
+  "invoice-sent": { component: InvoiceSentEmail, subject: invoiceSentSubject, title: "Invoice sent" },
+  receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
+  "payment-failed": { component: PaymentFailedEmail, subject: paymentFailedSubject, title: "Bank payment failed" },
 } as const;
 
 export type EmailPropsByTemplate = {
   "owner-test": OwnerTestEmailProps;
   "owner-sign-in": OwnerSignInEmailProps;
   "portal-link": PortalLinkEmailProps;
+  "invoice-sent": InvoiceSentEmailProps;
+  receipt: ReceiptEmailProps;
+  "payment-failed": PaymentFailedEmailProps;
 };
 
 export type TemplateName = keyof typeof emailTemplates;

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
@@ -88,7 +88,9 @@ export default function Overview() {
                 <tr key={invoice.id} className="hover:bg-slate-50">
                   <td className="whitespace-nowrap px-5 py-3 font-medium">{invoice.number}</td>
                   <td className="px-5 py-3">
-                    <div>{invoice.customer.name}</div>
+                    <Link to={`/app/customers/${invoice.customer.id}`} className="font-medium text-teal-800 hover:underline">
+                      {invoice.customer.name}
+                    </Link>
                     <div className="text-xs text-slate-500">{invoice.customer.companyName}</div>
                   </td>
                   <td className="whitespace-nowrap px-5 py-3 text-slate-600">{formatDate(invoice.dueDate)}</td>
@@ -112,7 +114,9 @@ export default function Overview() {
           {customers.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
               <div>
-                <div className="font-medium">{c.name}</div>
+                <Link to={`/app/customers/${c.id}`} className="font-medium text-teal-800 hover:underline">
+                  {c.name}
+                </Link>
                 <div className="text-xs text-slate-500">
                   {c.companyName} · {c.email}
                 </div>

@@ -33,6 +33,9 @@ export default function OwnerLayout() {
             <NavLink to="/app" end className={navClass}>
               Overview
             </NavLink>
+            <NavLink to="/app/payments" className={navClass}>
+              Payments
+            </NavLink>
             {dev ? (
               <NavLink to="/dev/mailbox" className={navClass}>
                 Mailbox

@@ -1,11 +1,14 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
+import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { formatDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
+import { listCustomerPayments } from "~/modules/payments/history.server";
+import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -14,13 +17,17 @@ export const meta: MetaFunction = () => [{ title: "Your invoices" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
   const invoices = await listCustomerInvoices(customer.id, today(business.timeZone));
-  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices });
+  const payments = await listCustomerPayments(customer.id, 10);
+  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments });
 }
 
+const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };
+
 export default function PortalHome() {
-  const { customerName, currency, totals, invoices } = useLoaderData<typeof loader>();
+  const { customerName, currency, totals, invoices, payments } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, currency);
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
+  const payable = open.filter((i) => i.figures.dueNowCents > 0);
   const settled = invoices.filter((i) => i.figures.balanceCents === 0);
   return (
     <div className="space-y-6">
@@ -39,10 +46,20 @@ export default function PortalHome() {
             <p className={`text-xl font-semibold tabular-nums ${totals.overdueCents > 0 ? "text-rose-700" : ""}`}>{money(totals.overdueCents)}</p>
           </div>
           <div>
-            <p className="text-sm text-slate-500">Open invoices</p>
-            <p className="text-xl font-semibold tabular-nums">{totals.count}</p>
+            <p className="text-sm text-slate-500">{totals.processingCents > 0 ? "Bank payments processing" : "Open invoices"}</p>
+            <p className="text-xl font-semibold tabular-nums">{totals.processingCents > 0 ? money(totals.processingCents) : totals.count}</p>
           </div>
         </div>
+        {payable.length > 0 ? (
+          <Form method="get" action="/portal/pay" className="mt-5">
+            {payable.map((i) => (
+              <input key={i.id} type="hidden" name="invoice" value={i.id} />
+            ))}
+            <Button type="submit" className="w-full sm:w-auto">
+              Pay {money(payable.reduce((s, i) => s + i.figures.dueNowCents, 0))} now
+            </Button>
+          </Form>
+        ) : null}
       </Card>
 
       <section aria-labelledby="open-heading">
@@ -50,44 +67,99 @@ export default function PortalHome() {
           To pay
         </h2>
         {open.length === 0 ? <Card className="p-6 text-slate-600">You are all paid up. Thank you!</Card> : null}
-        <ul className="space-y-3">
-          {open.map((invoice) => (
-            <li key={invoice.id}>
-              <Card className="flex flex-wrap items-center justify-between gap-3 p-4 sm:p-5">
-                <div>
-                  <div className="flex items-center gap-2">
-                    <span className="font-semibold">{invoice.number}</span>
-                    <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
-                  </div>
-                  <p className="mt-1 text-sm text-slate-500">
-                    Issued {formatDate(invoice.issueDate)} · Due {formatDate(invoice.dueDate)}
-                  </p>
-                </div>
-                <div className="text-right">
-                  <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>
-                  {invoice.figures.balanceCents !== invoice.figures.totalCents ? (
-                    <p className="text-xs text-slate-500">of {money(invoice.figures.totalCents)}</p>
-                  ) : null}
-                </div>
-              </Card>
-            </li>
-          ))}
-        </ul>
+        {open.length > 0 ? (
+          <Form method="get" action="/portal/pay">
+            <ul className="space-y-3">
+              {open.map((invoice) => (
+                <li key={invoice.id}>
+                  <Card className="flex items-center gap-3 p-4 sm:p-5">
+                    {invoice.figures.dueNowCents > 0 ? (
+                      <input
+                        type="checkbox"
+                        name="invoice"
+                        value={invoice.id}
+                        defaultChecked
+                        aria-label={`Include ${invoice.number}`}
+                        className="h-5 w-5 shrink-0 rounded border-slate-300 text-teal-700 focus:ring-teal-600"
+                      />
+                    ) : (
+                      <span className="h-5 w-5 shrink-0" />
+                    )}
+                    <div className="flex min-w-0 flex-1 flex-wrap items-center justify-between gap-3">
+                      <div className="min-w-0">
+                        <div className="flex flex-wrap items-center gap-2">
+                          <Link to={`/portal/invoices/${invoice.id}`} className="font-semibold text-teal-800 underline-offset-2 hover:underline">
+                            {invoice.number}
+                          </Link>
+                          <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
+                        </div>
+                        <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
+                      </div>
+                      <div className="text-right">
+                        <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>
+                        {invoice.figures.processingCents > 0 ? (
+                          <p className="text-xs text-sky-700">{money(invoice.figures.processingCents)} processing</p>
+                        ) : invoice.figures.balanceCents !== invoice.figures.totalCents ? (
+                          <p className="text-xs text-slate-500">of {money(invoice.figures.totalCents)}</p>
+                        ) : null}
+                      </div>
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+            {payable.length > 1 ? (
+              <div className="mt-3 flex justify-end">
+                <Button type="submit" variant="secondary">
+                  Pay selected invoices
+                </Button>
+              </div>
+            ) : null}
+          </Form>
+        ) : null}
       </section>
 
       {settled.length > 0 ? (
         <section aria-labelledby="paid-heading">
           <h2 id="paid-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-            Paid
+            Paid invoices
           </h2>
           <Card>
             <ul className="divide-y divide-slate-100">
               {settled.map((invoice) => (
                 <li key={invoice.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5">
-                  <span className="font-medium">{invoice.number}</span>
-                  <span className="text-slate-500">Issued {formatDate(invoice.issueDate)}</span>
+                  <Link to={`/portal/invoices/${invoice.id}`} className="whitespace-nowrap font-medium text-teal-800 hover:underline">
+                    {invoice.number}
+                  </Link>
+                  <span className="hidden text-slate-500 sm:inline">Issued {formatDate(invoice.issueDate)}</span>
                   <span className="tabular-nums">{money(invoice.figures.totalCents)}</span>
                   <StatusBadge status={invoice.figures.status} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </section>
+      ) : null}
+
+      {payments.length > 0 ? (
+        <section aria-labelledby="payments-heading">
+          <h2 id="payments-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Your payments
+          </h2>
+          <Card>
+            <ul className="divide-y divide-slate-100">
+              {payments.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/portal/payments/${p.id}`} className="flex items-center justify-between gap-3 px-4 py-3 text-sm hover:bg-slate-50 sm:px-5">
+                    <span>
+                      <span className="font-medium">{p.receiptNumber ?? METHOD_LABELS[p.method]}</span>
+                      <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
+                    </span>
+                    <span className="text-right">
+                      <span className="block tabular-nums">{money(p.amountCents)}</span>
+                      <span className="block text-xs text-slate-500">{PAYMENT_STATUS[p.status]}</span>
+                    </span>
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,11 +1,14 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getGateway } from "~/modules/payments/gateway.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
+  const gateway = await getGateway();
   return json({
+    testMode: gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null,
     customer: { name: customer.name, companyName: customer.companyName, email: customer.email },
     business: {
       name: business.name,
@@ -18,12 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PortalLayout() {
-  const { customer, business } = useLoaderData<typeof loader>();
+  const { customer, business, testMode } = useLoaderData<typeof loader>();
   return (
     <div className="min-h-screen bg-slate-50">
+      {testMode ? (
+        <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-900">
+          Test mode: no money moves. {testMode === "simulator" ? "Pay with Stripe's test card 4242 4242 4242 4242 or test bank account 000123456789." : "Use Stripe's test cards."}
+        </p>
+      ) : null}
       <header style={{ backgroundColor: business.brandColor }} className="text-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-4">
-          <span className="text-lg font-semibold">{business.name}</span>
+          <Link to="/portal" className="text-lg font-semibold">
+            {business.name}
+          </Link>
           <span className="truncate text-sm text-white/90">{customer.companyName ?? customer.name}</span>
         </div>
       </header>

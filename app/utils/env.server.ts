@@ -25,6 +25,7 @@ const schema = z
     RUN_JOBS_IN_WEB: boolean.default(true),
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    SIMULATOR_ACH_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(30),
     STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "expected a Stripe secret key (sk_test_... or sk_live_...)").optional(),
     STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, "expected a Stripe publishable key (pk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "expected a webhook signing secret (whsec_...)").optional(),

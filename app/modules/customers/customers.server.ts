@@ -1,4 +1,7 @@
-import type { InvoiceSummary } from "~/modules/invoices/invoices.server";
+import type { CalendarDate } from "~/modules/dates/calendar";
+import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
+import { listCustomerPayments } from "~/modules/payments/history.server";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
 export function listCustomers(businessId: string) {
@@ -19,4 +22,23 @@ export function listCustomerBalances<C extends { id: string }>(customers: readon
       overdueCents: own.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
     };
   });
+}
+
+/** Everything the owner's customer page shows; null when the customer is not this business's. */
+export async function getCustomerOverview(businessId: string, customerId: string, day: CalendarDate) {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
+  if (!customer) return null;
+  const [invoices, payments, activity, activeLinks] = await Promise.all([
+    listCustomerInvoices(customer.id, day),
+    listCustomerPayments(customer.id, 50),
+    db.activityEvent.findMany({ where: { customerId: customer.id }, orderBy: { id: "desc" }, take: 50 }),
+    db.portalAccessToken.count({ where: { customerId: customer.id, revokedAt: null, expiresAt: { gt: now() } } }),
+  ]);
+  return {
+    customer,
+    invoices,
+    payments,
+    activeLinks,
+    activity: activity.map((a) => ({ id: a.id.toString(), type: a.type, summary: a.summary, actor: a.actor, occurredAt: a.occurredAt })),
+  };
 }

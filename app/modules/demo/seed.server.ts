@@ -99,6 +99,7 @@ async function createDemoBusiness(tx: Tx, day: CalendarDate) {
       addressLines: ["18 Harbor Street", "Portland, ME 04101"],
       brandColor: "#0f766e",
       minPartialPaymentCents: 5000,
+      achDiscountBps: 100,
       discountPolicy: { create: { enabled: true, kind: "PERCENT", percentBps: 200, windowDays: 10 } },
       planPolicy: { create: {} },
       lateFeePolicy: { create: {} },

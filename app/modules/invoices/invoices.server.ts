@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
-import { db } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/utils/db.server";
 import { computeInvoiceFigures, type InvoiceFigures } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
@@ -67,8 +67,8 @@ export async function listBusinessInvoices(businessId: string, today: CalendarDa
 }
 
 /** One customer's invoices: every query is scoped to the customer, so nobody sees another's. */
-export async function listCustomerInvoices(customerId: string, today: CalendarDate) {
-  const invoices = await db.invoice.findMany({
+export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db) {
+  const invoices = await client.invoice.findMany({
     where: { customerId, state: "ISSUED" },
     include: { ...invoiceFiguresInclude, customer: customerSelect },
     orderBy: [{ dueDate: "asc" }, { number: "asc" }],
@@ -87,4 +87,25 @@ export function totalsOf(invoices: readonly InvoiceSummary[]): Totals {
     count: open.filter((i) => i.figures.balanceCents > 0).length,
     overdueCount: open.filter((i) => i.figures.status === "OVERDUE").length,
   };
+}
+
+/** One of the customer's invoices with everything its page shows; null when it is not theirs. */
+export async function getCustomerInvoice(customerId: string, invoiceId: string, today: CalendarDate) {
+  const invoice = await db.invoice.findFirst({
+    where: { id: invoiceId, customerId, state: { in: ["ISSUED", "VOID"] } },
+    include: {
+      ...invoiceFiguresInclude,
+      customer: customerSelect,
+      lines: { orderBy: { position: "asc" } },
+      allocations: {
+        include: { payment: { select: { id: true, status: true, method: true, methodDetails: true, receiptNumber: true, createdAt: true, succeededAt: true, amountCents: true } } },
+        orderBy: { payment: { createdAt: "asc" } },
+      },
+      discounts: { orderBy: { grantedAt: "asc" } },
+      lateFees: { orderBy: { createdAt: "asc" } },
+      adjustments: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!invoice) return null;
+  return { invoice, figures: figuresOf(invoice, today), summary: summarize(invoice, today) };
 }

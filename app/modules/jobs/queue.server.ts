@@ -5,6 +5,7 @@ import type { Tx } from "~/utils/db.server";
 export const QUEUES = {
   deliverEmail: "deliver-email",
   outboxSweep: "outbox-sweep",
+  simulatorSettle: "simulator-settle",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -48,6 +49,9 @@ async function ensureQueues(boss: PgBoss) {
       retryDelayMax: 3600,
       expireInSeconds: 120,
     });
+  }
+  if (!existing.has(QUEUES.simulatorSettle)) {
+    await boss.createQueue(QUEUES.simulatorSettle, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
   }
   if (!existing.has(QUEUES.outboxSweep)) {
     await boss.createQueue(QUEUES.outboxSweep, { policy: "singleton", retryLimit: 0 });

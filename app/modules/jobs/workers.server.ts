@@ -1,6 +1,7 @@
 // Registers every job handler. Runs in the web process by default (RUN_JOBS_IN_WEB) and in
 // `npm run worker` for production deployments that separate the two.
 import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery.server";
+import { settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
 
@@ -16,6 +17,12 @@ export async function startWorkers() {
       await deliverOutboxEmail(job.data.outboxEmailId);
     },
   );
+
+  await boss.work<{ paymentId: string; accountNumber: string }>(QUEUES.simulatorSettle, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    await syncClock();
+    await settleSimulatedBankDebit(job.data.paymentId, job.data.accountNumber);
+  });
 
   await boss.work(QUEUES.outboxSweep, { pollingIntervalSeconds: 5 }, async () => {
     const ids = await findStrandedEmails(2 * 60_000);

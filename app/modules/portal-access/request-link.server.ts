@@ -1,14 +1,7 @@
 // "Send me a new link": the answer is the same whether or not the address is known, and it is rate-limited.
-import { logActivity } from "~/modules/activity/activity.server";
-import { brandOf } from "~/modules/business/brand";
-import { formatDate, dateInZone } from "~/modules/dates/calendar";
-import { enqueueEmail } from "~/modules/email/outbox.server";
-import { listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.server";
-import { formatMoney } from "~/modules/money/money";
 import { hitRateLimit } from "~/modules/rate-limit/rate-limit.server";
-import { today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { createPortalLink } from "./tokens.server";
+import { emailPortalLink } from "./send-link.server";
 
 export const LINK_REQUEST_LIMITS = { perEmailPerHour: 3, perIpPerHour: 10 };
 
@@ -24,34 +17,8 @@ export async function requestPortalLink(emailInput: string, ipAddress: string): 
 
   const customers = await db.customer.findMany({
     where: { email: { equals: email, mode: "insensitive" }, archivedAt: null },
-    include: { business: true },
+    select: { id: true, businessId: true },
   });
-  for (const customer of customers) {
-    const { business } = customer;
-    const totals = totalsOf(await listCustomerInvoices(customer.id, today(business.timeZone)));
-    await db.$transaction(async (tx) => {
-      const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
-      await enqueueEmail(tx, {
-        template: "portal-link",
-        to: customer.email,
-        businessId: business.id,
-        customerId: customer.id,
-        props: {
-          brand: brandOf(business),
-          customerName: customer.name,
-          portalUrl: link.url,
-          expiresText: formatDate(dateInZone(link.expiresAt, business.timeZone), "en-US", "long"),
-          owedText: totals.outstandingCents > 0 ? formatMoney(totals.outstandingCents, business.currency) : null,
-        },
-      });
-      await logActivity(tx, {
-        businessId: business.id,
-        customerId: customer.id,
-        actor: "CUSTOMER",
-        type: "portal.link_requested",
-        summary: "Asked for a new portal link; one was emailed",
-      });
-    });
-  }
+  for (const customer of customers) await emailPortalLink(customer.businessId, customer.id, { actor: "CUSTOMER" });
   return { limited: false };
 }

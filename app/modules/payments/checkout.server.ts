@@ -1,0 +1,100 @@
+// Starting a payment from the portal: the customer's choice of invoices, amount and method becomes a
+// Payment (PENDING) with its allocations, then a PaymentIntent at the gateway.
+import crypto from "node:crypto";
+import { logActivity } from "~/modules/activity/activity.server";
+import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
+import { formatMoney } from "~/modules/money/money";
+import { today } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { allocate, PaymentInputError } from "./allocation";
+import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
+import { quoteMethod, type OnlineMethod } from "./pricing";
+
+export { PaymentInputError };
+
+export type CheckoutInput = { customerId: string; invoiceIds: string[]; amountCents: number | null; method: OnlineMethod };
+
+export async function startPayment(input: CheckoutInput): Promise<{ paymentId: string }> {
+  const paymentId = crypto.randomUUID();
+  await db.$transaction(async (tx) => {
+    const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
+    const { business } = customer;
+    // Lock the invoices: two checkouts for the same balance take turns.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
+      order by "id" for update`;
+    if (locked.length !== new Set(input.invoiceIds).size) throw new PaymentInputError("One of those invoices could not be found on your account.");
+
+    // Unconfirmed payments for the same invoices are replaced by this one.
+    const stale = await tx.payment.findMany({
+      where: { customerId: customer.id, status: "PENDING", allocations: { some: { invoiceId: { in: input.invoiceIds } } } },
+      select: { id: true },
+    });
+    if (stale.length) await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
+
+    const invoices = (await listCustomerInvoices(customer.id, today(business.timeZone), tx)).filter((i) => input.invoiceIds.includes(i.id));
+    const allocations = allocate(
+      invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents })),
+      input.amountCents,
+      business.minPartialPaymentCents,
+      business.currency,
+    );
+    const principal = allocations.reduce((s, a) => s + a.amountCents, 0);
+    const quote = quoteMethod(principal, input.method, business);
+    await tx.payment.create({
+      data: {
+        id: paymentId,
+        businessId: business.id,
+        customerId: customer.id,
+        currency: business.currency,
+        amountCents: quote.totalCents,
+        methodAdjustmentCents: quote.adjustmentCents,
+        method: input.method,
+        status: "PENDING",
+        gateway: gatewayName(),
+        idempotencyKey: idempotencyKeyFor(paymentId),
+        allocations: { create: allocations },
+      },
+    });
+    const numbers = invoices.filter((i) => allocations.some((a) => a.invoiceId === i.id)).map((i) => i.number);
+    for (const a of allocations) {
+      await logActivity(tx, {
+        businessId: business.id,
+        customerId: customer.id,
+        invoiceId: a.invoiceId,
+        actor: "CUSTOMER",
+        type: "payment.started",
+        summary: `Started a ${input.method === "CARD" ? "card" : "bank"} payment of ${formatMoney(quote.totalCents, business.currency)} for ${numbers.join(", ")}`,
+        data: { paymentId },
+      });
+    }
+  });
+  await ensurePaymentIntent(paymentId);
+  return { paymentId };
+}
+
+/** Creates the gateway's PaymentIntent if the payment has none yet; safe to call again (idempotency key). */
+export async function ensurePaymentIntent(paymentId: string) {
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { customer: true, allocations: { include: { invoice: { select: { number: true } } } } } });
+  if (payment.providerPaymentId) return payment;
+  const gateway = await getGateway();
+  const intent = await gateway.createPaymentIntent({
+    paymentId: payment.id,
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    method: payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT",
+    customer: { id: payment.customer.id, email: payment.customer.email, name: payment.customer.name, stripeCustomerId: payment.customer.stripeCustomerId },
+    description: `Payment for ${payment.allocations.map((a) => a.invoice.number).join(", ")}`,
+    savePaymentMethod: false,
+    metadata: { businessId: payment.businessId, customerId: payment.customerId },
+  });
+  return db.payment.update({ where: { id: payment.id }, data: { providerPaymentId: intent.providerPaymentId } });
+}
+
+/** A payment as its customer may see it; anyone else's id is "not found". */
+export async function getCustomerPayment(customerId: string, paymentId: string) {
+  return db.payment.findFirst({
+    where: { id: paymentId, customerId },
+    include: { allocations: { include: { invoice: { select: { id: true, number: true, dueDate: true } } } }, customer: { include: { business: true } } },
+  });
+}

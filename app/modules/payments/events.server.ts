@@ -1,0 +1,181 @@
+// Payment state is driven by events, Stripe's or the simulator's, through this one handler:
+// each event id is applied once (WebhookEvent's primary key), in any order, however often it arrives.
+import type Stripe from "stripe";
+import { Prisma } from "~/generated/prisma/client";
+import { logActivity } from "~/modules/activity/activity.server";
+import { brandOf } from "~/modules/business/brand";
+import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { formatMoney } from "~/modules/money/money";
+import { createPortalLink } from "~/modules/portal-access/tokens.server";
+import { now } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { GatewayName } from "./gateway.server";
+import { METHOD_LABELS } from "./pricing";
+import { BRAND_NAMES } from "./simulator-outcomes";
+import { applyEvent, type PaymentStatus } from "./state";
+
+const STATUS_BY_EVENT: Record<string, PaymentStatus> = {
+  "payment_intent.processing": "PROCESSING",
+  "payment_intent.succeeded": "SUCCEEDED",
+  "payment_intent.payment_failed": "FAILED",
+  "payment_intent.canceled": "CANCELED",
+};
+
+export type EventOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
+
+function describeMethod(intent: Stripe.PaymentIntent): string | null {
+  const pm = intent.payment_method;
+  if (!pm || typeof pm === "string") return null;
+  if (pm.card) return `${BRAND_NAMES[pm.card.brand] ?? pm.card.brand} ending ${pm.card.last4}`;
+  if (pm.us_bank_account) return `${pm.us_bank_account.bank_name ?? "Bank account"} ending ${pm.us_bank_account.last4 ?? ""}`.trim();
+  return null;
+}
+
+async function nextReceiptNumber(tx: Tx) {
+  const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('receipt_number_seq') as n`;
+  return `R-${String(row?.n ?? 0).padStart(6, "0")}`;
+}
+
+export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayName): Promise<EventOutcome> {
+  const incomingStatus = STATUS_BY_EVENT[event.type];
+  return db.$transaction(
+    async (tx) => {
+      const inserted = await tx.$executeRaw`
+        insert into "WebhookEvent" ("id", "gateway", "type", "payload", "receivedAt")
+        values (${event.id}, ${gateway}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now()})
+        on conflict ("id") do nothing`;
+      if (inserted === 0) return "duplicate";
+      if (!incomingStatus) return markProcessed(tx, event.id, "ignored");
+
+      const intent = event.data.object as Stripe.PaymentIntent;
+      const paymentId = intent.metadata?.paymentId;
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        select "id" from "Payment" where "providerPaymentId" = ${intent.id} or "id" = ${paymentId ?? ""} limit 1 for update`;
+      if (!locked) return markProcessed(tx, event.id, "ignored", `no payment for ${intent.id}`);
+      const payment = await tx.payment.findUniqueOrThrow({
+        where: { id: locked.id },
+        include: { customer: { include: { business: true } }, allocations: { include: { invoice: { select: { id: true, number: true } } } } },
+      });
+
+      const at = new Date(event.created * 1000);
+      const error = intent.last_payment_error;
+      if (incomingStatus === "FAILED" && payment.method === "CARD" && payment.status === "PENDING") {
+        // A declined card leaves the intent open for another try, as Stripe does: the payment stays PENDING.
+        await tx.payment.update({
+          where: { id: payment.id },
+          data: {
+            failureCode: error?.decline_code ?? error?.code ?? "card_declined",
+            failureMessage: error?.message ?? "Your card was declined.",
+            lastEventAt: payment.lastEventAt && payment.lastEventAt > at ? payment.lastEventAt : at,
+          },
+        });
+        for (const a of payment.allocations) {
+          await logActivity(tx, {
+            businessId: payment.businessId,
+            customerId: payment.customerId,
+            invoiceId: a.invoice.id,
+            actor: "SYSTEM",
+            type: "payment.declined",
+            summary: `Card declined (${error?.decline_code ?? error?.code ?? "card_declined"}): ${error?.message ?? "declined"}`,
+            data: { paymentId: payment.id },
+          });
+        }
+        return markProcessed(tx, event.id, "applied");
+      }
+      const { next, changed } = applyEvent({ status: payment.status, lastEventAt: payment.lastEventAt }, { status: incomingStatus, at });
+      if (!changed) {
+        await tx.payment.update({ where: { id: payment.id }, data: { lastEventAt: next.lastEventAt } });
+        return markProcessed(tx, event.id, "unchanged");
+      }
+
+      const methodDetails = describeMethod(intent) ?? payment.methodDetails;
+      const data: Prisma.PaymentUpdateInput = { status: next.status, lastEventAt: next.lastEventAt, methodDetails };
+      if (next.status === "PROCESSING") data.processingAt = now();
+      if (next.status === "SUCCEEDED") {
+        data.succeededAt = now();
+        data.failureCode = null;
+        data.failureMessage = null;
+        data.receiptNumber = payment.receiptNumber ?? (await nextReceiptNumber(tx));
+      }
+      if (next.status === "FAILED") {
+        data.failedAt = now();
+        data.failureCode = error?.decline_code ?? error?.code ?? "payment_failed";
+        data.failureMessage = error?.message ?? "The payment did not go through.";
+      }
+      const updated = await tx.payment.update({ where: { id: payment.id }, data });
+      await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations }, payment.status);
+      return markProcessed(tx, event.id, "applied");
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000 },
+  );
+}
+
+async function markProcessed(tx: Tx, eventId: string, outcome: EventOutcome, error?: string): Promise<EventOutcome> {
+  await tx.webhookEvent.update({ where: { id: eventId }, data: { processedAt: now(), error: error ?? null } });
+  return outcome;
+}
+
+type PaymentForEffects = Prisma.PaymentGetPayload<{
+  include: { customer: { include: { business: true } }; allocations: { include: { invoice: { select: { id: true; number: true } } } } };
+}>;
+
+/** Activity, receipts and failure notices for a status change: in the same transaction as the change. */
+async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: PaymentStatus) {
+  const { customer } = payment;
+  const { business } = customer;
+  const amount = formatMoney(payment.amountCents, payment.currency);
+  const numbers = payment.allocations.map((a) => a.invoice.number).join(", ");
+  const method = payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method;
+  const base = { businessId: business.id, customerId: customer.id, actor: "SYSTEM" as const, data: { paymentId: payment.id } };
+  const perInvoice = async (type: string, summary: string) => {
+    for (const a of payment.allocations) await logActivity(tx, { ...base, invoiceId: a.invoice.id, type, summary });
+  };
+
+  if (payment.status === "PROCESSING") {
+    await perInvoice("payment.processing", `Bank payment of ${amount} is processing (${method}); it takes up to 4 business days`);
+  }
+  if (payment.status === "SUCCEEDED") {
+    await perInvoice("payment.succeeded", `Payment of ${amount} succeeded (${method}), receipt ${payment.receiptNumber}`);
+    await enqueueEmail(tx, {
+      template: "receipt",
+      to: customer.email,
+      businessId: business.id,
+      customerId: customer.id,
+      dedupeKey: `receipt:${payment.id}`,
+      props: {
+        brand: brandOf(business),
+        customerName: customer.name,
+        receiptNumber: payment.receiptNumber ?? "",
+        amountText: amount,
+        paidOnText: formatDate(dateInZone(payment.succeededAt ?? now(), business.timeZone), "en-US", "long"),
+        methodText: method,
+        lines: [
+          ...payment.allocations.map((a) => ({ label: a.invoice.number, value: formatMoney(a.amountCents, payment.currency) })),
+          ...(payment.methodAdjustmentCents !== 0
+            ? [{ label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", value: formatMoney(payment.methodAdjustmentCents, payment.currency) }]
+            : []),
+        ],
+        receiptUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}`,
+      },
+    });
+  }
+  if (payment.status === "FAILED") {
+    const reason = payment.failureMessage ?? "The payment did not go through.";
+    await perInvoice("payment.failed", `Payment of ${amount} failed (${method}): ${reason}`);
+    if (previous === "PROCESSING") {
+      // A bank payment that failed after processing: the customer has left the portal, so tell them.
+      const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+      await enqueueEmail(tx, {
+        template: "payment-failed",
+        to: customer.email,
+        businessId: business.id,
+        customerId: customer.id,
+        dedupeKey: `payment-failed:${payment.id}`,
+        props: { brand: brandOf(business), customerName: customer.name, amountText: amount, methodText: method, reason, invoiceNumbers: numbers, portalUrl: link.url },
+      });
+    }
+  }
+  if (payment.status === "CANCELED") await perInvoice("payment.canceled", `Payment of ${amount} was cancelled before it was confirmed`);
+}

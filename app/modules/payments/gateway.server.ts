@@ -1,0 +1,62 @@
+// One interface for taking payments, with two implementations: Stripe (when keys are configured) and an
+// offline simulator that behaves like Stripe test mode. Both speak Stripe's object shapes, and both feed
+// their events to the same handler (events.server.ts). See docs/decisions/007-payment-gateways.md.
+import type Stripe from "stripe";
+import { getEnv } from "~/utils/env.server";
+import type { OnlineMethod } from "./pricing";
+
+export type GatewayName = "stripe" | "simulator";
+
+export type GatewayCustomer = { id: string; email: string; name: string; stripeCustomerId: string | null };
+
+export type CreateIntentInput = {
+  paymentId: string;
+  amountCents: number;
+  currency: string;
+  method: OnlineMethod;
+  customer: GatewayCustomer;
+  description: string;
+  /** Keep the payment method for later off-session charges (plan instalments). ACH also records a mandate. */
+  savePaymentMethod: boolean;
+  metadata: Record<string, string>;
+};
+
+export type CreatedIntent = { providerPaymentId: string; clientSecret: string | null; providerCustomerId: string | null };
+
+export type OffSessionChargeInput = Omit<CreateIntentInput, "savePaymentMethod"> & { providerPaymentMethodId: string };
+
+export interface PaymentGateway {
+  readonly name: GatewayName;
+  /** True when no real money moves (the simulator, or Stripe test keys). */
+  readonly testMode: boolean;
+  /** Creates a PaymentIntent; repeated calls for the same payment return the same intent. */
+  createPaymentIntent(input: CreateIntentInput): Promise<CreatedIntent>;
+  /** Charges a saved payment method without the customer present (instalments). */
+  chargeOffSession(input: OffSessionChargeInput): Promise<CreatedIntent>;
+  retrievePaymentIntent(providerPaymentId: string): Promise<Stripe.PaymentIntent>;
+}
+
+/** The idempotency key of every gateway call for a payment: derived from the payment's own id. */
+export function idempotencyKeyFor(paymentId: string, operation = "create") {
+  return `payment_${paymentId}_${operation}`;
+}
+
+let cached: { key: string; gateway: Promise<PaymentGateway> } | undefined;
+
+export function getGateway(): Promise<PaymentGateway> {
+  const env = getEnv();
+  const key = env.STRIPE_SECRET_KEY ?? "simulator";
+  if (!cached || cached.key !== key) {
+    cached = {
+      key,
+      gateway: env.STRIPE_SECRET_KEY
+        ? import("./stripe-gateway.server").then((m) => m.createStripeGateway(env.STRIPE_SECRET_KEY!))
+        : import("./simulator.server").then((m) => m.simulatorGateway),
+    };
+  }
+  return cached.gateway;
+}
+
+export function gatewayName(): GatewayName {
+  return getEnv().STRIPE_SECRET_KEY ? "stripe" : "simulator";
+}

@@ -1,0 +1,139 @@
+// The offline payment gateway: behaves like Stripe test mode. Stripe's test card numbers give Stripe's
+// outcomes; a test bank account goes to processing and settles (or fails) after SIMULATOR_ACH_DELAY_SECONDS.
+// Its events are Stripe-shaped and go through the same handler as Stripe's webhooks.
+import type Stripe from "stripe";
+import { QUEUES, getBoss } from "~/modules/jobs/queue.server";
+import { now } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { processPaymentEvent } from "./events.server";
+import type { PaymentGateway } from "./gateway.server";
+import { bankOutcome, cardOutcome, type BankOutcome } from "./simulator-outcomes";
+import { eventObject, paymentIntentObject, paymentMethodObject } from "./stripe-objects";
+
+export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
+
+function intentIdFor(paymentId: string) {
+  return `pi_sim_${paymentId.replace(/-/g, "")}`;
+}
+
+async function intentFor(paymentId: string, status: Stripe.PaymentIntent.Status, extra: Partial<Parameters<typeof paymentIntentObject>[0]> = {}) {
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  return paymentIntentObject({
+    id: payment.providerPaymentId ?? intentIdFor(payment.id),
+    amount: payment.amountCents,
+    currency: payment.currency,
+    customer: null,
+    status,
+    methodType: payment.method === "CARD" ? "card" : "us_bank_account",
+    created: payment.createdAt,
+    metadata: { paymentId: payment.id, businessId: payment.businessId, customerId: payment.customerId },
+    ...extra,
+  });
+}
+
+async function emit(eventId: string, type: string, intent: Stripe.PaymentIntent) {
+  return processPaymentEvent(eventObject({ id: eventId, type, object: intent, created: now() }), "simulator");
+}
+
+export const simulatorGateway: PaymentGateway = {
+  name: "simulator",
+  testMode: true,
+  async createPaymentIntent(input) {
+    return { providerPaymentId: intentIdFor(input.paymentId), clientSecret: null, providerCustomerId: null };
+  },
+  async chargeOffSession(input) {
+    const id = intentIdFor(input.paymentId);
+    await db.payment.update({ where: { id: input.paymentId }, data: { providerPaymentId: id } });
+    const [, kind, number] = /^pm_sim_(card|bank)_(\d+)/.exec(input.providerPaymentMethodId) ?? [];
+    if (kind === "card" && number) await settleCard(input.paymentId, number, 12, 2040, "off-session");
+    else if (kind === "bank" && number) await startBankDebit(input.paymentId, number);
+    return { providerPaymentId: id, clientSecret: null, providerCustomerId: null };
+  },
+  async retrievePaymentIntent(providerPaymentId) {
+    const payment = await db.payment.findUniqueOrThrow({ where: { providerPaymentId } });
+    const status: Record<string, Stripe.PaymentIntent.Status> = {
+      PENDING: "requires_payment_method",
+      PROCESSING: "processing",
+      SUCCEEDED: "succeeded",
+      FAILED: "requires_payment_method",
+      CANCELED: "canceled",
+    };
+    return intentFor(payment.id, status[payment.status] ?? "requires_payment_method");
+  },
+};
+
+export type CardDetails = { number: string; expMonth: number; expYear: number; cvc: string; name?: string };
+export type BankDetails = { holderName: string; routingNumber: string; accountNumber: string };
+
+export class SimulatorInputError extends Error {}
+
+async function settleCard(paymentId: string, number: string, expMonth: number, expYear: number, attemptKey: string) {
+  const outcome = cardOutcome(number);
+  const paymentMethod = paymentMethodObject({ type: "card", id: `pm_sim_card_${number}`, brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
+  if (outcome.kind === "succeeded") {
+    return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
+  }
+  const lastPaymentError = {
+    type: "card_error",
+    code: outcome.code,
+    decline_code: outcome.declineCode,
+    message: outcome.message,
+    payment_method: paymentMethod,
+  } as unknown as Stripe.PaymentIntent.LastPaymentError;
+  return emit(`evt_sim_${paymentId}_failed_${attemptKey}`, "payment_intent.payment_failed", await intentFor(paymentId, "requires_payment_method", { paymentMethod, lastPaymentError }));
+}
+
+async function startBankDebit(paymentId: string, accountNumber: string) {
+  const outcome = bankOutcome("110000000", accountNumber);
+  if (!outcome) throw new SimulatorInputError("The bank account could not be used: check the routing and account numbers.");
+  const paymentMethod = paymentMethodObject({
+    type: "us_bank_account",
+    id: `pm_sim_bank_${accountNumber}`,
+    bankName: SIMULATED_BANK_NAME,
+    last4: accountNumber.slice(-4),
+    routingNumber: "110000000",
+    customer: null,
+  });
+  // The settlement job is queued first (once per payment), so a crash here never strands a payment in processing.
+  const boss = await getBoss();
+  await boss.send(QUEUES.simulatorSettle, { paymentId, accountNumber }, { singletonKey: paymentId, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
+  return emit(`evt_sim_${paymentId}_processing`, "payment_intent.processing", await intentFor(paymentId, "processing", { paymentMethod }));
+}
+
+/** The job that finishes a simulated bank debit: succeeded, or failed with the bank's reason. */
+export async function settleSimulatedBankDebit(paymentId: string, accountNumber: string) {
+  const outcome: BankOutcome = bankOutcome("110000000", accountNumber) ?? { kind: "failed", code: "no_account", message: "The bank account could not be located." };
+  const paymentMethod = paymentMethodObject({
+    type: "us_bank_account",
+    id: `pm_sim_bank_${accountNumber}`,
+    bankName: SIMULATED_BANK_NAME,
+    last4: accountNumber.slice(-4),
+    routingNumber: "110000000",
+    customer: null,
+  });
+  if (outcome.kind === "succeeded") {
+    return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
+  }
+  const lastPaymentError = { type: "invalid_request_error", code: outcome.code, message: outcome.message, payment_method: paymentMethod } as unknown as Stripe.PaymentIntent.LastPaymentError;
+  return emit(`evt_sim_${paymentId}_failed`, "payment_intent.payment_failed", await intentFor(paymentId, "requires_payment_method", { paymentMethod, lastPaymentError }));
+}
+
+/** The portal's test-mode checkout: what Stripe's Payment Element and confirmPayment do, offline. */
+export async function confirmSimulatedPayment(customerId: string, paymentId: string, details: { method: "CARD"; card: CardDetails } | { method: "US_BANK_ACCOUNT"; bank: BankDetails }) {
+  const payment = await db.payment.findFirst({ where: { id: paymentId, customerId } });
+  if (!payment) throw new Response("Not found", { status: 404 });
+  if (payment.status !== "PENDING") return payment.status;
+  if (details.method === "CARD") {
+    const attempts = await db.activityEvent.count({ where: { customerId, type: "payment.declined", data: { path: ["paymentId"], equals: paymentId } } });
+    await settleCard(payment.id, details.card.number, details.card.expMonth, details.card.expYear, String(attempts + 1));
+  } else {
+    if (!bankOutcome(details.bank.routingNumber, details.bank.accountNumber)) {
+      throw new SimulatorInputError(
+        "This bank account was not accepted. In test mode use routing number 110000000 with account 000123456789 (succeeds) or 000111111113 (fails: account closed).",
+      );
+    }
+    await startBankDebit(payment.id, details.bank.accountNumber);
+  }
+  return (await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status;
+}

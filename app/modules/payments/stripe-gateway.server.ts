@@ -1,0 +1,88 @@
+import Stripe from "stripe";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { idempotencyKeyFor, type CreateIntentInput, type GatewayCustomer, type OffSessionChargeInput, type PaymentGateway } from "./gateway.server";
+
+/** The real Stripe SDK. Host and port can point it at a local server for tests (STRIPE_API_BASE). */
+export function createStripeClient(secretKey: string) {
+  const base = process.env.STRIPE_API_BASE ? new URL(process.env.STRIPE_API_BASE) : null;
+  return new Stripe(secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    appInfo: { name: "Duely payment portal" },
+    ...(base ? { host: base.hostname, port: Number(base.port), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+  });
+}
+
+async function ensureStripeCustomer(stripe: Stripe, customer: GatewayCustomer) {
+  if (customer.stripeCustomerId) return customer.stripeCustomerId;
+  const created = await stripe.customers.create(
+    { email: customer.email, name: customer.name, metadata: { customerId: customer.id } },
+    { idempotencyKey: `customer_${customer.id}` },
+  );
+  await db.customer.update({ where: { id: customer.id }, data: { stripeCustomerId: created.id } });
+  return created.id;
+}
+
+function methodTypes(method: CreateIntentInput["method"]): Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[] {
+  return method === "CARD" ? ["card"] : ["us_bank_account"];
+}
+
+export function createStripeGateway(secretKey: string): PaymentGateway {
+  const stripe = createStripeClient(secretKey);
+  return {
+    name: "stripe",
+    testMode: secretKey.startsWith("sk_test_") || secretKey.startsWith("rk_test_"),
+
+    async createPaymentIntent(input) {
+      const stripeCustomer = await ensureStripeCustomer(stripe, input.customer);
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: input.amountCents,
+          currency: input.currency.toLowerCase(),
+          customer: stripeCustomer,
+          description: input.description,
+          allowed_payment_method_types: methodTypes(input.method),
+          ...(input.method === "US_BANK_ACCOUNT"
+            ? { payment_method_options: { us_bank_account: { verification_method: "automatic" } } }
+            : {}),
+          ...(input.savePaymentMethod ? { setup_future_usage: "off_session" as const } : {}),
+          metadata: { ...input.metadata, paymentId: input.paymentId },
+        },
+        { idempotencyKey: idempotencyKeyFor(input.paymentId) },
+      );
+      return { providerPaymentId: intent.id, clientSecret: intent.client_secret, providerCustomerId: stripeCustomer };
+    },
+
+    async chargeOffSession(input: OffSessionChargeInput) {
+      const stripeCustomer = await ensureStripeCustomer(stripe, input.customer);
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: input.amountCents,
+          currency: input.currency.toLowerCase(),
+          customer: stripeCustomer,
+          description: input.description,
+          payment_method: input.providerPaymentMethodId,
+          allowed_payment_method_types: methodTypes(input.method),
+          off_session: true,
+          confirm: true,
+          metadata: { ...input.metadata, paymentId: input.paymentId },
+        },
+        { idempotencyKey: idempotencyKeyFor(input.paymentId, "off-session") },
+      );
+      return { providerPaymentId: intent.id, clientSecret: null, providerCustomerId: stripeCustomer };
+    },
+
+    retrievePaymentIntent(id) {
+      return stripe.paymentIntents.retrieve(id, { expand: ["payment_method"] });
+    },
+  };
+}
+
+/** Verifies a webhook's signature and returns the event; throws on a bad or stale signature. */
+export function verifyStripeWebhook(rawBody: string, signature: string | null): Stripe.Event {
+  const { STRIPE_WEBHOOK_SECRET, STRIPE_SECRET_KEY } = getEnv();
+  if (!STRIPE_WEBHOOK_SECRET || !STRIPE_SECRET_KEY) throw new Error("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).");
+  if (!signature) throw new Error("Missing Stripe-Signature header.");
+  return createStripeClient(STRIPE_SECRET_KEY).webhooks.constructEvent(rawBody, signature, STRIPE_WEBHOOK_SECRET);
+}

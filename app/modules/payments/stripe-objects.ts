@@ -1,0 +1,170 @@
+// Stripe API objects as Stripe shapes them (checked against Stripe's own fixtures by
+// `npm run check:stripe-shapes`). The simulator answers with these, and so does the local stand-in
+// for Stripe's API that the integration tests point the real SDK at.
+import crypto from "node:crypto";
+import type Stripe from "stripe";
+
+export function stripeId(prefix: string) {
+  return `${prefix}_${crypto.randomBytes(12).toString("base64url").replace(/[-_]/g, "x")}`;
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export type IntentFields = {
+  id: string;
+  amount: number;
+  currency: string;
+  customer: string | null;
+  status: Stripe.PaymentIntent.Status;
+  methodType: "card" | "us_bank_account";
+  created: Date;
+  metadata: Record<string, string>;
+  description?: string | null;
+  paymentMethod?: Stripe.PaymentMethod | string | null;
+  lastPaymentError?: Stripe.PaymentIntent.LastPaymentError | null;
+  setupFutureUsage?: "off_session" | null;
+};
+
+export function paymentIntentObject(f: IntentFields): Stripe.PaymentIntent {
+  const succeeded = f.status === "succeeded";
+  return {
+    id: f.id,
+    object: "payment_intent",
+    amount: f.amount,
+    amount_capturable: 0,
+    amount_details: { tip: {} },
+    amount_received: succeeded ? f.amount : 0,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: null,
+    canceled_at: f.status === "canceled" ? seconds(new Date()) : null,
+    cancellation_reason: null,
+    capture_method: "automatic",
+    client_secret: `${f.id}_secret_${crypto.randomBytes(12).toString("hex")}`,
+    confirmation_method: "automatic",
+    created: seconds(f.created),
+    currency: f.currency.toLowerCase(),
+    customer: f.customer,
+    customer_account: null,
+    description: f.description ?? null,
+    excluded_payment_method_types: null,
+    last_payment_error: f.lastPaymentError ?? null,
+    latest_charge: succeeded || f.status === "processing" ? stripeId("ch") : null,
+    livemode: false,
+    managed_payments: { enabled: false },
+    metadata: f.metadata,
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: f.paymentMethod ?? null,
+    payment_method_configuration_details: null,
+    payment_method_options: f.methodType === "card" ? { card: { request_three_d_secure: "automatic" } } : { us_bank_account: { verification_method: "automatic" } },
+    payment_method_types: [f.methodType],
+    processing: f.status === "processing" ? { type: f.methodType === "card" ? "card" : "us_bank_account" } : null,
+    receipt_email: null,
+    review: null,
+    setup_future_usage: f.setupFutureUsage ?? null,
+    shipping: null,
+    source: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: f.status,
+    transfer_data: null,
+    transfer_group: null,
+  } as unknown as Stripe.PaymentIntent;
+}
+
+export type MethodFields =
+  | { type: "card"; id?: string; brand: string; last4: string; expMonth: number; expYear: number; customer: string | null; name?: string | null }
+  | { type: "us_bank_account"; id?: string; bankName: string; last4: string; routingNumber: string; customer: string | null; name?: string | null };
+
+export function paymentMethodObject(f: MethodFields): Stripe.PaymentMethod {
+  const common = {
+    id: f.id ?? stripeId("pm"),
+    object: "payment_method",
+    allow_redisplay: "unspecified",
+    billing_details: { address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null }, email: null, name: f.name ?? null, phone: null, tax_id: null },
+    created: seconds(new Date()),
+    customer: f.customer,
+    customer_account: null,
+    livemode: false,
+    metadata: {},
+    type: f.type,
+  };
+  if (f.type === "card") {
+    return {
+      ...common,
+      card: {
+        brand: f.brand,
+        checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: "pass" },
+        country: "US",
+        display_brand: f.brand,
+        exp_month: f.expMonth,
+        exp_year: f.expYear,
+        fingerprint: crypto.createHash("sha256").update(`${f.brand}${f.last4}`).digest("base64url").slice(0, 16),
+        funding: "credit",
+        generated_from: null,
+        last4: f.last4,
+        networks: { available: [f.brand], preferred: null },
+        regulated_status: "unregulated",
+        three_d_secure_usage: { supported: true },
+        wallet: null,
+      },
+    } as unknown as Stripe.PaymentMethod;
+  }
+  return {
+    ...common,
+    us_bank_account: {
+      account_holder_type: "individual",
+      account_type: "checking",
+      bank_name: f.bankName,
+      financial_connections_account: null,
+      fingerprint: crypto.createHash("sha256").update(`${f.routingNumber}${f.last4}`).digest("base64url").slice(0, 16),
+      last4: f.last4,
+      networks: { preferred: "ach", supported: ["ach"] },
+      routing_number: f.routingNumber,
+      status_details: {},
+    },
+  } as unknown as Stripe.PaymentMethod;
+}
+
+export function customerObject(f: { id?: string; email: string | null; name: string | null; metadata?: Record<string, string> }): Stripe.Customer {
+  return {
+    id: f.id ?? stripeId("cus"),
+    object: "customer",
+    address: null,
+    balance: 0,
+    created: seconds(new Date()),
+    currency: null,
+    default_source: null,
+    delinquent: false,
+    description: null,
+    discount: null,
+    email: f.email,
+    invoice_prefix: crypto.randomBytes(4).toString("hex").toUpperCase().slice(0, 7),
+    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    livemode: false,
+    metadata: f.metadata ?? {},
+    name: f.name,
+    next_invoice_sequence: 1,
+    phone: null,
+    preferred_locales: [],
+    shipping: null,
+    tax_exempt: "none",
+    test_clock: null,
+    customer_account: null,
+  } as unknown as Stripe.Customer;
+}
+
+export function eventObject(f: { id?: string; type: string; object: unknown; created: Date }): Stripe.Event {
+  return {
+    id: f.id ?? stripeId("evt"),
+    object: "event",
+    api_version: null,
+    created: seconds(f.created),
+    data: { object: f.object },
+    livemode: false,
+    pending_webhooks: 0,
+    request: { id: null, idempotency_key: null },
+    type: f.type,
+  } as unknown as Stripe.Event;
+}

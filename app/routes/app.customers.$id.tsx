@@ -1,0 +1,146 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StatusBadge } from "~/components/status-badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { requireOwner } from "~/modules/auth/session.server";
+import { getCustomerOverview } from "~/modules/customers/customers.server";
+import { formatDate, formatInstant } from "~/modules/dates/calendar";
+import { formatMoney } from "~/modules/money/money";
+import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
+import { today } from "~/utils/clock.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.customer.name} · Duely` : "Customer" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { business } = await requireOwner(request);
+  const overview = await getCustomerOverview(business.id, params.id ?? "", today(business.timeZone));
+  if (!overview) throw new Response("Not found", { status: 404 });
+  return json({ ...overview, currency: business.currency, timeZone: business.timeZone });
+}
+
+const ActionForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("email-link") }),
+  z.object({ intent: z.literal("revoke-links") }),
+  z.object({ intent: z.literal("send-invoice"), invoiceId: z.string().min(1) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, business } = await requireOwner(request);
+  const parsed = ActionForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ message: null, error: "That action is not available." }, { status: 400 });
+  const customerId = params.id ?? "";
+  if (parsed.data.intent === "email-link") {
+    await emailPortalLink(business.id, customerId, { actor: "OWNER", actorUserId: user.id });
+    return json({ message: "Portal link emailed.", error: null });
+  }
+  if (parsed.data.intent === "revoke-links") {
+    await revokeCustomerLinks(business.id, customerId, user.id);
+    return json({ message: "Every portal link for this customer is revoked.", error: null });
+  }
+  await emailInvoice(business.id, parsed.data.invoiceId, user.id);
+  return json({ message: "Invoice emailed with a portal link.", error: null });
+}
+
+const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
+
+export default function CustomerPage() {
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const money = (c: number) => formatMoney(c, currency);
+  return (
+    <div className="space-y-6">
+      <Link to="/app" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+        ← Overview
+      </Link>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
+          <p className="text-sm text-slate-500">
+            {customer.companyName ? `${customer.companyName} · ` : ""}
+            {customer.email} · {activeLinks} active portal {activeLinks === 1 ? "link" : "links"}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Form method="post">
+            <input type="hidden" name="intent" value="email-link" />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Email portal link
+            </Button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="revoke-links" />
+            <Button type="submit" variant="ghost" disabled={busy || activeLinks === 0}>
+              Revoke links
+            </Button>
+          </Form>
+        </div>
+      </div>
+      {actionData?.message ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {actionData.message}
+        </p>
+      ) : null}
+
+      <Card>
+        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Invoices</h2>
+        <ul className="divide-y divide-slate-100">
+          {invoices.map((i) => (
+            <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+              <span className="font-medium">{i.number}</span>
+              <span className="text-slate-500">Due {formatDate(i.dueDate)}</span>
+              <span className="tabular-nums">{money(i.figures.balanceCents)}</span>
+              <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
+              <Form method="post">
+                <input type="hidden" name="intent" value="send-invoice" />
+                <input type="hidden" name="invoiceId" value={i.id} />
+                <button type="submit" className="text-sm font-medium text-teal-700 hover:text-teal-800" disabled={busy}>
+                  Email invoice
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card>
+        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payments</h2>
+        {payments.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No payments yet.</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {payments.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+              <span>
+                {p.receiptNumber ?? "—"} · {METHOD_LABELS[p.method]}
+                <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
+              </span>
+              <span className="tabular-nums">{money(p.amountCents)}</span>
+              <span className={`font-medium ${PAYMENT_TONE[p.status] ?? ""}`}>{p.status.toLowerCase()}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card>
+        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Activity</h2>
+        <ol className="divide-y divide-slate-100">
+          {activity.map((a) => (
+            <li key={a.id} className="px-5 py-3 text-sm">
+              <span className="text-slate-900">{a.summary}</span>
+              <span className="block text-xs text-slate-500">
+                {formatInstant(new Date(a.occurredAt), timeZone)} · {a.actor.toLowerCase()} · {a.type}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,199 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { formatDate } from "~/modules/dates/calendar";
+import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
+import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
+import { quoteAll, type OnlineMethod } from "~/modules/payments/pricing";
+import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { today } from "~/utils/clock.server";
+
+export const meta: MetaFunction = () => [{ title: "Pay invoices" }];
+
+async function payableSelection(customerId: string, timeZone: string, requested: string[]) {
+  const invoices = (await listCustomerInvoices(customerId, today(timeZone))).filter((i) => i.figures.dueNowCents > 0);
+  return requested.length ? invoices.filter((i) => requested.includes(i.id)) : invoices;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request);
+  const requested = new URL(request.url).searchParams.getAll("invoice");
+  const selected = await payableSelection(customer.id, business.timeZone, requested);
+  if (selected.length === 0) throw redirect("/portal");
+  const totalCents = selected.reduce((s, i) => s + i.figures.dueNowCents, 0);
+  return json({
+    currency: business.currency,
+    invoices: selected.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents, overdue: i.figures.status === "OVERDUE" })),
+    totalCents,
+    minimumCents: business.minPartialPaymentCents,
+    pricing: { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps },
+  });
+}
+
+const PayForm = z.object({
+  invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice to pay."),
+  amountChoice: z.enum(["full", "other"], { message: "Choose how much to pay." }),
+  otherAmount: z.string().optional(),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { customer, business } = await requireCustomer(request);
+  const form = await request.formData();
+  const values = { invoice: form.getAll("invoice").map(String), amountChoice: form.get("amountChoice") ?? "full", otherAmount: String(form.get("otherAmount") ?? ""), method: form.get("method") };
+  const parsed = PayForm.safeParse(values);
+  const fail = (fieldErrors: Record<string, string[]>, status = 400) => json({ fieldErrors, values: { ...values, method: String(values.method ?? "") } }, { status });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return fail(fieldErrors);
+  }
+  let amountCents: number | null = null;
+  if (parsed.data.amountChoice === "other") {
+    try {
+      amountCents = parseMoney(parsed.data.otherAmount ?? "", business.currency);
+    } catch (error) {
+      return fail({ otherAmount: [error instanceof MoneyError ? error.message : "Enter an amount like 250.00."] });
+    }
+  }
+  try {
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: parsed.data.invoice, amountCents, method: parsed.data.method });
+    return redirect(`/portal/payments/${paymentId}`);
+  } catch (error) {
+    if (error instanceof PaymentInputError) return fail({ otherAmount: [error.message] });
+    throw error;
+  }
+}
+
+export default function Pay() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const money = (c: number) => formatMoney(c, data.currency);
+  const [choice, setChoice] = useState<string>(String(actionData?.values.amountChoice ?? "full"));
+  const [other, setOther] = useState<string>(actionData?.values.otherAmount ?? "");
+  const errors = actionData?.fieldErrors;
+
+  let principal = data.totalCents;
+  if (choice === "other") {
+    try {
+      const parsed = parseMoney(other, data.currency);
+      principal = parsed > 0 && parsed <= data.totalCents ? parsed : data.totalCents;
+    } catch {
+      principal = data.totalCents;
+    }
+  }
+  const quotes = quoteAll(principal, data.pricing);
+  const methods: { value: OnlineMethod; title: string; note: string }[] = [
+    { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
+    { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
+  ];
+
+  return (
+    <div className="space-y-5">
+      <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+        ← Back to your account
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">Pay {data.invoices.length === 1 ? `invoice ${data.invoices[0]?.number}` : `${data.invoices.length} invoices`}</h1>
+      <Form method="post" className="space-y-5" noValidate>
+        <Card>
+          <ul className="divide-y divide-slate-100">
+            {data.invoices.map((i) => (
+              <li key={i.id} className="flex items-center justify-between px-5 py-3 text-sm">
+                <input type="hidden" name="invoice" value={i.id} />
+                <span>
+                  <span className="font-medium">{i.number}</span>
+                  <span className={`block text-xs ${i.overdue ? "text-rose-700" : "text-slate-500"}`}>
+                    {i.overdue ? "Overdue since" : "Due"} {formatDate(i.dueDate)}
+                  </span>
+                </span>
+                <span className="tabular-nums">{money(i.dueNowCents)}</span>
+              </li>
+            ))}
+            <li className="flex items-center justify-between px-5 py-3 font-semibold">
+              <span>Total due</span>
+              <span className="tabular-nums">{money(data.totalCents)}</span>
+            </li>
+          </ul>
+        </Card>
+
+        <fieldset className="space-y-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">How much?</legend>
+          <label className="flex items-center gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
+            <input type="radio" name="amountChoice" value="full" checked={choice === "full"} onChange={() => setChoice("full")} className="h-4 w-4 text-teal-700" />
+            <span className="flex-1 font-medium">Everything due</span>
+            <span className="tabular-nums">{money(data.totalCents)}</span>
+          </label>
+          <label className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
+            <input type="radio" name="amountChoice" value="other" checked={choice === "other"} onChange={() => setChoice("other")} className="h-4 w-4 text-teal-700" />
+            <span className="flex-1 font-medium">
+              Part of it
+              {data.minimumCents > 0 ? <span className="block text-xs font-normal text-slate-500">At least {money(data.minimumCents)}</span> : null}
+            </span>
+            <span className="flex items-center gap-1">
+              <span className="text-slate-500">$</span>
+              <input
+                name="otherAmount"
+                inputMode="decimal"
+                aria-label="Amount to pay"
+                aria-invalid={errors?.otherAmount ? true : undefined}
+                aria-describedby={errors?.otherAmount ? "otherAmount-error" : undefined}
+                value={other}
+                onChange={(e) => {
+                  setOther(e.target.value);
+                  setChoice("other");
+                }}
+                placeholder="0.00"
+                className="w-32 rounded-md border-0 px-2 py-1.5 text-right tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+              />
+            </span>
+          </label>
+          {errors?.otherAmount ? (
+            <p id="otherAmount-error" role="alert" className="text-sm text-rose-700">
+              {errors.otherAmount.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="space-y-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">Pay with</legend>
+          {methods.map((m) => {
+            const q = quotes[m.value];
+            return (
+              <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
+                <input type="radio" name="method" value={m.value} defaultChecked={(actionData?.values.method || "CARD") === m.value} className="mt-1 h-4 w-4 text-teal-700" />
+                <span className="flex-1">
+                  <span className="font-medium">{m.title}</span>
+                  <span className="block text-xs text-slate-500">{m.note}</span>
+                  {q.adjustmentCents !== 0 ? (
+                    <span className={`block text-xs ${q.adjustmentCents < 0 ? "text-emerald-700" : "text-slate-600"}`}>
+                      {q.adjustmentCents < 0 ? `You save ${money(-q.adjustmentCents)}` : `Includes a ${money(q.adjustmentCents)} card fee`}
+                    </span>
+                  ) : null}
+                </span>
+                <span className="font-semibold tabular-nums" data-testid={`total-${m.value}`}>
+                  {money(q.totalCents)}
+                </span>
+              </label>
+            );
+          })}
+          {errors?.method ? <p className="text-sm text-rose-700">{errors.method.join(" ")}</p> : null}
+        </fieldset>
+
+        <Button type="submit" className="w-full" disabled={busy}>
+          {busy ? "One moment…" : "Continue to payment details"}
+        </Button>
+        <p className="text-center text-xs text-slate-500">You will see the exact amount again before you confirm. Nothing is charged yet.</p>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,238 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StripePaymentForm } from "~/components/stripe-payment-form";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field } from "~/components/ui/field";
+import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { formatMoney } from "~/modules/money/money";
+import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
+import { getGateway } from "~/modules/payments/gateway.server";
+import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { simulatorFormSchema } from "~/modules/payments/simulator-form";
+import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
+import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { today } from "~/utils/clock.server";
+import { getEnv } from "~/utils/env.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.status === "SUCCEEDED" ? `Receipt ${data.receiptNumber}` : "Payment" },
+  ...(data?.status === "PROCESSING" || data?.waiting ? [{ httpEquiv: "refresh", content: data?.waiting ? "2" : "5" } as const] : []),
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request);
+  let payment = await getCustomerPayment(customer.id, params.id ?? "");
+  if (!payment) throw new Response("Not found", { status: 404 });
+  const gateway = await getGateway();
+  let clientSecret: string | null = null;
+  if (payment.status === "PENDING") {
+    payment = { ...payment, ...(await ensurePaymentIntent(payment.id)) };
+    if (gateway.name === "stripe" && payment.providerPaymentId) clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
+  }
+  return json({
+    id: payment.id,
+    status: payment.status,
+    method: payment.method,
+    currency: payment.currency,
+    amountCents: payment.amountCents,
+    methodAdjustmentCents: payment.methodAdjustmentCents,
+    methodDetails: payment.methodDetails ?? METHOD_LABELS[payment.method],
+    receiptNumber: payment.receiptNumber,
+    failureMessage: payment.failureMessage,
+    paidOn: payment.succeededAt ? dateInZone(payment.succeededAt, business.timeZone) : null,
+    allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
+    gateway: gateway.name,
+    // Back from Stripe's confirmation: the webhook decides, this page waits for it.
+    waiting: payment.status === "PENDING" && new URL(request.url).searchParams.has("redirect_status"),
+    stripe: clientSecret ? { publishableKey: getEnv().STRIPE_PUBLISHABLE_KEY ?? "", clientSecret, returnUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}` } : null,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { customer, business } = await requireCustomer(request);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = simulatorFormSchema(today(business.timeZone)).safeParse(form);
+  const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return json({ fieldErrors, formError: null, values }, { status: 400 });
+  }
+  try {
+    await confirmSimulatedPayment(
+      customer.id,
+      params.id ?? "",
+      parsed.data.method === "CARD"
+        ? { method: "CARD", card: { number: parsed.data.cardNumber, cvc: parsed.data.cvc, ...parsed.data.expiry } }
+        : { method: "US_BANK_ACCOUNT", bank: { holderName: parsed.data.holderName, routingNumber: parsed.data.routingNumber, accountNumber: parsed.data.accountNumber } },
+    );
+  } catch (error) {
+    if (error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+    throw error;
+  }
+  return redirect(`/portal/payments/${params.id}`);
+}
+
+export default function PaymentPage() {
+  const p = useLoaderData<typeof loader>();
+  const money = (c: number) => formatMoney(c, p.currency);
+  return (
+    <div className="space-y-5">
+      <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+        ← Back to your account
+      </Link>
+      {p.status === "PENDING" && p.waiting ? (
+        <Card className="p-6" aria-live="polite">
+          <h1 className="text-xl font-semibold">Confirming your payment…</h1>
+          <p className="mt-2 text-slate-600">This takes a few seconds. This page updates by itself.</p>
+        </Card>
+      ) : null}
+      {p.status === "PENDING" && !p.waiting ? <ConfirmPayment /> : null}
+      {p.status === "PROCESSING" ? (
+        <Card className="p-6">
+          <h1 className="text-2xl font-semibold tracking-tight">Your bank payment is processing</h1>
+          <p className="mt-2 text-slate-600">
+            We have asked your bank for {money(p.amountCents)} from {p.methodDetails}. Bank payments take up to 4 business days to clear; the
+            invoices show as processing meanwhile, and we will not chase you for this amount. You will get a receipt by email when it clears.
+          </p>
+          <Allocations p={p} />
+        </Card>
+      ) : null}
+      {p.status === "SUCCEEDED" ? (
+        <Card className="p-6">
+          <p className="text-sm font-semibold text-emerald-700">Payment received</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Thank you! Receipt {p.receiptNumber}</h1>
+          <p className="mt-2 text-slate-600">
+            {money(p.amountCents)} paid on {p.paidOn ? formatDate(p.paidOn, "en-US", "long") : ""} by {p.methodDetails}. A copy of this receipt is on its way
+            to your email.
+          </p>
+          <Allocations p={p} />
+          <div className="mt-5 flex flex-wrap gap-2">
+            <a href={`/portal/payments/${p.id}.pdf`} className="rounded-lg px-4 py-2.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+              Download receipt (PDF)
+            </a>
+            <Link to="/portal" className="rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
+              Back to your account
+            </Link>
+          </div>
+        </Card>
+      ) : null}
+      {p.status === "FAILED" ? (
+        <Card className="p-6">
+          <h1 className="text-2xl font-semibold tracking-tight text-rose-800">This payment did not go through</h1>
+          <p className="mt-2 text-slate-600">
+            {p.failureMessage} Nothing was taken for this payment, and the invoices are open again.
+          </p>
+          <Allocations p={p} />
+          <Link to={`/portal/pay?${p.allocations.map((a) => `invoice=${a.invoiceId}`).join("&")}`} className="mt-5 inline-block rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
+            Pay again
+          </Link>
+        </Card>
+      ) : null}
+      {p.status === "CANCELED" ? (
+        <Card className="p-6">
+          <h1 className="text-xl font-semibold">This payment was replaced by a newer one</h1>
+          <p className="mt-2 text-slate-600">Nothing was charged for it.</p>
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+type PaymentView = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Allocations({ p }: { p: PaymentView }) {
+  const money = (c: number) => formatMoney(c, p.currency);
+  return (
+    <dl className="mt-4 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
+      {p.allocations.map((a) => (
+        <div key={a.invoiceId} className="flex justify-between px-4 py-2 text-sm">
+          <dt>
+            <Link to={`/portal/invoices/${a.invoiceId}`} className="text-teal-800 hover:underline">
+              {a.number}
+            </Link>
+          </dt>
+          <dd className="tabular-nums">{money(a.amountCents)}</dd>
+        </div>
+      ))}
+      {p.methodAdjustmentCents !== 0 ? (
+        <div className="flex justify-between px-4 py-2 text-sm text-slate-600">
+          <dt>{p.methodAdjustmentCents > 0 ? "Card fee" : "Bank payment discount"}</dt>
+          <dd className="tabular-nums">{money(p.methodAdjustmentCents)}</dd>
+        </div>
+      ) : null}
+      <div className="flex justify-between px-4 py-2 text-sm font-semibold">
+        <dt>Total</dt>
+        <dd className="tabular-nums">{money(p.amountCents)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function ConfirmPayment() {
+  const p = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
+  const money = (c: number) => formatMoney(c, p.currency);
+  const isCard = p.method === "CARD";
+  return (
+    <Card className="p-5 sm:p-6">
+      <h1 className="text-2xl font-semibold tracking-tight">
+        Pay {money(p.amountCents)} by {isCard ? "card" : "bank account"}
+      </h1>
+      <Allocations p={p} />
+      {p.failureMessage ? (
+        <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+          {p.failureMessage} Nothing was charged. Try again, or use another {isCard ? "card" : "account"}.
+        </p>
+      ) : null}
+      {actionData?.formError ? (
+        <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+          {actionData.formError}
+        </p>
+      ) : null}
+      {p.stripe ? (
+        <StripePaymentForm {...p.stripe} amountText={money(p.amountCents)} />
+      ) : (
+        <Form method="post" className="mt-5 space-y-4" noValidate>
+          <input type="hidden" name="method" value={p.method} />
+          {isCard ? (
+            <>
+              <Field label="Card number" name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" errors={errors?.cardNumber} />
+              <div className="grid grid-cols-2 gap-4">
+                <Field label="Expiry (MM / YY)" name="expiry" autoComplete="cc-exp" placeholder="12 / 30" defaultValue={values.expiry} errors={errors?.expiry} />
+                <Field label="Security code" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" errors={errors?.cvc} />
+              </div>
+              <Field label="Name on card" name="cardName" autoComplete="cc-name" defaultValue={values.cardName} errors={errors?.cardName} />
+            </>
+          ) : (
+            <>
+              <Field label="Account holder name" name="holderName" autoComplete="name" defaultValue={values.holderName} errors={errors?.holderName} />
+              <Field label="Routing number" name="routingNumber" inputMode="numeric" placeholder="110000000" defaultValue={values.routingNumber} errors={errors?.routingNumber} />
+              <Field label="Account number" name="accountNumber" inputMode="numeric" placeholder="000123456789" defaultValue={values.accountNumber} errors={errors?.accountNumber} />
+              <label className="flex items-start gap-3 text-sm text-slate-700">
+                <input type="checkbox" name="mandate" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-teal-700" aria-invalid={errors?.mandate ? true : undefined} />
+                <span>
+                  I authorise a one-time debit of {money(p.amountCents)} from this account. Bank payments take up to 4 business days to clear.
+                  {errors?.mandate ? <span className="block text-rose-700">{errors.mandate.join(" ")}</span> : null}
+                </span>
+              </label>
+            </>
+          )}
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Processing…" : `Pay ${money(p.amountCents)}`}
+          </Button>
+          <p className="text-center text-xs text-slate-500">Test mode: no money moves.</p>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
