@@ -151,7 +151,6 @@ export function customerObject(f: { id?: string; email: string | null; name: str
     shipping: null,
     tax_exempt: "none",
     test_clock: null,
-    customer_account: null,
   } as unknown as Stripe.Customer;
 }
 

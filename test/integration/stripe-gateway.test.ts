@@ -1,0 +1,87 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensurePaymentIntent, startPayment } from "../../app/modules/payments/checkout.server";
+import { eventObject } from "../../app/modules/payments/stripe-objects";
+import { stopBoss } from "../../app/modules/jobs/queue.server";
+import { action as webhook } from "../../app/routes/webhooks.stripe";
+import { db } from "../../app/utils/db.server";
+import { resetEnvCache } from "../../app/utils/env.server";
+import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
+import { startFakeStripe } from "../support/fake-stripe";
+
+const WEBHOOK_SECRET = "whsec_test_secret_for_integration";
+let fake: Awaited<ReturnType<typeof startFakeStripe>>;
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  process.env.STRIPE_SECRET_KEY = "sk_test_integration";
+  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+  process.env.STRIPE_API_BASE = fake.url;
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  delete process.env.STRIPE_SECRET_KEY;
+  delete process.env.STRIPE_WEBHOOK_SECRET;
+  delete process.env.STRIPE_API_BASE;
+  resetEnvCache();
+  await stopBoss();
+  await fake.close();
+});
+
+function signedRequest(payload: string, signature?: string) {
+  const header = signature ?? new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+  return new Request("http://localhost/webhooks/stripe", { method: "POST", body: payload, headers: { "stripe-signature": header, "content-type": "application/json" } });
+}
+
+async function callWebhook(request: Request) {
+  const response = (await webhook({ request, params: {}, context: {} })) as Response;
+  return { status: response.status, body: (await response.json()) as { outcome?: string; error?: string } };
+}
+
+describe("the Stripe gateway through the real SDK", () => {
+  it("creates one Stripe customer and a PaymentIntent keyed by the payment's own id", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 12_345 });
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" });
+
+    const customerCalls = fake.requests.filter((r) => r.path === "/v1/customers");
+    expect(customerCalls).toHaveLength(1);
+    expect(customerCalls[0]).toMatchObject({ idempotencyKey: `customer_${customer.id}`, form: { email: customer.email, "metadata[customerId]": customer.id } });
+    const stored = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(stored.stripeCustomerId).toMatch(/^cus_/);
+
+    const intentCalls = fake.requests.filter((r) => r.path === "/v1/payment_intents");
+    expect(intentCalls.at(-1)).toMatchObject({
+      idempotencyKey: `payment_${paymentId}_create`,
+      form: { amount: "12345", currency: "usd", customer: stored.stripeCustomerId, "allowed_payment_method_types[0]": "us_bank_account", "metadata[paymentId]": paymentId },
+    });
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    expect(payment.providerPaymentId).toMatch(/^pi_/);
+    expect(payment.gateway).toBe("stripe");
+
+    // Asking again never creates a second intent.
+    await ensurePaymentIntent(paymentId);
+    expect(fake.requests.filter((r) => r.path === "/v1/payment_intents")).toHaveLength(intentCalls.length);
+  });
+
+  it("takes signed webhooks, refuses bad signatures, and applies a replayed event once", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 5_000 });
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const intent = fake.intents.get(payment.providerPaymentId!)!;
+    const payload = JSON.stringify(eventObject({ type: "payment_intent.succeeded", object: { ...intent, status: "succeeded" }, created: new Date() }));
+
+    expect(await callWebhook(signedRequest(payload, "t=1,v1=forged"))).toMatchObject({ status: 400 });
+    expect(await callWebhook(new Request("http://localhost/webhooks/stripe", { method: "POST", body: payload }))).toMatchObject({ status: 400 });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("PENDING");
+
+    expect(await callWebhook(signedRequest(payload))).toEqual({ status: 200, body: { received: true, outcome: "applied" } });
+    expect(await callWebhook(signedRequest(payload))).toEqual({ status: 200, body: { received: true, outcome: "duplicate" } });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("SUCCEEDED");
+    expect(await db.outboxEmail.count({ where: { dedupeKey: `receipt:${paymentId}` } })).toBe(1);
+  });
+});

@@ -1,0 +1,74 @@
+// `npm run check:stripe-shapes`: proves that every Stripe object this project makes up (the simulator's
+// and the test stand-in's) has the fields and JSON types of Stripe's own fixture of the same object.
+// Reads ../shared/reference/stripe/fixtures3.json (or the path given); never part of `npm test`,
+// because a user's clone has no ../shared.
+import fs from "node:fs";
+import path from "node:path";
+import { customerObject, eventObject, paymentIntentObject, paymentMethodObject } from "../app/modules/payments/stripe-objects";
+
+const fixturePath = process.argv[2] ?? path.resolve(import.meta.dirname, "../../shared/reference/stripe/fixtures3.json");
+if (!fs.existsSync(fixturePath)) {
+  console.error(`Stripe's fixtures are not at ${fixturePath}. Pass their path: npm run check:stripe-shapes -- /path/to/fixtures3.json`);
+  process.exit(2);
+}
+const fixtures = (JSON.parse(fs.readFileSync(fixturePath, "utf8")) as { resources: Record<string, unknown> }).resources;
+
+// Maps whose keys are the caller's (metadata) or one per payment method type: their keys are free.
+const FREE_MAPS = new Set(["metadata", "payment_method_options"]);
+
+const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+function compare(expected: unknown, actual: unknown, at: string, problems: string[], allowExtra: string[] = [], skip: string[] = []) {
+  if (kind(expected) === "null" || kind(actual) === "null") return;
+  if (kind(expected) !== kind(actual)) {
+    problems.push(`${at}: Stripe has ${kind(expected)}, ours is ${kind(actual)}`);
+    return;
+  }
+  if (kind(expected) === "array") {
+    const [e] = expected as unknown[];
+    const [a] = actual as unknown[];
+    if (e !== undefined && a !== undefined) compare(e, a, `${at}[0]`, problems);
+    return;
+  }
+  if (kind(expected) !== "object" || FREE_MAPS.has(at.split(".").at(-1) ?? "")) return;
+  const exp = expected as Record<string, unknown>;
+  const act = actual as Record<string, unknown>;
+  for (const key of Object.keys(exp)) {
+    if (skip.includes(key)) continue;
+    if (!(key in act)) problems.push(`${at}.${key}: missing (Stripe has ${kind(exp[key])})`);
+    else compare(exp[key], act[key], `${at}.${key}`, problems);
+  }
+  for (const key of Object.keys(act)) if (!(key in exp) && !allowExtra.includes(key)) problems.push(`${at}.${key}: not a field of Stripe's object`);
+}
+
+const card = paymentMethodObject({ type: "card", brand: "visa", last4: "4242", expMonth: 12, expYear: 2030, customer: "cus_123" });
+const bank = paymentMethodObject({ type: "us_bank_account", bankName: "STRIPE TEST BANK", last4: "6789", routingNumber: "110000000", customer: "cus_123" });
+const intent = (status: "requires_payment_method" | "processing" | "succeeded", methodType: "card" | "us_bank_account") =>
+  paymentIntentObject({ id: "pi_123", amount: 1099, currency: "usd", customer: "cus_123", status, methodType, created: new Date(), metadata: { paymentId: "p" }, paymentMethod: methodType === "card" ? card : bank });
+
+const checks: { name: string; fixture: string; object: unknown; allowExtra?: string[]; skip?: string[] }[] = [
+  { name: "payment_intent (card, succeeded)", fixture: "payment_intent", object: intent("succeeded", "card") },
+  { name: "payment_intent (bank, processing)", fixture: "payment_intent", object: intent("processing", "us_bank_account") },
+  { name: "payment_intent (requires_payment_method)", fixture: "payment_intent", object: intent("requires_payment_method", "card") },
+  { name: "payment_method (card)", fixture: "payment_method", object: card },
+  { name: "payment_method (us_bank_account)", fixture: "payment_method", object: bank, allowExtra: ["us_bank_account"], skip: ["card"] },
+  { name: "customer", fixture: "customer", object: customerObject({ email: "ada@example.test", name: "Ada" }) },
+  { name: "event", fixture: "event", object: eventObject({ type: "payment_intent.succeeded", object: intent("succeeded", "card"), created: new Date() }), skip: ["data"] },
+];
+
+let failed = 0;
+for (const check of checks) {
+  const problems: string[] = [];
+  compare(fixtures[check.fixture], check.object, check.fixture, problems, check.allowExtra, check.skip);
+  if (check.fixture === "event") {
+    // An event's data.object is the object it is about: check it against that object's fixture.
+    const data = (check.object as { data: { object: unknown } }).data;
+    compare({ object: {} }, data, "event.data", problems, [], ["object"]);
+    if (!("object" in data)) problems.push("event.data.object: missing");
+    compare(fixtures.payment_intent, data.object, "event.data.object", problems);
+  }
+  console.log(`${problems.length ? "✖" : "✓"} ${check.name}${problems.length ? `\n    ${problems.join("\n    ")}` : ""}`);
+  if (problems.length) failed++;
+}
+console.log(`\nStripe shapes: ${checks.length - failed} of ${checks.length} objects match Stripe's fixtures.`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,59 @@
+// A local stand-in for Stripe's API, for the real `stripe` SDK to talk to in tests. It answers with
+// objects built like Stripe's (checked against Stripe's fixtures by `npm run check:stripe-shapes`)
+// and, like Stripe, returns the first answer again for a repeated idempotency key.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { customerObject, paymentIntentObject, stripeId } from "../../app/modules/payments/stripe-objects";
+
+export type RecordedRequest = { method: string; path: string; idempotencyKey: string | null; form: Record<string, string> };
+
+export async function startFakeStripe() {
+  const requests: RecordedRequest[] = [];
+  const byIdempotencyKey = new Map<string, unknown>();
+  const intents = new Map<string, ReturnType<typeof paymentIntentObject>>();
+
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      const form = Object.fromEntries(new URLSearchParams(body));
+      const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      requests.push({ method: req.method ?? "", path, idempotencyKey, form });
+      const send = (status: number, payload: unknown) => {
+        res.writeHead(status, { "Content-Type": "application/json", "Request-Id": stripeId("req") });
+        res.end(JSON.stringify(payload));
+      };
+      if (idempotencyKey && byIdempotencyKey.has(`${path}:${idempotencyKey}`)) return send(200, byIdempotencyKey.get(`${path}:${idempotencyKey}`));
+      const remember = (payload: unknown) => {
+        if (idempotencyKey) byIdempotencyKey.set(`${path}:${idempotencyKey}`, payload);
+        send(200, payload);
+      };
+      const metadata = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v]));
+
+      if (req.method === "POST" && path === "/v1/customers") return remember(customerObject({ email: form.email ?? null, name: form.name ?? null, metadata }));
+      if (req.method === "POST" && path === "/v1/payment_intents") {
+        const intent = paymentIntentObject({
+          id: stripeId("pi"),
+          amount: Number(form.amount),
+          currency: form.currency ?? "usd",
+          customer: form.customer ?? null,
+          status: "requires_payment_method",
+          methodType: form["allowed_payment_method_types[0]"] === "us_bank_account" ? "us_bank_account" : "card",
+          created: new Date(),
+          metadata,
+          description: form.description ?? null,
+          setupFutureUsage: form.setup_future_usage === "off_session" ? "off_session" : null,
+        });
+        intents.set(intent.id, intent);
+        return remember(intent);
+      }
+      const match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
+      if (req.method === "GET" && match?.[1] && intents.has(match[1])) return send(200, intents.get(match[1]));
+      send(404, { error: { type: "invalid_request_error", message: `No such route or object: ${req.method} ${path}` } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, intents, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
