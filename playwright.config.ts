@@ -23,8 +23,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // One app and one demo database for the whole run: the payment specs change the demo data, so they
+  // run after the specs that read it as seeded.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: "**/*.phone.spec.ts" },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: ["**/*.phone.spec.ts", "**/payments.spec.ts"] },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.phone.spec.ts" },
+    { name: "payments", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/payments.spec.ts", dependencies: ["desktop", "phone"] },
   ],
 });

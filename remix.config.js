@@ -7,6 +7,8 @@ export default {
   postcss: true,
   // The launcher (app/server/main.js) reads the server build's entry module to boot the database and jobs.
   serverBuildPath: "build/index.js",
+  // Its "pure" entry is a directory import that Node's ESM loader refuses: bundle it instead.
+  serverDependenciesToBundle: [/^@stripe\/stripe-js/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -18,6 +18,7 @@ export default async function globalSetup() {
     APP_URL: `http://localhost:${PORT}`,
     EMBEDDED_PG_DIR: dataDir,
     EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54349)),
+    SIMULATOR_ACH_DELAY_SECONDS: "2",
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;

@@ -81,3 +81,21 @@ describe("owner sign-in", () => {
     expect(safeRedirect(null)).toBe("/app");
   });
 });
+
+describe("sign-in limits", () => {
+  it("does not count successful sign-ins against the account", async () => {
+    const business = await createBusiness();
+    const { email, password } = await createOwner(business.id);
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit + 2; i++) {
+      expect((await signIn({ email, password, ipAddress: `10.3.0.${i}`, userAgent: "t" })).ok).toBe(true);
+    }
+  });
+
+  it("limits every attempt from one network address", async () => {
+    const business = await createBusiness();
+    const { email, password } = await createOwner(business.id);
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) await signIn({ email: `nobody-${i}@example.test`, password: "x", ipAddress: "10.4.0.1", userAgent: "t" });
+    const blocked = await signIn({ email, password, ipAddress: "10.4.0.1", userAgent: "t" });
+    expect(blocked.ok).toBe(false);
+  });
+});

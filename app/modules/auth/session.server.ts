@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { logActivity } from "~/modules/activity/activity.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { brandOf } from "~/modules/business/brand";
-import { hitRateLimit } from "~/modules/rate-limit/rate-limit.server";
+import { hitRateLimit, peekRateLimit } from "~/modules/rate-limit/rate-limit.server";
 import { formatInstant } from "~/modules/dates/calendar";
 import { now } from "~/utils/clock.server";
 import { getCookies, OWNER_SESSION_DAYS } from "~/utils/cookies.server";
@@ -22,8 +22,10 @@ export type SignInResult =
 
 export async function signIn(input: { email: string; password: string; ipAddress: string; userAgent: string }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
+  // Every attempt counts against the network address; only failures count against the account.
+  const emailKey = `sign-in:email:${email}`;
   const [byEmail, byIp] = await Promise.all([
-    hitRateLimit(`sign-in:email:${email}`, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds),
+    peekRateLimit(emailKey, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds),
     hitRateLimit(`sign-in:ip:${input.ipAddress}`, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds),
   ]);
   if (!byEmail.allowed || !byIp.allowed) {
@@ -37,7 +39,10 @@ export async function signIn(input: { email: string; password: string; ipAddress
 
   const user = await db.user.findUnique({ where: { email }, include: { business: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) return { ok: false, error: "That email and password do not match an account." };
+  if (!user || !valid) {
+    await hitRateLimit(emailKey, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds);
+    return { ok: false, error: "That email and password do not match an account." };
+  }
 
   const sessionId = crypto.randomBytes(32).toString("base64url");
   await db.$transaction(async (tx) => {

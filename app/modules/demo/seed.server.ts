@@ -56,7 +56,10 @@ const CUSTOMERS: DemoCustomer[] = [
     name: "Katherine Johnson",
     companyName: "Trajectory Partners",
     email: "katherine@trajectory.test",
-    invoices: [{ number: "INV-0990", issueOffset: -50, dueOffset: -20, lines: [line("Photography, product launch", 1, 185000)] }],
+    invoices: [
+      { number: "INV-0990", issueOffset: -50, dueOffset: -20, lines: [line("Photography, product launch", 1, 185000)] },
+      { number: "INV-0999", issueOffset: -5, dueOffset: 25, lines: [line("Photo retouching", 6, 8500)] },
+    ],
   },
   {
     name: "Edsger Dijkstra",

@@ -19,3 +19,13 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 export async function clearRateLimit(key: string) {
   await db.rateLimitWindow.deleteMany({ where: { key } });
 }
+
+/** The count in the current window, without adding to it. */
+export async function peekRateLimit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+  const windowMs = windowSeconds * 1000;
+  const nowMs = Date.now();
+  const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
+  const row = await db.rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart } } });
+  const count = row?.count ?? 0;
+  return { allowed: count < limit, remaining: Math.max(0, limit - count), retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000) };
+}

@@ -1,0 +1,136 @@
+import { expect, test } from "@playwright/test";
+import { payByBank, payByCard, portalLinkFor, portalLinkIn, readLatestEmail, signInAsOwner } from "./helpers";
+import { demoState } from "./state";
+
+test.describe.configure({ mode: "serial" });
+
+test("a customer pays an invoice by card: a declined card's error, a retry, a receipt by email", async ({ page }) => {
+  await page.goto(demoState().portalLink);
+  await expect(page.getByRole("note")).toContainText("Test mode: no money moves.");
+  await page.getByRole("link", { name: "INV-1001", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Invoice INV-1001" })).toBeVisible();
+  await page.getByRole("link", { name: "Pay $1,025.00" }).click();
+
+  await expect(page.getByTestId("total-CARD")).toHaveText("$1,025.00");
+  await expect(page.getByTestId("total-US_BANK_ACCOUNT")).toHaveText("$1,014.75");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await expect(page.getByRole("heading", { name: "Pay $1,025.00 by card" })).toBeVisible();
+
+  await payByCard(page, "4242 4242 4242 4241");
+  await expect(page.getByText("That card number is not valid. Check it for typos.")).toBeVisible();
+  await payByCard(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert")).toContainText("Your card was declined. Nothing was charged.");
+  await payByCard(page, "4242 4242 4242 4242");
+  await expect(page.getByText("Payment received")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Thank you! Receipt R-\d{6}/ })).toBeVisible();
+  await expect(page.getByText("by Visa ending 4242")).toBeVisible();
+  const pdf = await page.request.get(`${page.url()}.pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await page.screenshot({ path: "test-results/screens/receipt.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Back to your account" }).first().click();
+  await expect(page.getByRole("region", { name: "Paid invoices" }).getByRole("link", { name: "INV-1001", exact: true })).toBeVisible();
+
+  const text = await readLatestEmail(page, "ada@analytical.test", /Receipt R-\d{6} from Northwind Studio/);
+  expect(text).toContain("$1,025.00");
+  expect(text).toContain("Visa ending 4242");
+});
+
+test("a customer pays part of a balance, then the rest by bank account: processing, then paid", async ({ page }) => {
+  await page.goto(demoState().portalLink);
+  await page.getByRole("link", { name: "INV-0994", exact: true }).click();
+  await page.getByRole("link", { name: "Pay $1,480.00" }).click();
+  await page.getByLabel("Amount to pay").fill("20");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await expect(page.getByRole("alert")).toHaveText("A part payment must be at least $50.00.");
+  await expect(page.getByLabel("Amount to pay")).toHaveValue("20");
+  await page.getByLabel("Amount to pay").fill("200.00");
+  await expect(page.getByTestId("total-CARD")).toHaveText("$200.00");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await payByCard(page, "4242424242424242");
+  await expect(page.getByText("Payment received")).toBeVisible();
+
+  await page.goto("/portal");
+  const row = page.getByRole("region", { name: "To pay" }).getByRole("listitem").filter({ hasText: "INV-0994" });
+  await expect(row).toContainText("$1,280.00");
+  await row.getByRole("link", { name: "INV-0994", exact: true }).click();
+  await page.getByRole("link", { name: "Pay $1,280.00" }).click();
+  await page.getByRole("radio", { name: /Bank account \(ACH\)/ }).check();
+  await expect(page.getByTestId("total-US_BANK_ACCOUNT")).toHaveText("$1,267.20");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await expect(page.getByRole("heading", { name: "Pay $1,267.20 by bank account" })).toBeVisible();
+  await payByBank(page, "000123456789");
+  await expect(page.getByRole("heading", { name: "Your bank payment is processing" })).toBeVisible();
+
+  await page.goto("/portal");
+  await expect(page.getByRole("region", { name: "To pay" }).getByRole("listitem").filter({ hasText: "INV-0994" })).toContainText("Processing");
+  await expect(page.getByText("Bank payments processing")).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Paid invoices" }).getByRole("link", { name: "INV-0994", exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText("You are all paid up. Thank you!")).toBeVisible();
+});
+
+test("a customer pays two invoices at once by bank account", async ({ page }) => {
+  const link = await portalLinkFor(page, "Katherine Johnson", "katherine@trajectory.test");
+  await page.goto(link);
+  await expect(page.getByRole("checkbox", { name: "Include INV-0990" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Include INV-0999" })).toBeChecked();
+  await page.getByRole("button", { name: "Pay selected invoices" }).click();
+  await expect(page.getByRole("heading", { name: "Pay 2 invoices" })).toBeVisible();
+  await page.getByRole("radio", { name: /Bank account \(ACH\)/ }).check();
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await payByBank(page, "000123456789");
+  await expect(page.getByRole("heading", { name: "Your bank payment is processing" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Thank you! Receipt/ })).toBeVisible({ timeout: 20_000 });
+  await page.goto("/portal");
+  await expect(page.getByText("You are all paid up. Thank you!")).toBeVisible();
+});
+
+test("a failed bank payment reopens the invoice and the customer is told by email", async ({ page }) => {
+  const link = await portalLinkFor(page, "Grace Hopper", "grace@compiler.test");
+  await page.goto(link);
+  await page.getByRole("link", { name: "INV-0998", exact: true }).click();
+  await page.getByRole("link", { name: "Pay $2,500.00" }).click();
+  await page.getByRole("radio", { name: /Bank account \(ACH\)/ }).check();
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await page.getByRole("button", { name: /^Pay \$/ }).click();
+  await expect(page.getByText("Tick the box to authorise the debit.")).toBeVisible();
+  await payByBank(page, "000111111113");
+  await expect(page.getByRole("heading", { name: "This payment did not go through" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("The bank account has been closed.")).toBeVisible();
+
+  const text = await readLatestEmail(page, "grace@compiler.test", /did not go through/);
+  expect(text).toContain("The bank account has been closed.");
+  await page.goto(portalLinkIn(text));
+  await expect(page.getByRole("region", { name: "To pay" }).getByRole("listitem").filter({ hasText: "INV-0998" })).toContainText("$2,500.00");
+});
+
+test("another customer's invoice, payment and receipt are not found", async ({ page, browser }) => {
+  await page.goto(demoState().portalLink);
+  const paymentHref = await page.getByRole("region", { name: "Your payments" }).getByRole("link").first().getAttribute("href");
+  const invoiceHref = await page.getByRole("link", { name: "INV-1001", exact: true }).getAttribute("href");
+  const other = await browser.newPage();
+  const link = await portalLinkFor(other, "Alan Turing", "alan@bletchley.test");
+  await other.goto(link);
+  for (const href of [invoiceHref, `${invoiceHref}.pdf`, paymentHref, `${paymentHref}.pdf`]) {
+    const response = await other.goto(href!);
+    expect(response?.status(), href!).toBe(404);
+  }
+  await other.goto(invoiceHref!);
+  await expect(other.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  await other.close();
+});
+
+test("the owner sees every payment: succeeded, processing and failed", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByRole("link", { name: "Payments", exact: true }).click();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").filter({ hasText: "Ada Lovelace" }).filter({ hasText: "$1,025.00" })).toContainText("Succeeded");
+  await expect(table.getByRole("row").filter({ hasText: "Katherine Johnson" })).toContainText("INV-0990, INV-0999");
+  await expect(table.getByRole("row").filter({ hasText: "Grace Hopper" })).toContainText("Failed");
+  await expect(table.getByRole("row").filter({ hasText: "Grace Hopper" })).toContainText("The bank account has been closed.");
+  await page.screenshot({ path: "test-results/screens/owner-payments.png", fullPage: true });
+});
