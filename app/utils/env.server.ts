@@ -42,7 +42,7 @@ export type Env = z.infer<typeof schema> & { APP_URL: string; SESSION_SECRET: st
 export class ConfigError extends Error {}
 
 /** Validates process.env; a wrong value stops the app with a message naming the variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {
