@@ -95,7 +95,7 @@ export default function PortalHome() {
                         </div>
                         <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
                       </div>
-                      <div className="text-right">
+                      <div className="sm:text-right">
                         <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>
                         {invoice.figures.processingCents > 0 ? (
                           <p className="text-xs text-sky-700">{money(invoice.figures.processingCents)} processing</p>
