@@ -34,7 +34,10 @@ function countsFrom(report) {
   if (!fs.existsSync(file)) return null;
   const data = JSON.parse(fs.readFileSync(file, "utf8"));
   if (data.stats) return { passed: data.stats.expected + data.stats.flaky, failed: data.stats.unexpected };
-  return { passed: data.numPassedTests, failed: data.numFailedTests + (data.numRuntimeErrorTestSuites ?? 0) };
+  // A test file whose worker crashed is reported as "passed" with no tests in it: count it as a failure.
+  const empty = data.testResults.filter((r) => r.assertionResults.length === 0);
+  for (const r of empty) console.error(`✖ ${path.relative(root, r.name)} ran no tests (its worker crashed or it failed to load).`);
+  return { passed: data.numPassedTests, failed: data.numFailedTests + (data.numRuntimeErrorTestSuites ?? 0) + empty.length };
 }
 
 for (const step of steps) {
@@ -42,7 +45,9 @@ for (const step of steps) {
   if (step.report) fs.rmSync(path.join(results, step.report), { force: true });
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
-  const run = spawnSync(step.cmd, step.args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
+  // node_modules/.bin first: the tools then run on the project's Node 22 whatever node started this script.
+  const env = { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`, FORCE_COLOR: process.env.CI ? "0" : "1" };
+  const run = spawnSync(step.cmd, step.args, { cwd: root, stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${step.name} ${seconds}s`);
   const counts = step.report ? countsFrom(step.report) : null;
@@ -50,7 +55,7 @@ for (const step of steps) {
     passed += counts.passed;
     failed += counts.failed;
   }
-  if (run.status !== 0) {
+  if (run.status !== 0 || (counts && counts.failed > 0)) {
     if (!counts || counts.failed === 0) failed += 1;
     console.error(`\n✖ ${step.name} failed (exit ${run.status ?? run.signal}).`);
     console.log(`\nTimings: ${timings.join(", ")}`);
