@@ -4,6 +4,11 @@ import OwnerTestEmail, { subject as ownerTestSubject, type OwnerTestEmailProps }
 import InvoiceSentEmail, { subject as invoiceSentSubject, type InvoiceSentEmailProps } from "./invoice-sent";
 import PaymentFailedEmail, { subject as paymentFailedSubject, type PaymentFailedEmailProps } from "./payment-failed";
 import ReceiptEmail, { subject as receiptSubject, type ReceiptEmailProps } from "./receipt";
+import CollectionsAlertEmail, { subject as collectionsAlertSubject, type CollectionsAlertEmailProps } from "./collections-alert";
+import PromiseConfirmationEmail, { subject as promiseConfirmationSubject, type PromiseConfirmationEmailProps } from "./promise-confirmation";
+import QuestionAnsweredEmail, { subject as questionAnsweredSubject, type QuestionAnsweredEmailProps } from "./question-answered";
+import QuestionReceivedEmail, { subject as questionReceivedSubject, type QuestionReceivedEmailProps } from "./question-received";
+import ReminderEmail, { subject as reminderSubject, type ReminderEmailProps } from "./reminder";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -13,6 +18,11 @@ export const emailTemplates = {
   "invoice-sent": { component: InvoiceSentEmail, subject: invoiceSentSubject, title: "Invoice sent" },
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
   "payment-failed": { component: PaymentFailedEmail, subject: paymentFailedSubject, title: "Bank payment failed" },
+  reminder: { component: ReminderEmail, subject: reminderSubject, title: "Reminder (each tier)" },
+  "collections-alert": { component: CollectionsAlertEmail, subject: collectionsAlertSubject, title: "Collections alert (to the owner)" },
+  "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
+  "question-received": { component: QuestionReceivedEmail, subject: questionReceivedSubject, title: "Question received (to the owner)" },
+  "question-answered": { component: QuestionAnsweredEmail, subject: questionAnsweredSubject, title: "Question answered" },
 } as const;
 
 export type EmailPropsByTemplate = {
@@ -22,6 +32,11 @@ export type EmailPropsByTemplate = {
   "invoice-sent": InvoiceSentEmailProps;
   receipt: ReceiptEmailProps;
   "payment-failed": PaymentFailedEmailProps;
+  reminder: ReminderEmailProps;
+  "collections-alert": CollectionsAlertEmailProps;
+  "promise-confirmation": PromiseConfirmationEmailProps;
+  "question-received": QuestionReceivedEmailProps;
+  "question-answered": QuestionAnsweredEmailProps;
 };
 
 export type TemplateName = keyof typeof emailTemplates;

@@ -6,6 +6,7 @@ export const QUEUES = {
   deliverEmail: "deliver-email",
   outboxSweep: "outbox-sweep",
   simulatorSettle: "simulator-settle",
+  remindersRun: "reminders-run",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -52,6 +53,10 @@ async function ensureQueues(boss: PgBoss) {
   }
   if (!existing.has(QUEUES.simulatorSettle)) {
     await boss.createQueue(QUEUES.simulatorSettle, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
+  }
+  if (!existing.has(QUEUES.remindersRun)) {
+    // One run at a time; a run that dies is simply run again (each customer's email is its own transaction).
+    await boss.createQueue(QUEUES.remindersRun, { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 });
   }
   if (!existing.has(QUEUES.outboxSweep)) {
     await boss.createQueue(QUEUES.outboxSweep, { policy: "singleton", retryLimit: 0 });

@@ -1,6 +1,7 @@
 // Registers every job handler. Runs in the web process by default (RUN_JOBS_IN_WEB) and in
 // `npm run worker` for production deployments that separate the two.
 import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery.server";
+import { runReminders } from "~/modules/reminders/engine.server";
 import { settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
@@ -23,6 +24,13 @@ export async function startWorkers() {
     await syncClock();
     await settleSimulatedBankDebit(job.data.paymentId, job.data.accountNumber);
   });
+
+  await boss.work(QUEUES.remindersRun, { pollingIntervalSeconds: 5 }, async () => {
+    await syncClock();
+    const result = await runReminders();
+    if (result.customersEmailed || result.ownerAlerts) console.log(`[reminders] ${JSON.stringify(result)}`);
+  });
+  await boss.schedule(QUEUES.remindersRun, "*/15 * * * *");
 
   await boss.work(QUEUES.outboxSweep, { pollingIntervalSeconds: 5 }, async () => {
     const ids = await findStrandedEmails(2 * 60_000);

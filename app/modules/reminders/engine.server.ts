@@ -1,0 +1,270 @@
+// The reminder engine. One run: a set-based query finds the invoices that have a tier due and not yet
+// sent; guardrails decide per customer; each customer's email is one transaction (reminder, items,
+// outbox email, activity), so a run killed at any point loses nothing and sends nothing twice.
+import { Prisma } from "~/generated/prisma/client";
+import { logActivity } from "~/modules/activity/activity.server";
+import { brandOf } from "~/modules/business/brand";
+import { addDays, dateInZone, formatDate, fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { formatMoney } from "~/modules/money/money";
+import { createPortalLink } from "~/modules/portal-access/tokens.server";
+import { now as clockNow } from "~/utils/clock.server";
+import { db, type Tx } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
+import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
+import { settlePromises } from "./promises.server";
+
+type Candidate = {
+  invoiceId: string;
+  number: string;
+  customerId: string;
+  businessId: string;
+  dueDate: Date;
+  daysFromDue: number;
+  dueNowCents: bigint;
+  currency: string;
+  lastSentPosition: number | null;
+  promiseBroken: boolean;
+  invoicePaused: boolean;
+  openQuestion: boolean;
+  openPromise: boolean;
+  inPlan: boolean;
+};
+
+/**
+ * Invoices with money due now whose earliest tier day has come. Balances are computed in SQL the same
+ * way computeInvoiceFigures computes dueNowCents (an integration test holds the two together).
+ */
+export async function findCandidates(at: Date, businessId?: string): Promise<Candidate[]> {
+  return db.$queryRaw<Candidate[]>`
+    with lines as (select "invoiceId", sum("amountCents") as c from "InvoiceLine" group by 1),
+    fees as (select "invoiceId", sum("amountCents") as c from "LateFee" where status = 'APPLIED' group by 1),
+    paid as (
+      select a."invoiceId", sum(a."amountCents") as c from "PaymentAllocation" a
+      join "Payment" p on p.id = a."paymentId" and p.status in ('SUCCEEDED', 'PROCESSING') group by 1),
+    disc as (select "invoiceId", sum("amountCents") as c from "Discount" where status = 'GRANTED' group by 1),
+    adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1),
+    sent as (
+      select ri."invoiceId", max(t.position) as position, max(r."createdAt") as at
+      from "ReminderItem" ri join "ReminderTier" t on t.id = ri."tierId" join "Reminder" r on r.id = ri."reminderId" group by 1),
+    first_offset as (select "businessId", min("offsetDays") as o from "ReminderTier" group by 1),
+    inv as (
+      select i.id, i.number, i."customerId", i."businessId", i."dueDate", i.currency, i."remindersPausedAt",
+        (${at}::timestamptz at time zone b."timeZone")::date as today,
+        coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) - coalesce(disc.c, 0) - coalesce(adj.c, 0) as due_now
+      from "Invoice" i
+      join "Business" b on b.id = i."businessId"
+      left join lines on lines."invoiceId" = i.id
+      left join fees on fees."invoiceId" = i.id
+      left join paid on paid."invoiceId" = i.id
+      left join disc on disc."invoiceId" = i.id
+      left join adj on adj."invoiceId" = i.id
+      where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null}))
+    select inv.id as "invoiceId", inv.number, inv."customerId", inv."businessId", inv."dueDate", inv.currency,
+      (inv.today - inv."dueDate")::int as "daysFromDue",
+      inv.due_now as "dueNowCents",
+      sent.position as "lastSentPosition",
+      exists (select 1 from "PromiseToPay" pr join "PromiseInvoice" pi on pi."promiseId" = pr.id
+              where pi."invoiceId" = inv.id and pr.status = 'BROKEN' and (sent.at is null or pr."resolvedAt" > sent.at)) as "promiseBroken",
+      inv."remindersPausedAt" is not null as "invoicePaused",
+      exists (select 1 from "InvoiceQuestion" q where q."invoiceId" = inv.id and q.status <> 'RESOLVED') as "openQuestion",
+      exists (select 1 from "PromiseToPay" pr join "PromiseInvoice" pi on pi."promiseId" = pr.id
+              where pi."invoiceId" = inv.id and pr.status = 'OPEN' and pr."promisedFor" >= inv.today) as "openPromise",
+      exists (select 1 from "PlanInvoice" pl join "Plan" p on p.id = pl."planId" where pl."invoiceId" = inv.id and p.status = 'ACTIVE') as "inPlan"
+    from inv
+    join first_offset fo on fo."businessId" = inv."businessId"
+    left join sent on sent."invoiceId" = inv.id
+    where inv.due_now > 0 and (inv.today - inv."dueDate") >= fo.o
+    order by inv."customerId", inv."dueDate"`;
+}
+
+export type RunResult = { customersEmailed: number; ownerAlerts: number; invoicesReminded: number; skipped: number; promisesSettled: number };
+
+const INVOICE_SKIPS = [
+  ["invoicePaused", "invoice_paused", "reminders are paused for this invoice"],
+  ["openQuestion", "open_question", "the customer asked a question that is not resolved"],
+  ["openPromise", "promise_pending", "the customer promised to pay by a date that has not passed"],
+  ["inPlan", "in_plan", "the invoice is in a current payment plan"],
+] as const;
+
+async function recordSkip(tx: Tx | typeof db, c: { invoiceId: string; customerId: string; businessId: string }, tierId: string, reason: string, why: string, tierName: string) {
+  const inserted = await tx.$executeRaw`
+    insert into "ReminderSkip" ("id", "invoiceId", "tierId", "reason") values (${crypto.randomUUID()}, ${c.invoiceId}, ${tierId}, ${reason})
+    on conflict ("invoiceId", "tierId", "reason") do nothing`;
+  if (inserted) {
+    await logActivity(tx as Tx, { businessId: c.businessId, customerId: c.customerId, invoiceId: c.invoiceId, actor: "SYSTEM", type: "reminder.skipped", summary: `${tierName} reminder held back: ${why}`, data: { reason, tierId } });
+  }
+}
+
+export async function runReminders(options: { businessId?: string; at?: Date } = {}): Promise<RunResult> {
+  const at = options.at ?? clockNow();
+  const promisesSettled = await settlePromises(at);
+  const candidates = await findCandidates(at, options.businessId);
+  const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
+  if (candidates.length === 0) return result;
+
+  const businessIds = [...new Set(candidates.map((c) => c.businessId))];
+  const tiers = await db.reminderTier.findMany({ where: { businessId: { in: businessIds } }, orderBy: { position: "asc" } });
+
+  const byCustomer = new Map<string, { candidate: Candidate; tier: (typeof tiers)[number] }[]>();
+  for (const c of candidates) {
+    const tier = currentTier(tiers.filter((t) => t.businessId === c.businessId), c.daysFromDue, c.lastSentPosition, c.promiseBroken);
+    if (!tier) continue;
+    const skip = INVOICE_SKIPS.find(([flag]) => c[flag]);
+    if (skip) {
+      await recordSkip(db, c, tier.id, skip[1], skip[2], tier.name);
+      result.skipped++;
+      continue;
+    }
+    const list = byCustomer.get(c.customerId) ?? [];
+    list.push({ candidate: c, tier });
+    byCustomer.set(c.customerId, list);
+  }
+
+  for (const [customerId, items] of byCustomer) {
+    const outcome = await remindCustomer(customerId, items, at).catch((error: unknown) => {
+      // Another worker reminded the same (invoice, tier) first: the unique key did its job.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate" as const;
+      throw error;
+    });
+    if (outcome === "emailed") {
+      result.customersEmailed++;
+      result.invoicesReminded += items.filter((i) => i.tier.emailsCustomer).length;
+    }
+    if (outcome === "emailed" || outcome === "alerted") result.ownerAlerts += items.some((i) => !i.tier.emailsCustomer) ? 1 : 0;
+    if (outcome === "skipped") result.skipped += items.length;
+  }
+  return result;
+}
+
+type Item = { candidate: Candidate; tier: { id: string; position: number; kind: string; name: string; subject: string; body: string; emailsCustomer: boolean; offsetDays: number } };
+
+async function remindCustomer(customerId: string, items: Item[], at: Date): Promise<"emailed" | "alerted" | "skipped"> {
+  return db.$transaction(
+    async (tx) => {
+      // One reminder run per customer at a time: two workers queue behind this lock, and the second sees the first's reminder.
+      await tx.$queryRaw`select id from "Customer" where id = ${customerId} for update`;
+      const customer = await tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: { include: { users: true, reminderTiers: true } } } });
+      const { business } = customer;
+      const last = await tx.reminder.findFirst({ where: { customerId, outboxEmailId: { not: null } }, orderBy: { createdAt: "desc" } });
+      const toCustomer = items.filter((i) => i.tier.emailsCustomer);
+      const toOwner = items.filter((i) => !i.tier.emailsCustomer);
+
+      const gate = gateCustomer(
+        {
+          lastReminderAt: last?.createdAt ?? null,
+          minGapDays: business.reminderMinGapDays,
+          localHour: Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone: customer.timeZone ?? business.timeZone }).format(at)),
+          quietHoursStart: business.quietHoursStart,
+          quietHoursEnd: business.quietHoursEnd,
+          paused: customer.remindersPausedAt !== null,
+          optedOut: customer.emailOptOut,
+          handedOver: customer.handedOverAt !== null,
+        },
+        at,
+      );
+      // Collections alerts go to the owner, so the customer's night hours and gap do not hold them back.
+      const customerBlocked = !gate.send;
+      if (customerBlocked && toOwner.length === 0) {
+        for (const i of items) await recordSkip(tx, i.candidate, i.tier.id, gate.reason, SKIP_REASONS[gate.reason] ?? gate.reason, i.tier.name);
+        return "skipped";
+      }
+      const sendable = customerBlocked ? toOwner : items;
+      if (customerBlocked) {
+        for (const i of toCustomer) await recordSkip(tx, i.candidate, i.tier.id, gate.reason, SKIP_REASONS[gate.reason] ?? gate.reason, i.tier.name);
+      }
+
+      const reminder = await tx.reminder.create({ data: { businessId: business.id, customerId, createdAt: at } });
+      await tx.reminderItem.createMany({ data: sendable.map((i) => ({ reminderId: reminder.id, invoiceId: i.candidate.invoiceId, tierId: i.tier.id })) });
+      const today = dateInZone(at, business.timeZone);
+      const collectionsTier = business.reminderTiers.find((t) => t.kind === "COLLECTIONS");
+
+      const customerItems = sendable.filter((i) => i.tier.emailsCustomer);
+      if (customerItems.length > 0) {
+        const top = customerItems.reduce((a, b) => (b.tier.position > a.tier.position ? b : a));
+        const link = await createPortalLink(tx, customerId, business.portalLinkTtlDays);
+        const earliest = customerItems.reduce((a, b) => (b.candidate.dueDate < a.candidate.dueDate ? b : a)).candidate;
+        const totalDue = customerItems.reduce((s, i) => s + Number(i.candidate.dueNowCents), 0);
+        const values: PlaceholderValues = {
+          customerName: customer.name,
+          businessName: business.name,
+          invoiceNumbers: customerItems.map((i) => i.candidate.number).join(", "),
+          amount: formatMoney(totalDue, earliest.currency),
+          dueDate: formatDate(fromDbDate(earliest.dueDate)),
+          daysOverdue: String(Math.max(0, earliest.daysFromDue)),
+          portalLink: link.url,
+          consequence: business.finalNoticeConsequence,
+          consequenceDate: formatDate(addDays(fromDbDate(earliest.dueDate), collectionsTier?.offsetDays ?? 45) as CalendarDate, "en-US", "long"),
+        };
+        const email = await enqueueEmail(tx, {
+          template: "reminder",
+          to: customer.email,
+          replyTo: business.supportEmail,
+          businessId: business.id,
+          customerId,
+          dedupeKey: `reminder:${reminder.id}`,
+          props: {
+            brand: brandOf(business),
+            tierKind: top.tier.kind,
+            subject: fillPlaceholders(top.tier.subject, values),
+            body: fillPlaceholders(top.tier.body, values),
+            portalUrl: link.url,
+            promiseMaxDays: business.promiseMaxDays,
+            invoices: customerItems.map((i) => ({
+              number: i.candidate.number,
+              dueDateText: formatDate(fromDbDate(i.candidate.dueDate)),
+              amountText: formatMoney(Number(i.candidate.dueNowCents), i.candidate.currency),
+              tierName: i.tier.name,
+              overdueDays: Math.max(0, i.candidate.daysFromDue),
+            })),
+          },
+        });
+        await tx.reminder.update({ where: { id: reminder.id }, data: { outboxEmailId: email.id } });
+        for (const i of customerItems) {
+          await logActivity(tx, {
+            businessId: business.id,
+            customerId,
+            invoiceId: i.candidate.invoiceId,
+            actor: "SYSTEM",
+            type: "reminder.sent",
+            summary: `${i.tier.name} reminder emailed to ${customer.email} (${today})`,
+            data: { reminderId: reminder.id, tierId: i.tier.id, outboxEmailId: email.id },
+          });
+        }
+      }
+
+      const ownerItems = sendable.filter((i) => !i.tier.emailsCustomer);
+      if (ownerItems.length > 0) {
+        for (const owner of business.users) {
+          await enqueueEmail(tx, {
+            template: "collections-alert",
+            to: owner.email,
+            businessId: business.id,
+            customerId,
+            dedupeKey: `collections:${reminder.id}:${owner.id}`,
+            props: {
+              brand: brandOf(business),
+              customerName: customer.name,
+              invoices: ownerItems.map((i) => ({ number: i.candidate.number, amountText: formatMoney(Number(i.candidate.dueNowCents), i.candidate.currency), overdueDays: i.candidate.daysFromDue })),
+              customerUrl: `${getEnv().APP_URL}/app/customers/${customerId}`,
+            },
+          });
+        }
+        for (const i of ownerItems) {
+          await logActivity(tx, {
+            businessId: business.id,
+            customerId,
+            invoiceId: i.candidate.invoiceId,
+            actor: "SYSTEM",
+            type: "reminder.collections",
+            summary: `${i.candidate.number} reached ${i.tier.name}: the owner was alerted; no email to the customer`,
+            data: { reminderId: reminder.id, tierId: i.tier.id },
+          });
+        }
+      }
+      return customerItems.length > 0 ? "emailed" : "alerted";
+    },
+    { timeout: 30_000 },
+  );
+}
