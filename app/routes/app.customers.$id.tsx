@@ -11,6 +11,7 @@ import { formatDate, formatInstant } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
+import { lastTiers, pausedInvoiceIds, setCustomerRemindersPaused, setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
 import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.customer.name} · Duely` : "Customer" }];
@@ -19,13 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
   const overview = await getCustomerOverview(business.id, params.id ?? "", today(business.timeZone));
   if (!overview) throw new Response("Not found", { status: 404 });
-  return json({ ...overview, currency: business.currency, timeZone: business.timeZone });
+  const tiers = await lastTiers(overview.invoices.map((i) => i.id));
+  const paused = await invoicesPaused(overview.invoices.map((i) => i.id));
+  return json({ ...overview, currency: business.currency, timeZone: business.timeZone, tiers, paused, customerPaused: overview.customer.remindersPausedAt !== null });
 }
 
 const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("email-link") }),
   z.object({ intent: z.literal("revoke-links") }),
   z.object({ intent: z.literal("send-invoice"), invoiceId: z.string().min(1) }),
+  z.object({ intent: z.literal("pause-customer"), paused: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,14 +46,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await revokeCustomerLinks(business.id, customerId, user.id);
     return json({ message: "Every portal link for this customer is revoked.", error: null });
   }
+  if (parsed.data.intent === "pause-customer") {
+    await setCustomerRemindersPaused(business.id, user.id, customerId, parsed.data.paused === "true");
+    return json({ message: parsed.data.paused === "true" ? "Reminders paused for this customer." : "Reminders resumed for this customer.", error: null });
+  }
+  if (parsed.data.intent === "pause-invoice") {
+    await setInvoiceRemindersPaused(business.id, user.id, parsed.data.invoiceId, parsed.data.paused === "true");
+    return json({ message: parsed.data.paused === "true" ? "Reminders paused for that invoice." : "Reminders resumed for that invoice.", error: null });
+  }
   await emailInvoice(business.id, parsed.data.invoiceId, user.id);
   return json({ message: "Invoice emailed with a portal link.", error: null });
+}
+
+async function invoicesPaused(ids: string[]) {
+  return Object.fromEntries((await pausedInvoiceIds(ids)).map((id) => [id, true]));
 }
 
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, currency);
@@ -70,6 +87,13 @@ export default function CustomerPage() {
             <input type="hidden" name="intent" value="email-link" />
             <Button type="submit" variant="secondary" disabled={busy}>
               Email portal link
+            </Button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="pause-customer" />
+            <input type="hidden" name="paused" value={customerPaused ? "false" : "true"} />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              {customerPaused ? "Resume reminders" : "Pause reminders"}
             </Button>
           </Form>
           <Form method="post">
@@ -95,6 +119,15 @@ export default function CustomerPage() {
               <span className="text-slate-500">Due {formatDate(i.dueDate)}</span>
               <span className="tabular-nums">{money(i.figures.balanceCents)}</span>
               <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
+              <span className="text-xs text-slate-500">{tiers[i.id] ? `Last reminder: ${tiers[i.id]?.name}` : "No reminder yet"}{paused[i.id] ? " · paused" : ""}</span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="pause-invoice" />
+                <input type="hidden" name="invoiceId" value={i.id} />
+                <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
+                <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
+                  {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                </button>
+              </Form>
               <Form method="post">
                 <input type="hidden" name="intent" value="send-invoice" />
                 <input type="hidden" name="invoiceId" value={i.id} />

@@ -36,6 +36,15 @@ export default function OwnerLayout() {
             <NavLink to="/app/payments" className={navClass}>
               Payments
             </NavLink>
+            <NavLink to="/app/questions" className={navClass}>
+              Questions
+            </NavLink>
+            <NavLink to="/app/reminders" className={navClass}>
+              Reminders
+            </NavLink>
+            <NavLink to="/app/emails" className={navClass}>
+              Emails
+            </NavLink>
             {dev ? (
               <NavLink to="/dev/mailbox" className={navClass}>
                 Mailbox

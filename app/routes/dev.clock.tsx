@@ -7,6 +7,7 @@ import { isProduction } from "~/utils/env.server";
 const ClockInput = z.object({
   offsetDays: z.coerce.number().int("offsetDays must be a whole number of days").min(-3650).max(3650).optional(),
   offsetMs: z.coerce.number().int().optional(),
+  at: z.iso.datetime({ offset: true, message: "at must be an ISO date-time such as 2026-12-01T14:00:00Z" }).optional(),
 });
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (isProduction()) throw new Response("Not found", { status: 404 });
   const parsed = ClockInput.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
-  const ms = parsed.data.offsetMs ?? (parsed.data.offsetDays ?? 0) * 86400_000;
+  const ms = parsed.data.at ? Date.parse(parsed.data.at) - Date.now() : (parsed.data.offsetMs ?? (parsed.data.offsetDays ?? 0) * 86400_000);
   await setClockOffset(ms);
   return json({ now: now().toISOString(), offsetMs: ms });
 }

@@ -1,5 +1,11 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { makePromise, PromiseInputError } from "~/modules/reminders/promises.server";
+import { invoiceConversation } from "~/modules/reminders/portal-view.server";
+import { QUESTION_REASONS } from "~/modules/reminders/question-reasons";
+import { askQuestion } from "~/modules/reminders/questions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Card } from "~/components/ui/card";
@@ -17,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCustomerInvoice(customer.id, params.id ?? "", today(business.timeZone));
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
+  const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
   return json({
+    ...conversation,
     id: invoice.id,
     number: invoice.number,
     currency: invoice.currency,
@@ -33,6 +41,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, kind: a.kind, amountCents: a.amountCents, reason: a.reason })),
     figures,
   });
+}
+
+const InvoiceAction = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("promise"), promisedFor: z.string().min(1, "Choose the date you will pay.") }),
+  z.object({
+    intent: z.literal("question"),
+    reason: z.enum(["NOT_RECEIVED", "AMOUNT_WRONG", "NEED_COPY", "OTHER"], { message: "Choose what your question is about." }),
+    message: z.string().trim().min(5, "Tell us a little more (at least 5 characters).").max(2000, "Please keep it under 2,000 characters."),
+  }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { customer } = await requireCustomer(request);
+  const parsed = InvoiceAction.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return json({ fieldErrors, done: null }, { status: 400 });
+  }
+  if (parsed.data.intent === "promise") {
+    try {
+      await makePromise(customer.id, [params.id ?? ""], parsed.data.promisedFor);
+    } catch (error) {
+      if (error instanceof PromiseInputError) return json({ fieldErrors: { promisedFor: [error.message] }, done: null }, { status: 400 });
+      throw error;
+    }
+    return redirect(`/portal/invoices/${params.id}?done=promise`);
+  }
+  await askQuestion(customer.id, params.id ?? "", parsed.data.reason, parsed.data.message);
+  return redirect(`/portal/invoices/${params.id}?done=question`);
 }
 
 export default function InvoicePage() {
@@ -148,7 +186,98 @@ export default function InvoicePage() {
           </tfoot>
         </table>
       </Card>
+      <Conversation />
     </div>
+  );
+}
+
+function Conversation() {
+  const inv = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const money = (c: number) => formatMoney(c, inv.currency);
+  const hasOpenQuestion = inv.questions.some((q) => q.status !== "RESOLVED");
+  return (
+    <>
+      {inv.promise ? (
+        <Card className="p-5" aria-live="polite">
+          <h2 className="font-semibold">Your payment date</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            You told us you will pay {money(inv.promise.amountCents)} by {formatDate(inv.promise.promisedFor, "en-US", "long")}. We will not remind
+            you about this invoice before then.
+          </p>
+        </Card>
+      ) : inv.figures.dueNowCents > 0 ? (
+        <Card className="p-5">
+          <h2 className="font-semibold">Can&apos;t pay today?</h2>
+          <p className="mt-1 text-sm text-slate-600">Tell us the date you will pay and we will not send reminders before then.</p>
+          <Form method="post" className="mt-3 flex flex-wrap items-end gap-3" noValidate>
+            <input type="hidden" name="intent" value="promise" />
+            <label className="text-sm font-medium text-slate-700">
+              I will pay by
+              <input
+                type="date"
+                name="promisedFor"
+                min={inv.promiseWindow.min}
+                max={inv.promiseWindow.max}
+                aria-invalid={errors?.promisedFor ? true : undefined}
+                className="mt-1 block rounded-lg border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+              />
+            </label>
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Promise this date
+            </Button>
+          </Form>
+          {errors?.promisedFor ? (
+            <p role="alert" className="mt-2 text-sm text-rose-700">
+              {errors.promisedFor.join(" ")}
+            </p>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card className="p-5">
+        <h2 className="font-semibold">Questions about this invoice</h2>
+        {inv.questions.length === 0 ? <p className="mt-1 text-sm text-slate-600">Something unclear or wrong? Ask us: we pause reminders for this invoice until it is sorted out.</p> : null}
+        <ul className="mt-3 space-y-3">
+          {inv.questions.map((q) => (
+            <li key={q.id} className="rounded-lg bg-slate-50 p-3 text-sm">
+              <p className="font-medium">{QUESTION_REASONS[q.reason as keyof typeof QUESTION_REASONS]}</p>
+              <p className="mt-1 text-slate-700">&ldquo;{q.message}&rdquo;</p>
+              {q.answer ? <p className="mt-2 rounded-md bg-white p-2 text-slate-800 ring-1 ring-slate-200">Answer: {q.answer}</p> : <p className="mt-2 text-xs text-slate-500">Waiting for an answer. Reminders for this invoice are paused.</p>}
+            </li>
+          ))}
+        </ul>
+        {!hasOpenQuestion ? (
+          <Form method="post" className="mt-4 space-y-3" noValidate>
+            <input type="hidden" name="intent" value="question" />
+            <label className="block text-sm font-medium text-slate-700">
+              What is it about?
+              <select name="reason" defaultValue="" className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600">
+                <option value="" disabled>
+                  Choose one
+                </option>
+                {Object.entries(QUESTION_REASONS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {errors?.reason ? <p className="text-sm text-rose-700">{errors.reason.join(" ")}</p> : null}
+            <label className="block text-sm font-medium text-slate-700">
+              Your question
+              <textarea name="message" rows={3} className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" />
+            </label>
+            {errors?.message ? <p className="text-sm text-rose-700">{errors.message.join(" ")}</p> : null}
+            <Button type="submit" variant="secondary" disabled={busy}>
+              I have a question about this invoice
+            </Button>
+          </Form>
+        ) : null}
+      </Card>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { OWNER } from "./state";
 
 test("the owner signs in, sees the demo invoices, sends a test email and reads it in the dev mailbox", async ({ page }) => {

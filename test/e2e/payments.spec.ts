@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { payByBank, payByCard, portalLinkFor, portalLinkIn, readLatestEmail, signInAsOwner } from "./helpers";
 import { demoState } from "./state";
 

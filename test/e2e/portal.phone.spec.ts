@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demoState } from "./state";
 
 test("the portal fits a phone screen", async ({ page }) => {

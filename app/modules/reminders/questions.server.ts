@@ -5,14 +5,8 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { QUESTION_REASONS, type QuestionReason } from "./question-reasons";
 
-export const QUESTION_REASONS = {
-  NOT_RECEIVED: "I did not receive what I was invoiced for",
-  AMOUNT_WRONG: "The amount looks wrong",
-  NEED_COPY: "I need a copy or more detail",
-  OTHER: "Something else",
-} as const;
-export type QuestionReason = keyof typeof QUESTION_REASONS;
 
 export async function askQuestion(customerId: string, invoiceId: string, reason: QuestionReason, message: string) {
   const invoice = await db.invoice.findFirst({ where: { id: invoiceId, customerId, state: "ISSUED" }, include: { customer: { include: { business: { include: { users: true } } } } } });

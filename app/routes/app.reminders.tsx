@@ -1,0 +1,194 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { requireOwner } from "~/modules/auth/session.server";
+import { runReminders } from "~/modules/reminders/engine.server";
+import { fillPlaceholders, PLACEHOLDERS, SAMPLE_VALUES } from "~/modules/reminders/placeholders";
+import { getReminderSettings, GuardrailForm, saveGuardrails, saveTier, SettingsError, TierForm } from "~/modules/reminders/settings.server";
+
+export const meta: MetaFunction = () => [{ title: "Reminders · Duely" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { business } = await requireOwner(request);
+  const s = await getReminderSettings(business.id);
+  return json({
+    tiers: s.reminderTiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, offsetDays: t.offsetDays, subject: t.subject, body: t.body, emailsCustomer: t.emailsCustomer })),
+    guardrails: { reminderMinGapDays: s.reminderMinGapDays, quietHoursStart: s.quietHoursStart, quietHoursEnd: s.quietHoursEnd, promiseMaxDays: s.promiseMaxDays, finalNoticeConsequence: s.finalNoticeConsequence },
+  });
+}
+
+type ActionResult = { form: string; fieldErrors: Record<string, string[]>; message: string | null };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, business } = await requireOwner(request);
+  const values = Object.fromEntries(await request.formData());
+  const fail = (form: string, fieldErrors: Record<string, string[]>) => json<ActionResult>({ form, fieldErrors, message: null }, { status: 400 });
+  const errorsOf = (issues: { path: PropertyKey[]; message: string }[]) => {
+    const out: Record<string, string[]> = {};
+    for (const i of issues) (out[String(i.path[0])] ??= []).push(i.message);
+    return out;
+  };
+  if (values.intent === "run-now") {
+    const r = await runReminders({ businessId: business.id });
+    return json<ActionResult>({ form: "run", fieldErrors: {}, message: `Reminder run finished: ${r.customersEmailed} customer(s) emailed about ${r.invoicesReminded} invoice(s), ${r.ownerAlerts} collections alert(s), ${r.skipped} held back by a guardrail.` });
+  }
+  if (values.intent === "guardrails") {
+    const parsed = GuardrailForm.safeParse(values);
+    if (!parsed.success) return fail("guardrails", errorsOf(parsed.error.issues));
+    await saveGuardrails(business.id, user.id, parsed.data);
+    return json<ActionResult>({ form: "guardrails", fieldErrors: {}, message: "Guardrails saved." });
+  }
+  const parsed = TierForm.safeParse(values);
+  const form = `tier:${String(values.tierId)}`;
+  if (!parsed.success) return fail(form, errorsOf(parsed.error.issues));
+  try {
+    await saveTier(business.id, user.id, parsed.data);
+  } catch (error) {
+    if (error instanceof SettingsError) return fail(form, error.fieldErrors);
+    throw error;
+  }
+  return json<ActionResult>({ form, fieldErrors: {}, message: "Saved." });
+}
+
+const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
+
+export default function Reminders() {
+  const { tiers, guardrails } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const errorsFor = (form: string) => (result?.form === form ? result.fieldErrors : {});
+  const g = errorsFor("guardrails");
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Reminders</h1>
+          <p className="text-sm text-slate-500">Firm, polite, never harassing. The engine runs every 15 minutes; each customer gets at most one email per run.</p>
+        </div>
+        <Form method="post">
+          <input type="hidden" name="intent" value="run-now" />
+          <Button type="submit" variant="secondary" disabled={busy}>
+            Send due reminders now
+          </Button>
+        </Form>
+      </div>
+      {result?.message && result.form === "run" ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {result.message}
+        </p>
+      ) : null}
+
+      <Card className="p-5">
+        <h2 className="font-semibold">Guardrails no schedule can break</h2>
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" noValidate>
+          <input type="hidden" name="intent" value="guardrails" />
+          <label className="text-sm font-medium text-slate-700">
+            Minimum days between reminders
+            <input name="reminderMinGapDays" type="number" min={3} defaultValue={guardrails.reminderMinGapDays} className={input} />
+            {g.reminderMinGapDays ? <span className="mt-1 block text-rose-700">{g.reminderMinGapDays.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            No sends from (hour)
+            <input name="quietHoursStart" type="number" min={0} max={23} defaultValue={guardrails.quietHoursStart} className={input} />
+            {g.quietHoursStart ? <span className="mt-1 block text-rose-700">{g.quietHoursStart.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            until (hour, customer&apos;s time)
+            <input name="quietHoursEnd" type="number" min={0} max={23} defaultValue={guardrails.quietHoursEnd} className={input} />
+            {g.quietHoursEnd ? <span className="mt-1 block text-rose-700">{g.quietHoursEnd.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            Longest promise to pay (days)
+            <input name="promiseMaxDays" type="number" min={1} max={60} defaultValue={guardrails.promiseMaxDays} className={input} />
+            {g.promiseMaxDays ? <span className="mt-1 block text-rose-700">{g.promiseMaxDays.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700 sm:col-span-2 lg:col-span-4">
+            Final notice consequence ({"{{consequence}}"})
+            <input name="finalNoticeConsequence" defaultValue={guardrails.finalNoticeConsequence} className={input} />
+            {g.finalNoticeConsequence ? <span className="mt-1 block text-rose-700">{g.finalNoticeConsequence.join(" ")}</span> : null}
+          </label>
+          <div className="sm:col-span-2 lg:col-span-4">
+            <Button type="submit" disabled={busy}>
+              Save guardrails
+            </Button>
+            {result?.form === "guardrails" && result.message ? <span className="ml-3 text-sm text-emerald-700">{result.message}</span> : null}
+          </div>
+        </Form>
+      </Card>
+
+      {tiers.map((tier) => (
+        <TierEditor key={tier.id} tier={tier} errors={errorsFor(`tier:${tier.id}`)} saved={result?.form === `tier:${tier.id}` && !!result.message} busy={busy} />
+      ))}
+
+      <Card className="p-5">
+        <h2 className="font-semibold">Placeholders</h2>
+        <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          {Object.entries(PLACEHOLDERS).map(([name, meaning]) => (
+            <div key={name} className="flex gap-2">
+              <dt className="font-mono text-teal-800">{`{{${name}}}`}</dt>
+              <dd className="text-slate-600">{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+    </div>
+  );
+}
+
+type TierView = { id: string; name: string; kind: string; offsetDays: number; subject: string; body: string; emailsCustomer: boolean };
+
+function TierEditor({ tier, errors, saved, busy }: { tier: TierView; errors: Record<string, string[]>; saved: boolean; busy: boolean }) {
+  const [subject, setSubject] = useState(tier.subject);
+  const [body, setBody] = useState(tier.body);
+  const when = tier.offsetDays < 0 ? `${-tier.offsetDays} days before the due date` : tier.offsetDays === 0 ? "on the due date" : `${tier.offsetDays} days after the due date`;
+  return (
+    <Card className="p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="font-semibold">{tier.name}</h2>
+        <p className="text-sm text-slate-500">
+          Sent {when}
+          {tier.emailsCustomer ? "" : " · no email to the customer: you are alerted"}
+        </p>
+      </div>
+      <div className="mt-4 grid gap-5 lg:grid-cols-2">
+        <Form method="post" className="space-y-3" noValidate aria-label={`${tier.name} settings`}>
+          <input type="hidden" name="intent" value="tier" />
+          <input type="hidden" name="tierId" value={tier.id} />
+          <label className="block text-sm font-medium text-slate-700">
+            Days from the due date (negative = before)
+            <input name="offsetDays" type="number" defaultValue={tier.offsetDays} className={input} />
+            {errors.offsetDays ? <span className="mt-1 block text-rose-700">{errors.offsetDays.join(" ")}</span> : null}
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            Subject
+            <input name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} className={input} />
+            {errors.subject ? <span className="mt-1 block text-rose-700">{errors.subject.join(" ")}</span> : null}
+          </label>
+          <label className="block text-sm font-medium text-slate-700">
+            Message
+            <textarea name="body" rows={7} value={body} onChange={(e) => setBody(e.target.value)} className={input} />
+            {errors.body ? <span className="mt-1 block text-rose-700">{errors.body.join(" ")}</span> : null}
+          </label>
+          <Button type="submit" disabled={busy}>
+            Save {tier.name.toLowerCase()}
+          </Button>
+          {saved ? <span className="ml-3 text-sm text-emerald-700">Saved.</span> : null}
+        </Form>
+        <div aria-label={`${tier.name} preview`} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Preview with sample data</p>
+          <p className="mt-2 font-semibold" data-testid={`preview-subject-${tier.kind}`}>
+            {fillPlaceholders(subject, SAMPLE_VALUES)}
+          </p>
+          <div className="mt-2 space-y-2 whitespace-pre-line text-sm text-slate-700">{fillPlaceholders(body, SAMPLE_VALUES)}</div>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

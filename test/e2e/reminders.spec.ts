@@ -1,0 +1,121 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { portalLinkFor, readLatestEmail, signInAsOwner } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const DAY = 86400_000;
+const start = new Date();
+start.setUTCHours(14, 0, 0, 0); // daytime in New York and London: outside every demo customer's night hours
+const dayAt = (n: number) => new Date(start.getTime() + n * DAY).toISOString();
+const isoDate = (n: number) => dayAt(n).slice(0, 10);
+
+async function setDay(request: APIRequestContext, n: number) {
+  expect((await request.post("/dev/clock", { form: { at: dayAt(n) } })).ok()).toBe(true);
+}
+
+async function runNow(page: Page) {
+  await page.goto("/app/reminders");
+  await page.getByRole("button", { name: "Send due reminders now" }).click();
+  await expect(page.getByRole("status")).toContainText("Reminder run finished");
+  return page.getByRole("status").innerText();
+}
+
+async function countEmails(page: Page, to: string, subject: RegExp) {
+  await page.goto("/dev/mailbox");
+  return page.getByRole("link", { name: subject }).filter({ hasText: `To ${to}` }).count();
+}
+
+test.afterAll(async ({ request }) => {
+  await request.post("/dev/clock", { form: { offsetDays: "0" } });
+});
+
+test("the owner edits a tier with a live preview and a clear error for a bad placeholder", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByRole("link", { name: "Reminders" }).click();
+  const gentle = page.getByRole("form", { name: "Gentle reminder settings" });
+  await gentle.getByLabel("Subject").fill("Quick nudge about {{invoiceNumbers}} for {{customer}}");
+  await expect(page.getByTestId("preview-subject-GENTLE")).toHaveText("Quick nudge about INV-0994 for {{customer}}");
+  await gentle.getByRole("button", { name: "Save gentle reminder" }).click();
+  await expect(gentle.getByText("Unknown placeholder {{customer}}: use the ones listed below.")).toBeVisible();
+  await gentle.getByLabel("Subject").fill("Friendly reminder: {{invoiceNumbers}} was due on {{dueDate}}");
+  await gentle.getByLabel("Days from the due date (negative = before)").fill("30");
+  await gentle.getByRole("button", { name: "Save gentle reminder" }).click();
+  await expect(gentle.getByText("Must come before Firm reminder (10 days).")).toBeVisible();
+  await gentle.getByLabel("Days from the due date (negative = before)").fill("3");
+  await gentle.getByRole("button", { name: "Save gentle reminder" }).click();
+  await expect(gentle.getByText("Saved.")).toBeVisible();
+  const guardrails = page.getByRole("spinbutton", { name: "Minimum days between reminders" });
+  await guardrails.fill("2");
+  await page.getByRole("button", { name: "Save guardrails" }).click();
+  await expect(page.getByText("The gap cannot be shorter than 3 days: closer reminders feel like harassment.")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/owner-reminders.png", fullPage: true });
+});
+
+test("an invoice walks through the tiers; a promise pauses it and then breaks; a question pauses it until answered", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await setDay(request, 0);
+  const alanLink = await portalLinkFor(page, "Alan Turing", "alan@bletchley.test");
+  const graceLink = await portalLinkFor(page, "Grace Hopper", "grace@compiler.test");
+  await runNow(page);
+  expect(await countEmails(page, "alan@bletchley.test", /Friendly reminder: INV-0995/)).toBe(1);
+  expect(await countEmails(page, "grace@compiler.test", /Invoice INV-0998 is due on/)).toBe(1);
+  const gentle = await readLatestEmail(page, "alan@bletchley.test", /Friendly reminder: INV-0995/);
+  expect(gentle).toContain("Hello Alan Turing");
+  expect(gentle).toMatch(/\/portal\/access\//);
+
+  // Alan promises a date; Grace asks a question.
+  await page.goto(alanLink);
+  await page.getByRole("link", { name: "INV-0995", exact: true }).click();
+  await page.getByLabel("I will pay by").fill(isoDate(20));
+  await page.getByRole("button", { name: "Promise this date" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose a date no later than");
+  await page.getByLabel("I will pay by").fill(isoDate(10));
+  await page.getByRole("button", { name: "Promise this date" }).click();
+  await expect(page.getByText(/You told us you will pay \$1,825\.00 by/)).toBeVisible();
+  expect(await readLatestEmail(page, "alan@bletchley.test", /Confirmed: you will pay \$1,825\.00/)).toContain("We will not send you reminders for these invoices before that date.");
+
+  await page.goto(graceLink);
+  await page.getByRole("link", { name: "INV-0998", exact: true }).click();
+  await page.getByLabel("What is it about?").selectOption("AMOUNT_WRONG");
+  await page.getByLabel("Your question").fill("We agreed on a lower retainer this month. Can you check?");
+  await page.getByRole("button", { name: "I have a question about this invoice" }).click();
+  await expect(page.getByText("Waiting for an answer. Reminders for this invoice are paused.")).toBeVisible();
+
+  // Eight days on, both are due a tier, and both are held back.
+  await setDay(request, 8);
+  await signInAsOwner(page);
+  await runNow(page);
+  expect(await countEmails(page, "alan@bletchley.test", /INV-0995/)).toBe(1 + 0);
+  expect(await countEmails(page, "grace@compiler.test", /Friendly reminder: INV-0998/)).toBe(0);
+
+  // The owner answers Grace and resolves the question: chasing resumes.
+  await page.goto("/app/questions");
+  const answer = page.getByRole("form", { name: "Answer Grace Hopper" });
+  await answer.getByLabel("Answer").fill("You are right, we have corrected it on the invoice.");
+  await answer.getByRole("button", { name: "Send answer" }).click();
+  await expect(page.getByText("Your answer: You are right, we have corrected it on the invoice.")).toBeVisible();
+  expect(await readLatestEmail(page, "grace@compiler.test", /About INV-0998: our answer/)).toContain("You are right, we have corrected it");
+  await runNow(page);
+  expect(await countEmails(page, "grace@compiler.test", /Friendly reminder: INV-0998/)).toBe(1);
+
+  // Alan's date passes unpaid: the promise breaks and the next tier goes out.
+  await setDay(request, 11);
+  await runNow(page);
+  expect(await countEmails(page, "alan@bletchley.test", /Payment overdue: INV-0995/)).toBe(1);
+  await setDay(request, 19);
+  await runNow(page);
+  const final = await readLatestEmail(page, "alan@bletchley.test", /Final notice: INV-0995/);
+  expect(final).toContain("refer the balance to our collections partner");
+
+  // Running again sends nothing twice.
+  await runNow(page);
+  expect(await countEmails(page, "alan@bletchley.test", /INV-0995/)).toBe(3);
+
+  await page.goto("/app");
+  await page.getByRole("link", { name: "Alan Turing" }).first().click();
+  await expect(page.getByText("Promise to pay by").first()).toBeVisible();
+  await expect(page.getByText(/was broken; reminders resume at the next tier/)).toBeVisible();
+  await expect(page.getByText("Last reminder: Final notice")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/owner-customer-timeline.png", fullPage: true });
+});
