@@ -93,7 +93,7 @@ async function recordSkip(tx: Tx | typeof db, c: { invoiceId: string; customerId
     insert into "ReminderSkip" ("id", "invoiceId", "tierId", "reason") values (${crypto.randomUUID()}, ${c.invoiceId}, ${tierId}, ${reason})
     on conflict ("invoiceId", "tierId", "reason") do nothing`;
   if (inserted) {
-    await logActivity(tx as Tx, { businessId: c.businessId, customerId: c.customerId, invoiceId: c.invoiceId, actor: "SYSTEM", type: "reminder.skipped", summary: `${tierName} reminder held back: ${why}`, data: { reason, tierId } });
+    await logActivity(tx as Tx, { businessId: c.businessId, customerId: c.customerId, invoiceId: c.invoiceId, actor: "SYSTEM", type: "reminder.skipped", summary: `${tierName} held back: ${why}`, data: { reason, tierId } });
   }
 }
 
@@ -228,7 +228,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
             invoiceId: i.candidate.invoiceId,
             actor: "SYSTEM",
             type: "reminder.sent",
-            summary: `${i.tier.name} reminder emailed to ${customer.email} (${today})`,
+            summary: `${i.tier.name} emailed to ${customer.email} (${today})`,
             data: { reminderId: reminder.id, tierId: i.tier.id, outboxEmailId: email.id },
           });
         }
