@@ -29,7 +29,7 @@ export default function ReminderEmail(p: ReminderEmailProps) {
               <Text style={{ color: palette.ink, fontSize: 14, margin: "8px 0 0", fontWeight: 600 }}>{inv.number}</Text>
               <Text style={{ color: palette.muted, fontSize: 12, margin: "0 0 8px" }}>
                 Due {inv.dueDateText}
-                {inv.overdueDays > 0 ? ` · ${inv.overdueDays} days overdue` : ""}
+                {inv.overdueDays > 0 ? ` · ${inv.overdueDays} days overdue` : ""} · {inv.tierName}
               </Text>
             </Column>
             <Column align="right">

@@ -9,6 +9,7 @@ import { listCustomerBalances, listCustomers } from "~/modules/customers/custome
 import { formatDate } from "~/modules/dates/calendar";
 import { sendOwnerTestEmail } from "~/modules/email/test-email.server";
 import { listBusinessInvoices, totalsOf } from "~/modules/invoices/invoices.server";
+import { lastTiers } from "~/modules/reminders/pauses.server";
 import { formatMoney } from "~/modules/money/money";
 import { today } from "~/utils/clock.server";
 
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currency: business.currency,
     totals: totalsOf(invoices),
     invoices,
+    tiers: await lastTiers(invoices.map((i) => i.id)),
     customers: listCustomerBalances(await listCustomers(business.id), invoices),
   });
 }
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Overview() {
-  const { totals, invoices, customers, currency, today: day } = useLoaderData<typeof loader>();
+  const { totals, invoices, customers, currency, today: day, tiers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().formData?.get("intent") === "send-test-email";
   const money = (cents: number) => formatMoney(cents, currency);
@@ -81,6 +83,7 @@ export default function Overview() {
                 <th className="px-5 py-3 text-right">Total</th>
                 <th className="px-5 py-3 text-right">Balance</th>
                 <th className="px-5 py-3">Status</th>
+                <th className="px-5 py-3">Last reminder</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -99,6 +102,7 @@ export default function Overview() {
                   <td className="px-5 py-3">
                     <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
                   </td>
+                  <td className="whitespace-nowrap px-5 py-3 text-xs text-slate-600">{tiers[invoice.id]?.name ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

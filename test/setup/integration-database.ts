@@ -1,25 +1,16 @@
 // Each integration test file runs against its own database, cloned from the migrated template.
 import crypto from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { disconnectDb } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
-import { databaseUrl } from "./database-url";
+import { adminQuery, databaseUrl } from "./database-url";
 
 const adminUrl = inject("adminUrl");
 const template = inject("templateDatabase");
 const name = `duely_t_${crypto.randomBytes(5).toString("hex")}`;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(adminUrl, sql);
 
 beforeAll(async () => {
   await admin(`create database "${name}" template "${template}"`);

@@ -1,10 +1,9 @@
 // Starts one PostgreSQL for the integration suite (embedded, or the server DATABASE_URL names),
 // migrates a template database once, and gives each test file its own clone of it.
 import type { TestProject } from "vitest/node";
-import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { applyMigrations, startEmbeddedPostgres, type RunningDatabase } from "../../app/utils/database.server";
-import { databaseUrl } from "./database-url";
+import { adminQuery, databaseUrl } from "./database-url";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,15 +16,7 @@ let server: RunningDatabase | undefined;
 let adminUrl = "";
 const templateDatabase = `duely_tpl_${process.pid}`;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(adminUrl, sql);
 
 export async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {

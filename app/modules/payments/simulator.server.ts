@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
 import type { PaymentGateway } from "./gateway.server";
-import { bankOutcome, cardOutcome, type BankOutcome } from "./simulator-outcomes";
+import { bankOutcome, cardOutcome, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
 import { eventObject, paymentIntentObject, paymentMethodObject } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
@@ -68,6 +68,17 @@ export type BankDetails = { holderName: string; routingNumber: string; accountNu
 
 export class SimulatorInputError extends Error {}
 
+function simulatedBankMethod(accountNumber: string) {
+  return paymentMethodObject({
+    type: "us_bank_account",
+    id: `pm_sim_bank_${accountNumber}`,
+    bankName: SIMULATED_BANK_NAME,
+    last4: accountNumber.slice(-4),
+    routingNumber: TEST_ROUTING_NUMBER,
+    customer: null,
+  });
+}
+
 async function settleCard(paymentId: string, number: string, expMonth: number, expYear: number, attemptKey: string) {
   const outcome = cardOutcome(number);
   const paymentMethod = paymentMethodObject({ type: "card", id: `pm_sim_card_${number}`, brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
@@ -85,16 +96,9 @@ async function settleCard(paymentId: string, number: string, expMonth: number, e
 }
 
 async function startBankDebit(paymentId: string, accountNumber: string) {
-  const outcome = bankOutcome("110000000", accountNumber);
+  const outcome = bankOutcome(TEST_ROUTING_NUMBER, accountNumber);
   if (!outcome) throw new SimulatorInputError("The bank account could not be used: check the routing and account numbers.");
-  const paymentMethod = paymentMethodObject({
-    type: "us_bank_account",
-    id: `pm_sim_bank_${accountNumber}`,
-    bankName: SIMULATED_BANK_NAME,
-    last4: accountNumber.slice(-4),
-    routingNumber: "110000000",
-    customer: null,
-  });
+  const paymentMethod = simulatedBankMethod(accountNumber);
   // The settlement job is queued first (once per payment), so a crash here never strands a payment in processing.
   const boss = await getBoss();
   await boss.send(QUEUES.simulatorSettle, { paymentId, accountNumber }, { singletonKey: paymentId, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
@@ -103,15 +107,8 @@ async function startBankDebit(paymentId: string, accountNumber: string) {
 
 /** The job that finishes a simulated bank debit: succeeded, or failed with the bank's reason. */
 export async function settleSimulatedBankDebit(paymentId: string, accountNumber: string) {
-  const outcome: BankOutcome = bankOutcome("110000000", accountNumber) ?? { kind: "failed", code: "no_account", message: "The bank account could not be located." };
-  const paymentMethod = paymentMethodObject({
-    type: "us_bank_account",
-    id: `pm_sim_bank_${accountNumber}`,
-    bankName: SIMULATED_BANK_NAME,
-    last4: accountNumber.slice(-4),
-    routingNumber: "110000000",
-    customer: null,
-  });
+  const outcome: BankOutcome = bankOutcome(TEST_ROUTING_NUMBER, accountNumber) ?? { kind: "failed", code: "no_account", message: "The bank account could not be located." };
+  const paymentMethod = simulatedBankMethod(accountNumber);
   if (outcome.kind === "succeeded") {
     return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
   }
