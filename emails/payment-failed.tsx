@@ -9,6 +9,7 @@ export type PaymentFailedEmailProps = {
   reason: string;
   invoiceNumbers: string;
   portalUrl: string;
+  discountNote?: string | null;
 };
 
 export const subject = (p: PaymentFailedEmailProps) => `Your bank payment of ${p.amountText} to ${p.brand.businessName} did not go through`;
@@ -24,6 +25,7 @@ export default function PaymentFailedEmail(p: PaymentFailedEmailProps) {
         Nothing was taken from your account, and the invoices are open again. You can pay by card or with another bank account in a
         minute:
       </Paragraph>
+      {p.discountNote ? <Paragraph>{p.discountNote}</Paragraph> : null}
       <ActionButton href={p.portalUrl} label="Pay now" color={p.brand.brandColor} />
       <Paragraph>If you think this is a mistake, reply to this email and we will help.</Paragraph>
     </EmailLayout>

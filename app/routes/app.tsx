@@ -45,6 +45,9 @@ export default function OwnerLayout() {
             <NavLink to="/app/emails" className={navClass}>
               Emails
             </NavLink>
+            <NavLink to="/app/settings" className={navClass}>
+              Settings
+            </NavLink>
             {dev ? (
               <NavLink to="/dev/mailbox" className={navClass}>
                 Mailbox

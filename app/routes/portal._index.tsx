@@ -9,6 +9,8 @@ import { listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.serv
 import { formatMoney } from "~/modules/money/money";
 import { listCustomerPayments } from "~/modules/payments/history.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { EarlyPayNote } from "~/components/early-pay-note";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -18,13 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
   const invoices = await listCustomerInvoices(customer.id, today(business.timeZone));
   const payments = await listCustomerPayments(customer.id, 10);
-  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments });
+  const offers = await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
+  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments, offers });
 }
 
 const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };
 
 export default function PortalHome() {
-  const { customerName, currency, totals, invoices, payments } = useLoaderData<typeof loader>();
+  const { customerName, currency, totals, invoices, payments, offers } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, currency);
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
   const payable = open.filter((i) => i.figures.dueNowCents > 0);
@@ -94,6 +97,7 @@ export default function PortalHome() {
                           <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
                         </div>
                         <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
+                        <EarlyPayNote offer={offers[invoice.id]} money={money} />
                       </div>
                       <div className="sm:text-right">
                         <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>

@@ -1,7 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { EarlyPayNote } from "~/components/early-pay-note";
 import { Button } from "~/components/ui/button";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { makePromise, PromiseInputError } from "~/modules/reminders/promises.server";
 import { invoiceConversation } from "~/modules/reminders/portal-view.server";
 import { QUESTION_REASONS } from "~/modules/reminders/question-reasons";
@@ -23,9 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCustomerInvoice(customer.id, params.id ?? "", today(business.timeZone));
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
+  const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], today(business.timeZone)))[invoice.id] ?? null;
   const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
   return json({
     ...conversation,
+    offer,
     id: invoice.id,
     number: invoice.number,
     currency: invoice.currency,
@@ -96,6 +100,7 @@ export default function InvoicePage() {
           <div>
             <p className="text-sm text-slate-500">{f.balanceCents > 0 ? "Balance due" : "Balance"}</p>
             <p className="text-3xl font-semibold tabular-nums">{money(f.balanceCents)}</p>
+            <EarlyPayNote offer={inv.offer} money={money} />
             {f.processingCents > 0 ? (
               <p className="mt-1 text-sm text-sky-800">
                 {money(f.processingCents)} is on its way from your bank. Bank payments take up to 4 business days.

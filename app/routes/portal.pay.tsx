@@ -9,7 +9,8 @@ import { formatDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
-import { quoteAll, type OnlineMethod } from "~/modules/payments/pricing";
+import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -26,7 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const selected = await payableSelection(customer.id, business.timeZone, requested);
   if (selected.length === 0) throw redirect("/portal");
   const totalCents = selected.reduce((s, i) => s + i.figures.dueNowCents, 0);
+  const offers = await earlyPayOffers(business.id, selected.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
   return json({
+    offers: selected.flatMap((i) => {
+      const o = offers[i.id];
+      return o ? [{ invoiceId: i.id, number: i.number, discountCents: o.discountCents, deadline: o.deadline, achOnly: o.achOnly }] : [];
+    }),
     currency: business.currency,
     invoices: selected.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents, overdue: i.figures.status === "OVERDUE" })),
     totalCents,
@@ -88,7 +94,12 @@ export default function Pay() {
       principal = data.totalCents;
     }
   }
-  const quotes = quoteAll(principal, data.pricing);
+  // Paying everything due in time earns the early-pay discounts (some only by bank); a part payment does not.
+  const discountFor = (method: OnlineMethod) => (choice === "full" ? data.offers.filter((o) => !o.achOnly || method === "US_BANK_ACCOUNT").reduce((s, o) => s + o.discountCents, 0) : 0);
+  const quotes = {
+    CARD: quoteMethod(principal - discountFor("CARD"), "CARD", data.pricing),
+    US_BANK_ACCOUNT: quoteMethod(principal - discountFor("US_BANK_ACCOUNT"), "US_BANK_ACCOUNT", data.pricing),
+  };
   const methods: { value: OnlineMethod; title: string; note: string }[] = [
     { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
     { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
@@ -113,6 +124,18 @@ export default function Pay() {
                   </span>
                 </span>
                 <span className="tabular-nums">{money(i.dueNowCents)}</span>
+              </li>
+            ))}
+            {data.offers.map((o) => (
+              <li key={o.invoiceId} className="flex items-center justify-between px-5 py-3 text-sm text-emerald-800">
+                <span>
+                  Early-payment discount on {o.number}
+                  <span className="block text-xs">
+                    Pay everything by {formatDate(o.deadline, "en-US", "long")}
+                    {o.achOnly ? " by bank account" : ""} and save
+                  </span>
+                </span>
+                <span className="tabular-nums">-{money(o.discountCents)}</span>
               </li>
             ))}
             <li className="flex items-center justify-between px-5 py-3 font-semibold">
@@ -170,6 +193,7 @@ export default function Pay() {
                 <span className="flex-1">
                   <span className="font-medium">{m.title}</span>
                   <span className="block text-xs text-slate-500">{m.note}</span>
+                  {discountFor(m.value) > 0 ? <span className="block text-xs text-emerald-700">Includes {money(discountFor(m.value))} early-payment discount</span> : null}
                   {q.adjustmentCents !== 0 ? (
                     <span className={`block text-xs ${q.adjustmentCents < 0 ? "text-emerald-700" : "text-slate-600"}`}>
                       {q.adjustmentCents < 0 ? `You save ${money(-q.adjustmentCents)}` : `Includes a ${money(q.adjustmentCents)} card fee`}

@@ -8,6 +8,7 @@ import { Field } from "~/components/ui/field";
 import { dateInZone, formatDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
+import { receiptLines } from "~/modules/payments/events.server";
 import { getGateway } from "~/modules/payments/gateway.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { simulatorFormSchema } from "~/modules/payments/simulator-form";
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     failureMessage: payment.failureMessage,
     paidOn: payment.succeededAt ? dateInZone(payment.succeededAt, business.timeZone) : null,
     allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
+    lines: receiptLines(payment),
     gateway: gateway.name,
     // Back from Stripe's confirmation: the webhook decides, this page waits for it.
     waiting: payment.status === "PENDING" && new URL(request.url).searchParams.has("redirect_status"),
@@ -147,22 +149,23 @@ function Allocations({ p }: { p: PaymentView }) {
   const money = (c: number) => formatMoney(c, p.currency);
   return (
     <dl className="mt-4 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
-      {p.allocations.map((a) => (
-        <div key={a.invoiceId} className="flex justify-between px-4 py-2 text-sm">
-          <dt>
-            <Link to={`/portal/invoices/${a.invoiceId}`} className="text-teal-800 hover:underline">
-              {a.number}
-            </Link>
-          </dt>
-          <dd className="tabular-nums">{money(a.amountCents)}</dd>
-        </div>
-      ))}
-      {p.methodAdjustmentCents !== 0 ? (
-        <div className="flex justify-between px-4 py-2 text-sm text-slate-600">
-          <dt>{p.methodAdjustmentCents > 0 ? "Card fee" : "Bank payment discount"}</dt>
-          <dd className="tabular-nums">{money(p.methodAdjustmentCents)}</dd>
-        </div>
-      ) : null}
+      {p.lines.map((line) => {
+        const invoice = line.kind === "invoice" ? p.allocations.find((a) => a.number === line.label) : undefined;
+        return (
+          <div key={`${line.kind}-${line.label}`} className={`flex justify-between px-4 py-2 text-sm ${line.kind === "invoice" ? "" : "text-emerald-700"}`}>
+            <dt>
+              {invoice ? (
+                <Link to={`/portal/invoices/${invoice.invoiceId}`} className="text-teal-800 hover:underline">
+                  {line.label}
+                </Link>
+              ) : (
+                line.label
+              )}
+            </dt>
+            <dd className="tabular-nums">{line.value}</dd>
+          </div>
+        );
+      })}
       <div className="flex justify-between px-4 py-2 text-sm font-semibold">
         <dt>Total</dt>
         <dd className="tabular-nums">{money(p.amountCents)}</dd>

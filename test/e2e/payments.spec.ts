@@ -73,18 +73,38 @@ test("a customer pays part of a balance, then the rest by bank account: processi
   await expect(page.getByText("You are all paid up. Thank you!")).toBeVisible();
 });
 
-test("a customer pays two invoices at once by bank account", async ({ page }) => {
+test("an early-pay discount is shown with its last day and is gone a day later", async ({ page, request }) => {
+  const link = await portalLinkFor(page, "Katherine Johnson", "katherine@trajectory.test");
+  await page.goto(link);
+  const row = page.getByRole("region", { name: "To pay" }).getByRole("listitem").filter({ hasText: "INV-0999" });
+  await expect(row.getByTestId("early-pay")).toHaveText(/^Pay \$499\.80 by \w+ \d+, \d{4} and save \$10\.20$/);
+  expect((await request.post("/dev/clock", { form: { offsetDays: "6" } })).ok()).toBe(true);
+  try {
+    await page.reload();
+    await expect(row).toBeVisible();
+    await expect(row.getByTestId("early-pay")).toHaveCount(0);
+    await row.getByRole("link", { name: "INV-0999", exact: true }).click();
+    await expect(page.getByRole("link", { name: "Pay $510.00" })).toBeVisible();
+  } finally {
+    await request.post("/dev/clock", { form: { offsetDays: "0" } });
+  }
+});
+
+test("a customer pays two invoices at once by bank account, in time for one's early-pay discount", async ({ page }) => {
   const link = await portalLinkFor(page, "Katherine Johnson", "katherine@trajectory.test");
   await page.goto(link);
   await expect(page.getByRole("checkbox", { name: "Include INV-0990" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Include INV-0999" })).toBeChecked();
   await page.getByRole("button", { name: "Pay selected invoices" }).click();
   await expect(page.getByRole("heading", { name: "Pay 2 invoices" })).toBeVisible();
+  await expect(page.getByText("Early-payment discount on INV-0999")).toBeVisible();
   await page.getByRole("radio", { name: /Bank account \(ACH\)/ }).check();
   await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await expect(page.getByRole("heading", { name: "Pay $2,326.30 by bank account" })).toBeVisible();
   await payByBank(page, "000123456789");
   await expect(page.getByRole("heading", { name: "Your bank payment is processing" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Thank you! Receipt/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Early-payment discount (INV-0999)")).toBeVisible();
   await page.goto("/portal");
   await expect(page.getByText("You are all paid up. Thank you!")).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
 import { STATUS_LABELS } from "~/modules/invoices/balance";
 import { formatMoney } from "~/modules/money/money";
 import { getCustomerPayment } from "~/modules/payments/checkout.server";
+import { receiptLines } from "~/modules/payments/events.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
 import { renderPdf } from "./pdf.server";
@@ -75,12 +76,7 @@ export async function receiptPdf(customerId: string, paymentId: string) {
       { label: "Method", value: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method },
       { label: "Amount paid", value: money(payment.amountCents) },
     ],
-    rows: [
-      ...payment.allocations.map((a) => ({ label: `Invoice ${a.invoice.number}`, amount: money(a.amountCents) })),
-      ...(payment.methodAdjustmentCents !== 0
-        ? [{ label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", amount: money(payment.methodAdjustmentCents) }]
-        : []),
-    ],
+    rows: receiptLines(payment).map((l) => ({ label: l.kind === "invoice" ? `Invoice ${l.label}` : l.label, amount: l.value })),
     totals: [{ label: "Total paid", value: money(payment.amountCents), strong: true }],
     stamp: { text: "PAID", color: "#047857" },
     footer: `Thank you for your payment. Receipt ${payment.receiptNumber}, ${business.name}.`,

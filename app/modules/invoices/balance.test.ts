@@ -44,7 +44,11 @@ describe("computeInvoiceFigures", () => {
     const f = computeInvoiceFigures(
       invoice({
         allocations: [paid(90_000)],
-        discounts: [{ amountCents: 2_000, status: "GRANTED" }, { amountCents: 5_000, status: "WITHDRAWN" }],
+        discounts: [
+          { amountCents: 2_000, status: "GRANTED", paymentStatus: "SUCCEEDED" },
+          { amountCents: 5_000, status: "WITHDRAWN", paymentStatus: "FAILED" },
+          { amountCents: 700, status: "GRANTED", paymentStatus: "PENDING" },
+        ],
         lateFees: [{ amountCents: 3_000, status: "APPLIED" }, { amountCents: 9_999, status: "WAIVED" }],
         adjustments: [{ amountCents: 6_000, kind: "CREDIT" }, { amountCents: 5_000, kind: "WRITE_OFF" }],
       }),
@@ -66,7 +70,10 @@ describe("computeInvoiceFigures", () => {
     dueDate: fc.integer({ min: -200, max: 200 }).map((n) => new Date(Date.UTC(2026, 10, 22 + n)).toISOString().slice(0, 10) as CalendarDate),
     lines: fc.array(fc.record({ amountCents: amount }), { minLength: 1, maxLength: 6 }),
     allocations: fc.array(fc.record({ amountCents: amount, paymentStatus: fc.constantFrom("PENDING", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELED" as const) }), { maxLength: 6 }),
-    discounts: fc.array(fc.record({ amountCents: amount, status: fc.constantFrom("GRANTED", "WITHDRAWN" as const) }), { maxLength: 2 }),
+    discounts: fc.array(
+      fc.record({ amountCents: amount, status: fc.constantFrom("GRANTED", "WITHDRAWN" as const), paymentStatus: fc.constantFrom("PENDING", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELED" as const) }),
+      { maxLength: 2 },
+    ),
     lateFees: fc.array(fc.record({ amountCents: amount, status: fc.constantFrom("APPLIED", "WAIVED" as const) }), { maxLength: 4 }),
     adjustments: fc.array(fc.record({ amountCents: amount, kind: fc.constantFrom("CREDIT", "WRITE_OFF" as const) }), { maxLength: 3 }),
   });

@@ -11,7 +11,8 @@ export type BalanceInput = {
   dueDate: CalendarDate;
   lines: readonly { amountCents: Cents }[];
   allocations: readonly { amountCents: Cents; paymentStatus: PaymentStatus }[];
-  discounts: readonly { amountCents: Cents; status: "GRANTED" | "WITHDRAWN" }[];
+  /** A discount counts once its payment is made (succeeded, or ACH processing): it is granted with that payment. */
+  discounts: readonly { amountCents: Cents; status: "GRANTED" | "WITHDRAWN"; paymentStatus: PaymentStatus }[];
   lateFees: readonly { amountCents: Cents; status: "APPLIED" | "WAIVED" }[];
   adjustments: readonly { amountCents: Cents; kind: "CREDIT" | "WRITE_OFF" }[];
 };
@@ -51,7 +52,9 @@ export function computeInvoiceFigures(invoice: BalanceInput, today: CalendarDate
   const processingCents = sum(
     invoice.allocations.filter((a) => a.paymentStatus === "PROCESSING").map((a) => a.amountCents),
   );
-  const discountCents = sum(invoice.discounts.filter((d) => d.status === "GRANTED").map((d) => d.amountCents));
+  const discountCents = sum(
+    invoice.discounts.filter((d) => d.status === "GRANTED" && (d.paymentStatus === "SUCCEEDED" || d.paymentStatus === "PROCESSING")).map((d) => d.amountCents),
+  );
   const creditCents = sum(invoice.adjustments.filter((a) => a.kind === "CREDIT").map((a) => a.amountCents));
   const writtenOffCents = sum(invoice.adjustments.filter((a) => a.kind === "WRITE_OFF").map((a) => a.amountCents));
 

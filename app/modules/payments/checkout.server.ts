@@ -1,10 +1,13 @@
 // Starting a payment from the portal: the customer's choice of invoices, amount and method becomes a
 // Payment (PENDING) with its allocations, then a PaymentIntent at the gateway.
 import crypto from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
+import { offerAppliesTo } from "~/modules/discounts/early-pay";
+import { earlyPayOffers, withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
-import { today } from "~/utils/clock.server";
+import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { allocate, PaymentInputError } from "./allocation";
 import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
@@ -30,11 +33,21 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
       where: { customerId: customer.id, status: "PENDING", allocations: { some: { invoiceId: { in: input.invoiceIds } } } },
       select: { id: true },
     });
-    if (stale.length) await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
+    if (stale.length) {
+      await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
+      await withdrawDiscounts(tx, stale.map((p) => p.id), "the payment was replaced by a newer one");
+    }
 
-    const invoices = (await listCustomerInvoices(customer.id, today(business.timeZone), tx)).filter((i) => input.invoiceIds.includes(i.id));
+    const day = today(business.timeZone);
+    const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id));
+    // An early-pay discount goes with paying an invoice's whole balance in time (never with a part payment).
+    const offers = input.amountCents === null ? await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, tx) : {};
+    const discountFor = (invoiceId: string) => {
+      const offer = offers[invoiceId] ?? null;
+      return offerAppliesTo(offer, input.method) ? offer.discountCents : 0;
+    };
     const allocations = allocate(
-      invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents })),
+      invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - discountFor(i.id) })),
       input.amountCents,
       business.minPartialPaymentCents,
       business.currency,
@@ -56,6 +69,15 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         allocations: { create: allocations },
       },
     });
+    const discounted = invoices.filter((i) => discountFor(i.id) > 0);
+    try {
+      for (const i of discounted) await tx.discount.create({ data: { invoiceId: i.id, paymentId, amountCents: discountFor(i.id), grantedAt: now() } });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new PaymentInputError("The early-payment discount on this invoice is already used by another payment. Reload the page to see what is due.");
+      }
+      throw error;
+    }
     const numbers = invoices.filter((i) => allocations.some((a) => a.invoiceId === i.id)).map((i) => i.number);
     for (const a of allocations) {
       await logActivity(tx, {
@@ -68,7 +90,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         data: { paymentId },
       });
     }
-  });
+  }, { maxWait: 15_000, timeout: 20_000 }); // checkouts of one invoice queue on its row lock: let them wait their turn
   await ensurePaymentIntent(paymentId);
   return { paymentId };
 }
@@ -95,6 +117,10 @@ export async function ensurePaymentIntent(paymentId: string) {
 export async function getCustomerPayment(customerId: string, paymentId: string) {
   return db.payment.findFirst({
     where: { id: paymentId, customerId },
-    include: { allocations: { include: { invoice: { select: { id: true, number: true, dueDate: true } } } }, customer: { include: { business: true } } },
+    include: {
+      allocations: { include: { invoice: { select: { id: true, number: true, dueDate: true } } } },
+      discounts: { where: { status: "GRANTED" }, include: { invoice: { select: { number: true } } } },
+      customer: { include: { business: true } },
+    },
   });
 }

@@ -7,6 +7,7 @@ import { brandOf } from "~/modules/business/brand";
 import { dateInZone, formatDate } from "~/modules/dates/calendar";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
+import { withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -56,7 +57,11 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       if (!locked) return markProcessed(tx, event.id, "ignored", `no payment for ${intent.id}`);
       const payment = await tx.payment.findUniqueOrThrow({
         where: { id: locked.id },
-        include: { customer: { include: { business: true } }, allocations: { include: { invoice: { select: { id: true, number: true } } } } },
+        include: {
+          customer: { include: { business: true } },
+          allocations: { include: { invoice: { select: { id: true, number: true } } } },
+          discounts: { where: { status: "GRANTED" }, include: { invoice: { select: { number: true } } } },
+        },
       });
 
       const at = new Date(event.created * 1000);
@@ -105,7 +110,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
         data.failureMessage = error?.message ?? "The payment did not go through.";
       }
       const updated = await tx.payment.update({ where: { id: payment.id }, data });
-      await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations }, payment.status);
+      await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations, discounts: payment.discounts }, payment.status);
       return markProcessed(tx, event.id, "applied");
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000 },
@@ -118,8 +123,25 @@ async function markProcessed(tx: Tx, eventId: string, outcome: EventOutcome, err
 }
 
 type PaymentForEffects = Prisma.PaymentGetPayload<{
-  include: { customer: { include: { business: true } }; allocations: { include: { invoice: { select: { id: true; number: true } } } } };
+  include: {
+    customer: { include: { business: true } };
+    allocations: { include: { invoice: { select: { id: true; number: true } } } };
+    discounts: { include: { invoice: { select: { number: true } } } };
+  };
 }>;
+
+/** A payment's lines for receipts: each invoice at its full amount, then any discounts and the method difference. */
+export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "discounts" | "methodAdjustmentCents" | "currency">) {
+  const money = (c: number) => formatMoney(c, payment.currency);
+  const discountOn = (number: string) => payment.discounts.filter((d) => d.invoice.number === number).reduce((s, d) => s + d.amountCents, 0);
+  return [
+    ...payment.allocations.map((a) => ({ kind: "invoice" as const, label: a.invoice.number, value: money(a.amountCents + discountOn(a.invoice.number)) })),
+    ...payment.discounts.map((d) => ({ kind: "discount" as const, label: `Early-payment discount (${d.invoice.number})`, value: money(-d.amountCents) })),
+    ...(payment.methodAdjustmentCents !== 0
+      ? [{ kind: "method" as const, label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", value: money(payment.methodAdjustmentCents) }]
+      : []),
+  ];
+}
 
 /** Activity, receipts and failure notices for a status change: in the same transaction as the change. */
 async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: PaymentStatus) {
@@ -151,15 +173,18 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
         amountText: amount,
         paidOnText: formatDate(dateInZone(payment.succeededAt ?? now(), business.timeZone), "en-US", "long"),
         methodText: method,
-        lines: [
-          ...payment.allocations.map((a) => ({ label: a.invoice.number, value: formatMoney(a.amountCents, payment.currency) })),
-          ...(payment.methodAdjustmentCents !== 0
-            ? [{ label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", value: formatMoney(payment.methodAdjustmentCents, payment.currency) }]
-            : []),
-        ],
+        lines: receiptLines(payment).map(({ label, value }) => ({ label, value })),
         receiptUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}`,
       },
     });
+  }
+  let withdrawnCents = 0;
+  if (payment.status === "FAILED" || payment.status === "CANCELED") {
+    const withdrawn = await withdrawDiscounts(tx, [payment.id], payment.status === "FAILED" ? "its payment failed" : "its payment was cancelled");
+    for (const d of withdrawn) {
+      await logActivity(tx, { ...base, invoiceId: d.invoiceId, type: "discount.withdrawn", summary: `Early-payment discount of ${formatMoney(d.amountCents, payment.currency)} on ${d.invoice.number} withdrawn: the payment did not go through` });
+    }
+    withdrawnCents = withdrawn.reduce((s, d) => s + d.amountCents, 0);
   }
   if (payment.status === "FAILED") {
     const reason = payment.failureMessage ?? "The payment did not go through.";
@@ -173,7 +198,16 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
         businessId: business.id,
         customerId: customer.id,
         dedupeKey: `payment-failed:${payment.id}`,
-        props: { brand: brandOf(business), customerName: customer.name, amountText: amount, methodText: method, reason, invoiceNumbers: numbers, portalUrl: link.url },
+        props: {
+          brand: brandOf(business),
+          customerName: customer.name,
+          amountText: amount,
+          methodText: method,
+          reason,
+          invoiceNumbers: numbers,
+          portalUrl: link.url,
+          discountNote: withdrawnCents > 0 ? `The early-payment discount of ${formatMoney(withdrawnCents, payment.currency)} that came with this payment no longer applies.` : null,
+        },
       });
     }
   }

@@ -3,6 +3,8 @@
 // Its events are Stripe-shaped and go through the same handler as Stripe's webhooks.
 import type Stripe from "stripe";
 import { QUEUES, getBoss } from "~/modules/jobs/queue.server";
+import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { passedDiscountDeadline, withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -121,6 +123,15 @@ export async function confirmSimulatedPayment(customerId: string, paymentId: str
   const payment = await db.payment.findFirst({ where: { id: paymentId, customerId } });
   if (!payment) throw new Response("Not found", { status: 404 });
   if (payment.status !== "PENDING") return payment.status;
+  const business = await db.business.findUniqueOrThrow({ where: { id: payment.businessId } });
+  const passed = await passedDiscountDeadline(payment.id, dateInZone(now(), business.timeZone));
+  if (passed) {
+    await db.$transaction(async (tx) => {
+      await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELED" } });
+      await withdrawDiscounts(tx, [payment.id], "its last day passed before the payment was confirmed");
+    });
+    throw new SimulatorInputError(`The early-payment discount ended on ${formatDate(passed, "en-US", "long")}. Go back to your account to pay the current amount.`);
+  }
   if (details.method === "CARD") {
     const attempts = await db.activityEvent.count({ where: { customerId, type: "payment.declined", data: { path: ["paymentId"], equals: paymentId } } });
     await settleCard(payment.id, details.card.number, details.card.expMonth, details.card.expYear, String(attempts + 1));

@@ -43,7 +43,9 @@ export async function findCandidates(at: Date, businessId?: string): Promise<Can
     paid as (
       select a."invoiceId", sum(a."amountCents") as c from "PaymentAllocation" a
       join "Payment" p on p.id = a."paymentId" and p.status in ('SUCCEEDED', 'PROCESSING') group by 1),
-    disc as (select "invoiceId", sum("amountCents") as c from "Discount" where status = 'GRANTED' group by 1),
+    disc as (
+      select d."invoiceId", sum(d."amountCents") as c from "Discount" d
+      join "Payment" p on p.id = d."paymentId" and p.status in ('SUCCEEDED', 'PROCESSING') where d.status = 'GRANTED' group by 1),
     adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1),
     sent as (
       select ri."invoiceId", max(t.position) as position, max(r."createdAt") as at

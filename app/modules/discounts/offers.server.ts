@@ -1,0 +1,56 @@
+// Early-pay offers for a customer's invoices, and the bookkeeping of discounts granted with payments.
+import type { CalendarDate } from "~/modules/dates/calendar";
+import { addDays, fromDbDate } from "~/modules/dates/calendar";
+import { db, type Db, type Tx } from "~/utils/db.server";
+import { earlyPayOffer, termsFor, type EarlyPayOffer } from "./early-pay";
+
+type Due = { id: string; dueNowCents: number };
+
+/** The offer open today on each invoice (null where none): terms, deadline and what paying in full saves. */
+export async function earlyPayOffers(businessId: string, invoices: readonly Due[], today: CalendarDate, client: Db | Tx = db): Promise<Record<string, EarlyPayOffer | null>> {
+  if (invoices.length === 0) return {};
+  const [policy, rows, granted] = await Promise.all([
+    client.discountPolicy.findUnique({ where: { businessId } }),
+    client.invoice.findMany({
+      where: { id: { in: invoices.map((i) => i.id) } },
+      select: { id: true, issueDate: true, discountOverride: true, discountKind: true, discountPercentBps: true, discountAmountCents: true, discountWindowDays: true },
+    }),
+    client.discount.findMany({
+      where: { invoiceId: { in: invoices.map((i) => i.id) }, status: "GRANTED", payment: { status: { in: ["SUCCEEDED", "PROCESSING"] } } },
+      select: { invoiceId: true },
+    }),
+  ]);
+  const grantedIds = new Set(granted.map((g) => g.invoiceId));
+  const out: Record<string, EarlyPayOffer | null> = {};
+  for (const inv of invoices) {
+    const row = rows.find((r) => r.id === inv.id);
+    out[inv.id] = row ? earlyPayOffer(termsFor(policy, row), fromDbDate(row.issueDate), today, inv.dueNowCents, grantedIds.has(inv.id)) : null;
+  }
+  return out;
+}
+
+/** Discounts go with their payment: when it fails or is replaced, the discount is withdrawn. */
+export async function withdrawDiscounts(tx: Tx, paymentIds: string[], reason: string) {
+  if (paymentIds.length === 0) return [];
+  const discounts = await tx.discount.findMany({ where: { paymentId: { in: paymentIds }, status: "GRANTED" }, include: { invoice: { select: { number: true } } } });
+  if (discounts.length) {
+    await tx.discount.updateMany({ where: { id: { in: discounts.map((d) => d.id) } }, data: { status: "WITHDRAWN", withdrawnAt: new Date(), withdrawReason: reason } });
+  }
+  return discounts;
+}
+
+/** The last day of the early-pay discount a pending payment carries, when that day has passed (else null). */
+export async function passedDiscountDeadline(paymentId: string, today: CalendarDate): Promise<CalendarDate | null> {
+  const discounts = await db.discount.findMany({
+    where: { paymentId, status: "GRANTED" },
+    include: { invoice: { select: { businessId: true, issueDate: true, discountOverride: true, discountKind: true, discountPercentBps: true, discountAmountCents: true, discountWindowDays: true } } },
+  });
+  for (const d of discounts) {
+    const policy = await db.discountPolicy.findUnique({ where: { businessId: d.invoice.businessId } });
+    const terms = termsFor(policy, d.invoice) ?? policy;
+    if (!terms) continue;
+    const deadline = addDays(fromDbDate(d.invoice.issueDate), terms.windowDays);
+    if (today > deadline) return deadline;
+  }
+  return null;
+}

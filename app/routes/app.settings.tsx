@@ -1,0 +1,89 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { requireOwner } from "~/modules/auth/session.server";
+import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { business } = await requireOwner(request);
+  const p = await getDiscountPolicy(business.id);
+  return json({ policy: { enabled: p.enabled, kind: p.kind, percent: String(p.percentBps / 100), amount: (p.amountCents / 100).toFixed(2), windowDays: p.windowDays, achOnly: p.achOnly, combinesWithPlan: p.combinesWithPlan } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, business } = await requireOwner(request);
+  const values = Object.fromEntries(await request.formData());
+  const parsed = DiscountPolicyForm.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+    return json({ fieldErrors, message: null }, { status: 400 });
+  }
+  await saveDiscountPolicy(business.id, user.id, parsed.data);
+  return json({ fieldErrors: {} as Record<string, string[]>, message: "Early-pay discount saved." });
+}
+
+const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
+
+export default function Settings() {
+  const { policy } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const e = (result?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <Card className="p-5">
+        <h2 className="font-semibold">Early-pay discount</h2>
+        <p className="mt-1 text-sm text-slate-500">Reward clients who pay early, e.g. &ldquo;2/10 net 30&rdquo;: 2% off when paid within 10 days of the invoice date. Granted only with a payment made in time, once per invoice.</p>
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate aria-label="Early-pay discount">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700 sm:col-span-2">
+            <input type="checkbox" name="enabled" defaultChecked={policy.enabled} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Offer an early-pay discount
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            Discount type
+            <select name="kind" defaultValue={policy.kind} className={input}>
+              <option value="PERCENT">Percentage of the balance</option>
+              <option value="FIXED">Fixed amount</option>
+            </select>
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            Window (days from the invoice date)
+            <input name="windowDays" type="number" defaultValue={policy.windowDays} className={input} />
+            {e.windowDays ? <span className="mt-1 block text-rose-700">{e.windowDays.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            Percentage (%)
+            <input name="percent" inputMode="decimal" defaultValue={policy.percent} className={input} />
+            {e.percent ? <span className="mt-1 block text-rose-700">{e.percent.join(" ")}</span> : null}
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            Fixed amount ($)
+            <input name="amount" inputMode="decimal" defaultValue={policy.amount} className={input} />
+            {e.amount ? <span className="mt-1 block text-rose-700">{e.amount.join(" ")}</span> : null}
+          </label>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="achOnly" defaultChecked={policy.achOnly} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Only for bank (ACH) payments
+          </label>
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="combinesWithPlan" defaultChecked={policy.combinesWithPlan} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Also with a payment plan
+          </label>
+          <div className="sm:col-span-2">
+            <Button type="submit" disabled={busy}>
+              Save discount
+            </Button>
+            {result?.message ? <span className="ml-3 text-sm text-emerald-700">{result.message}</span> : null}
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { fromDbDate, type CalendarDate } from "../../app/modules/dates/calendar";
+import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
+import { stopBoss } from "../../app/modules/jobs/queue.server";
+import { PaymentInputError, startPayment } from "../../app/modules/payments/checkout.server";
+import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
+import { setClockOffset } from "../../app/utils/clock.server";
+import { db } from "../../app/utils/db.server";
+import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
+
+const CARD = { method: "CARD" as const, card: { number: "4242424242424242", expMonth: 12, expYear: 2035, cvc: "123" } };
+const noon = (day: string) => new Date(`${day}T17:00:00Z`);
+
+async function setup() {
+  const business = await createBusiness();
+  await db.discountPolicy.create({ data: { businessId: business.id, enabled: true, kind: "PERCENT", percentBps: 200, windowDays: 10 } });
+  const customer = await createCustomer(business.id);
+  const invoice = await createInvoice(business.id, customer.id, { amountCents: 100_000, issueDate: "2026-11-21" as CalendarDate, dueInDays: 30 });
+  const figures = async () => (await listCustomerInvoices(customer.id, fromDbDate(invoice.dueDate))).find((i) => i.id === invoice.id)!.figures;
+  return { business, customer, invoice, figures };
+}
+
+afterEach(async () => {
+  await setClockOffset(0);
+  await stopBoss();
+});
+
+describe("early-pay discounts", () => {
+  it("grants the discount with a payment in time, in the same transaction, counted once it is paid", async () => {
+    const { customer, invoice, figures } = await setup();
+    await setClockOffset(noon("2026-12-01").getTime() - Date.now()); // the 10th day after the invoice date: the last day counts
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ amountCents: 98_000 });
+    expect(await db.discount.findMany({ where: { invoiceId: invoice.id } })).toMatchObject([{ paymentId, amountCents: 2_000, status: "GRANTED" }]);
+    expect(await figures()).toMatchObject({ balanceCents: 100_000, discountCents: 0 });
+    await confirmSimulatedPayment(customer.id, paymentId, CARD);
+    expect(await figures()).toMatchObject({ status: "PAID", balanceCents: 0, paidCents: 98_000, discountCents: 2_000 });
+  });
+
+  it("gives nothing a day late, and nothing with a part payment", async () => {
+    const { customer, invoice } = await setup();
+    await setClockOffset(noon("2026-12-02").getTime() - Date.now());
+    const late = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: late.paymentId } })).amountCents).toBe(100_000);
+    await setClockOffset(noon("2026-11-25").getTime() - Date.now());
+    const part = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: 50_000, method: "CARD" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: part.paymentId } })).amountCents).toBe(50_000);
+    expect(await db.discount.count({ where: { invoiceId: invoice.id, status: "GRANTED" } })).toBe(0);
+  });
+
+  it("lets exactly one of 50 concurrent claims hold the discount", async () => {
+    const { customer, invoice } = await setup();
+    await setClockOffset(noon("2026-11-25").getTime() - Date.now());
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" })));
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(PaymentInputError);
+    expect(await db.discount.count({ where: { invoiceId: invoice.id, status: "GRANTED" } })).toBe(1);
+    expect(await db.payment.count({ where: { customerId: customer.id, status: "PENDING" } })).toBe(1);
+    const pending = await db.payment.findFirstOrThrow({ where: { customerId: customer.id, status: "PENDING" } });
+    expect(await confirmSimulatedPayment(customer.id, pending.id, CARD)).toBe("SUCCEEDED");
+    expect(await db.discount.count({ where: { invoiceId: invoice.id, status: "GRANTED", paymentId: pending.id } })).toBe(1);
+  });
+
+  it("withdraws the discount when its bank payment fails, and tells the customer", async () => {
+    const { customer, invoice, figures } = await setup();
+    await setClockOffset(noon("2026-11-25").getTime() - Date.now());
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" });
+    await confirmSimulatedPayment(customer.id, paymentId, { method: "US_BANK_ACCOUNT", bank: { holderName: "Ada", routingNumber: "110000000", accountNumber: "000111111113" } });
+    expect(await figures()).toMatchObject({ status: "PROCESSING", discountCents: 2_000 });
+    await settleSimulatedBankDebit(paymentId, "000111111113");
+    expect(await db.discount.findFirstOrThrow({ where: { invoiceId: invoice.id } })).toMatchObject({ status: "WITHDRAWN" });
+    expect(await figures()).toMatchObject({ balanceCents: 100_000, discountCents: 0, dueNowCents: 100_000 });
+    const email = await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `payment-failed:${paymentId}` } });
+    expect(email.text).toContain("The early-payment discount of $20.00 that came with this payment no longer applies.");
+  });
+
+  it("refuses to confirm a discounted payment after the discount's last day", async () => {
+    const { customer, invoice } = await setup();
+    await setClockOffset(noon("2026-12-01").getTime() - Date.now());
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    await setClockOffset(noon("2026-12-02").getTime() - Date.now());
+    await expect(confirmSimulatedPayment(customer.id, paymentId, CARD)).rejects.toThrow("The early-payment discount ended on December 1, 2026.");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("CANCELED");
+    expect(await db.discount.count({ where: { invoiceId: invoice.id, status: "GRANTED" } })).toBe(0);
+  });
+});
