@@ -11,6 +11,7 @@ import { formatDate, formatInstant } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
+import { waiveLateFee } from "~/modules/fees/late-fees.server";
 import { lastTiers, pausedInvoiceIds, setCustomerRemindersPaused, setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
 import { today } from "~/utils/clock.server";
 
@@ -30,13 +31,14 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke-links") }),
   z.object({ intent: z.literal("send-invoice"), invoiceId: z.string().min(1) }),
   z.object({ intent: z.literal("pause-customer"), paused: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("waive-fee"), feeId: z.string().min(1), reason: z.string().trim().min(3, "Say why you waive the fee (at least 3 characters).").max(500) }),
   z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
   const parsed = ActionForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ message: null, error: "That action is not available." }, { status: 400 });
+  if (!parsed.success) return json({ message: null, error: parsed.error.issues.find((i) => i.path[0] === "reason")?.message ?? "That action is not available." }, { status: 400 });
   const customerId = params.id ?? "";
   if (parsed.data.intent === "email-link") {
     await emailPortalLink(business.id, customerId, { actor: "OWNER", actorUserId: user.id });
@@ -45,6 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "revoke-links") {
     await revokeCustomerLinks(business.id, customerId, user.id);
     return json({ message: "Every portal link for this customer is revoked.", error: null });
+  }
+  if (parsed.data.intent === "waive-fee") {
+    await waiveLateFee(business.id, user.id, parsed.data.feeId, parsed.data.reason);
+    return json({ message: "Late fee waived.", error: null });
   }
   if (parsed.data.intent === "pause-customer") {
     await setCustomerRemindersPaused(business.id, user.id, customerId, parsed.data.paused === "true");
@@ -65,7 +71,7 @@ async function invoicesPaused(ids: string[]) {
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, currency);
@@ -139,6 +145,38 @@ export default function CustomerPage() {
           ))}
         </ul>
       </Card>
+
+      {actionData?.error ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+          {actionData.error}
+        </p>
+      ) : null}
+      {fees.length > 0 ? (
+        <Card>
+          <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Late fees</h2>
+          <ul className="divide-y divide-slate-100">
+            {fees.map((fee) => (
+              <li key={fee.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+                <span>
+                  {fee.invoiceNumber} · {fee.description}
+                  {fee.status === "WAIVED" ? <span className="block text-xs text-slate-500">Waived: {fee.waiveReason}</span> : null}
+                </span>
+                <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-400 line-through" : ""}`}>{money(fee.amountCents)}</span>
+                {fee.status === "APPLIED" ? (
+                  <Form method="post" className="flex items-center gap-2" aria-label={`Waive the fee on ${fee.invoiceNumber}`}>
+                    <input type="hidden" name="intent" value="waive-fee" />
+                    <input type="hidden" name="feeId" value={fee.id} />
+                    <input name="reason" aria-label="Reason for waiving" placeholder="Reason" className="rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      Waive
+                    </Button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payments</h2>

@@ -13,6 +13,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
+import { applyLateFees } from "~/modules/fees/late-fees.server";
 import { settlePromises } from "./promises.server";
 
 type Candidate = {
@@ -102,6 +103,7 @@ async function recordSkip(tx: Tx | typeof db, c: { invoiceId: string; customerId
 export async function runReminders(options: { businessId?: string; at?: Date } = {}): Promise<RunResult> {
   const at = options.at ?? clockNow();
   const promisesSettled = await settlePromises(at);
+  await applyLateFees(at, options.businessId);
   const candidates = await findCandidates(at, options.businessId);
   const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
   if (candidates.length === 0) return result;

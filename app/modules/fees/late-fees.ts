@@ -1,0 +1,36 @@
+// Late fees with guardrails: off unless the owner turns them on; per tier a fixed amount and/or a share of
+// the principal; nothing inside the grace period, while an ACH payment is processing or a plan is current;
+// never twice for a tier; never past the cap (an amount and a share of the principal), whatever happens.
+import { applyBps, type Cents } from "~/modules/money/money";
+
+export type LateFeePolicy = { enabled: boolean; graceDays: number; capCents: Cents; capBps: number };
+export type TierFee = { fixedCents: Cents; bps: number; offsetDays: number };
+
+export type FeeSituation = {
+  /** The invoice's lines: the base of the percentage cap. */
+  principalCents: Cents;
+  /** What is still unpaid of the principal: the base of a tier's percentage fee. */
+  overduePrincipalCents: Cents;
+  /** Fees already applied (not waived) on this invoice. */
+  appliedFeesCents: Cents;
+  daysFromDue: number;
+  processing: boolean;
+  inPlan: boolean;
+  alreadyChargedForTier: boolean;
+};
+
+/** The most fees an invoice may ever carry: the smaller of the two caps (0 means "no cap of that kind"). */
+export function feeCap(policy: LateFeePolicy, principalCents: Cents): Cents {
+  const caps = [policy.capCents > 0 ? policy.capCents : Infinity, policy.capBps > 0 ? applyBps(principalCents, policy.capBps, "down") : Infinity];
+  const cap = Math.min(...caps);
+  return Number.isFinite(cap) ? cap : Number.MAX_SAFE_INTEGER;
+}
+
+export function lateFeeDue(policy: LateFeePolicy, tier: TierFee, s: FeeSituation): Cents | null {
+  if (!policy.enabled || s.alreadyChargedForTier || s.processing || s.inPlan) return null;
+  if (s.daysFromDue <= policy.graceDays || s.daysFromDue < tier.offsetDays || tier.offsetDays <= 0) return null;
+  const raw = tier.fixedCents + applyBps(s.overduePrincipalCents, tier.bps, "down");
+  const room = feeCap(policy, s.principalCents) - s.appliedFeesCents;
+  const amount = Math.min(raw, room);
+  return amount > 0 ? amount : null;
+}
