@@ -119,3 +119,44 @@ test("an invoice walks through the tiers; a promise pauses it and then breaks; a
   await expect(page.getByText("Last reminder: Final notice")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/owner-customer-timeline.png", fullPage: true });
 });
+
+test("a late fee appears after the grace period, is explained to the customer, and the owner waives it", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await signInAsOwner(page);
+  await page.goto("/app/settings");
+  const form = page.getByRole("form", { name: "Late fees" });
+  await form.getByLabel("Charge late fees").check();
+  await form.getByLabel("Grace period (days after the due date)").fill("5");
+  await form.getByLabel("Cap per invoice (% of principal)").fill("");
+  await form.getByRole("button", { name: "Save late fees" }).click();
+  await expect(form.getByText("Set a cap (an amount or a percentage) before turning late fees on.")).toBeVisible();
+  await form.getByLabel("Cap per invoice (% of principal)").fill("10");
+  await form.getByRole("group", { name: "Fee at Firm reminder" }).getByLabel("Fixed ($)").fill("25");
+  await form.getByRole("button", { name: "Save late fees" }).click();
+  await expect(form.getByText("Late fees saved.")).toBeVisible();
+
+  await setDay(request, 20);
+  await runNow(page);
+  await page.goto("/app");
+  await page.getByRole("link", { name: "Edsger Dijkstra" }).first().click();
+  const fees = page.getByRole("region", { name: "Late fees" }).or(page.getByText("Late fees").locator(".."));
+  await expect(page.getByText(/INV-0975 · Late fee: Firm reminder stage/)).toBeVisible();
+  await expect(fees.getByText("$25.00").first()).toBeVisible();
+
+  const link = await portalLinkFor(page, "Edsger Dijkstra", "edsger@shortestpath.test");
+  await page.goto(link);
+  await page.getByRole("link", { name: "INV-0975", exact: true }).click();
+  await expect(page.getByRole("cell", { name: /Late fee: Firm reminder stage/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Balance due/ })).toContainText("$3,925.00");
+
+  await signInAsOwner(page);
+  await page.goto("/app");
+  await page.getByRole("link", { name: "Edsger Dijkstra" }).first().click();
+  const waive = page.getByRole("form", { name: "Waive the fee on INV-0975" });
+  await waive.getByRole("button", { name: "Waive" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Say why you waive the fee (at least 3 characters).");
+  await waive.getByLabel("Reason for waiving").fill("Goodwill: first late payment");
+  await waive.getByRole("button", { name: "Waive" }).click();
+  await expect(page.getByText("Waived: Goodwill: first late payment")).toBeVisible();
+  await expect(page.getByText(/Waived the \$25\.00 late fee on INV-0975: Goodwill/)).toBeVisible();
+});
