@@ -12,6 +12,7 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
 import { waiveLateFee } from "~/modules/fees/late-fees.server";
+import { proposeSettlement, SettlementInputError } from "~/modules/settlements/settlements.server";
 import { lastTiers, pausedInvoiceIds, setCustomerRemindersPaused, setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
 import { today } from "~/utils/clock.server";
 
@@ -31,6 +32,7 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke-links") }),
   z.object({ intent: z.literal("send-invoice"), invoiceId: z.string().min(1) }),
   z.object({ intent: z.literal("pause-customer"), paused: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("settle"), invoiceId: z.string().min(1), amount: z.string(), expiresOn: z.string() }),
   z.object({ intent: z.literal("waive-fee"), feeId: z.string().min(1), reason: z.string().trim().min(3, "Say why you waive the fee (at least 3 characters).").max(500) }),
   z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
 ]);
@@ -47,6 +49,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "revoke-links") {
     await revokeCustomerLinks(business.id, customerId, user.id);
     return json({ message: "Every portal link for this customer is revoked.", error: null });
+  }
+  if (parsed.data.intent === "settle") {
+    try {
+      await proposeSettlement(business.id, user.id, parsed.data.invoiceId, parsed.data.amount, parsed.data.expiresOn);
+    } catch (error) {
+      if (error instanceof SettlementInputError) return json({ message: null, error: error.message }, { status: 400 });
+      throw error;
+    }
+    return json({ message: "Settlement offered: the customer sees it in the portal.", error: null });
   }
   if (parsed.data.intent === "waive-fee") {
     await waiveLateFee(business.id, user.id, parsed.data.feeId, parsed.data.reason);
@@ -71,7 +82,7 @@ async function invoicesPaused(ids: string[]) {
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, currency);
@@ -126,6 +137,30 @@ export default function CustomerPage() {
               <span className="tabular-nums">{money(i.figures.balanceCents)}</span>
               <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
               <span className="text-xs text-slate-500">{tiers[i.id] ? `Last reminder: ${tiers[i.id]?.name}` : "No reminder yet"}{paused[i.id] ? " · paused" : ""}</span>
+              {settlements[i.id] ? (
+                <span className="text-xs text-emerald-700">
+                  Settlement {settlements[i.id]?.status === "ACCEPTED" ? "accepted" : `offered: ${money(settlements[i.id]?.amountCents ?? 0)} until ${settlements[i.id]?.expiresOn}`}
+                </span>
+              ) : i.figures.status === "OVERDUE" ? (
+                <details className="w-full text-sm">
+                  <summary className="cursor-pointer text-teal-700">Offer a settlement on {i.number}</summary>
+                  <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Settlement for ${i.number}`}>
+                    <input type="hidden" name="intent" value="settle" />
+                    <input type="hidden" name="invoiceId" value={i.id} />
+                    <label className="text-xs text-slate-600">
+                      Amount ($)
+                      <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      Last day
+                      <input name="expiresOn" type="date" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                    </label>
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      Offer
+                    </Button>
+                  </Form>
+                </details>
+              ) : null}
               <Form method="post">
                 <input type="hidden" name="intent" value="pause-invoice" />
                 <input type="hidden" name="invoiceId" value={i.id} />

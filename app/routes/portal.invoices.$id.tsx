@@ -4,6 +4,7 @@ import { z } from "zod";
 import { EarlyPayNote } from "~/components/early-pay-note";
 import { Button } from "~/components/ui/button";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
+import { openSettlement } from "~/modules/settlements/settlements.server";
 import { makePromise, PromiseInputError } from "~/modules/reminders/promises.server";
 import { invoiceConversation } from "~/modules/reminders/portal-view.server";
 import { QUESTION_REASONS } from "~/modules/reminders/question-reasons";
@@ -26,10 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
   const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], today(business.timeZone)))[invoice.id] ?? null;
+  const settlement = await openSettlement(customer.id, invoice.id, today(business.timeZone));
   const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
   return json({
     ...conversation,
     offer,
+    settlement,
     id: invoice.id,
     number: invoice.number,
     currency: invoice.currency,
@@ -120,6 +123,18 @@ export default function InvoicePage() {
         </div>
       </Card>
 
+      {inv.settlement ? (
+        <Card className="p-5 ring-2 ring-emerald-600">
+          <h2 className="font-semibold text-emerald-800">Settle this invoice for less</h2>
+          <p className="mt-1 text-sm text-slate-700">
+            Pay {money(inv.settlement.amountCents)} by {formatDate(inv.settlement.expiresOn, "en-US", "long")} and we will forgive the remaining{" "}
+            {money(inv.figures.dueNowCents - inv.settlement.amountCents)}.
+          </p>
+          <Link to={`/portal/pay?invoice=${inv.id}&settlement=${inv.settlement.id}`} className="mt-3 inline-block rounded-lg bg-emerald-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-emerald-800">
+            Settle for {money(inv.settlement.amountCents)}
+          </Link>
+        </Card>
+      ) : null}
       <Card>
         <table className="min-w-full text-sm">
           <caption className="sr-only">Invoice lines</caption>

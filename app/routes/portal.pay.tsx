@@ -11,6 +11,7 @@ import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
 import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
+import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -23,13 +24,18 @@ async function payableSelection(customerId: string, timeZone: string, requested:
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const requested = new URL(request.url).searchParams.getAll("invoice");
+  const url = new URL(request.url);
+  const requested = url.searchParams.getAll("invoice");
   const selected = await payableSelection(customer.id, business.timeZone, requested);
   if (selected.length === 0) throw redirect("/portal");
+  const settlementId = url.searchParams.get("settlement");
+  const settlement = settlementId && selected.length === 1 ? await openSettlement(customer.id, selected[0]!.id, today(business.timeZone)) : null;
+  if (settlementId && settlement?.id !== settlementId) throw redirect(`/portal/invoices/${selected[0]!.id}`);
   const totalCents = selected.reduce((s, i) => s + i.figures.dueNowCents, 0);
   const offers = await earlyPayOffers(business.id, selected.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
   return json({
-    offers: selected.flatMap((i) => {
+    settlement,
+    offers: settlement ? [] : selected.flatMap((i) => {
       const o = offers[i.id];
       return o ? [{ invoiceId: i.id, number: i.number, discountCents: o.discountCents, deadline: o.deadline, achOnly: o.achOnly }] : [];
     }),
@@ -52,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
   const form = await request.formData();
   const values = { invoice: form.getAll("invoice").map(String), amountChoice: form.get("amountChoice") ?? "full", otherAmount: String(form.get("otherAmount") ?? ""), method: form.get("method") };
+  const settlementOfferId = form.get("settlementOfferId");
   const parsed = PayForm.safeParse(values);
   const fail = (fieldErrors: Record<string, string[]>, status = 400) => json({ fieldErrors, values: { ...values, method: String(values.method ?? "") } }, { status });
   if (!parsed.success) {
@@ -68,7 +75,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   try {
-    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: parsed.data.invoice, amountCents, method: parsed.data.method });
+    const { paymentId } = await startPayment({
+      customerId: customer.id,
+      invoiceIds: parsed.data.invoice,
+      amountCents,
+      method: parsed.data.method,
+      settlementOfferId: typeof settlementOfferId === "string" && settlementOfferId ? settlementOfferId : undefined,
+    });
     return redirect(`/portal/payments/${paymentId}`);
   } catch (error) {
     if (error instanceof PaymentInputError) return fail({ otherAmount: [error.message] });
@@ -85,8 +98,8 @@ export default function Pay() {
   const [other, setOther] = useState<string>(actionData?.values.otherAmount ?? "");
   const errors = actionData?.fieldErrors;
 
-  let principal = data.totalCents;
-  if (choice === "other") {
+  let principal = data.settlement ? data.settlement.amountCents : data.totalCents;
+  if (choice === "other" && !data.settlement) {
     try {
       const parsed = parseMoney(other, data.currency);
       principal = parsed > 0 && parsed <= data.totalCents ? parsed : data.totalCents;
@@ -145,6 +158,17 @@ export default function Pay() {
           </ul>
         </Card>
 
+        {data.settlement ? (
+          <Card className="p-4 ring-2 ring-emerald-600">
+            <input type="hidden" name="settlementOfferId" value={data.settlement.id} />
+            <input type="hidden" name="amountChoice" value="full" />
+            <p className="font-semibold text-emerald-800">Settlement offer</p>
+            <p className="mt-1 text-sm text-slate-700">
+              Pay {money(data.settlement.amountCents)} by {formatDate(data.settlement.expiresOn, "en-US", "long")} and the remaining{" "}
+              {money(data.totalCents - data.settlement.amountCents)} is forgiven.
+            </p>
+          </Card>
+        ) : (
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-semibold text-slate-700">How much?</legend>
           <label className="flex items-center gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
@@ -182,6 +206,12 @@ export default function Pay() {
             </p>
           ) : null}
         </fieldset>
+        )}
+        {data.settlement && errors?.otherAmount ? (
+          <p role="alert" className="text-sm text-rose-700">
+            {errors.otherAmount.join(" ")}
+          </p>
+        ) : null}
 
         <fieldset className="space-y-2">
           <legend className="mb-2 text-sm font-semibold text-slate-700">Pay with</legend>

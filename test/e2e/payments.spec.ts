@@ -144,6 +144,37 @@ test("another customer's invoice, payment and receipt are not found", async ({ p
   await other.close();
 });
 
+test("the owner offers a settlement and the customer accepts it by paying; the rest is written off", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByRole("link", { name: "Barbara Liskov" }).first().click();
+  await page.getByText("Offer a settlement on INV-0950").click();
+  const form = page.getByRole("form", { name: "Settlement for INV-0950" });
+  await form.getByLabel("Amount ($)").fill("1700");
+  const lastDay = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10);
+  await form.getByLabel("Last day").fill(lastDay);
+  await form.getByRole("button", { name: "Offer" }).click();
+  await expect(page.getByRole("alert")).toContainText("A settlement is for less than what is owed");
+  if (!(await form.isVisible())) await page.getByText("Offer a settlement on INV-0950").click();
+  await form.getByLabel("Amount ($)").fill("1200");
+  await form.getByLabel("Last day").fill(lastDay);
+  await form.getByRole("button", { name: "Offer" }).click();
+  await expect(page.getByRole("status")).toHaveText("Settlement offered: the customer sees it in the portal.");
+
+  const link = await portalLinkFor(page, "Barbara Liskov", "barbara@substitution.test");
+  await page.goto(link);
+  await page.getByRole("link", { name: "INV-0950", exact: true }).click();
+  await expect(page.getByText(/we will forgive the remaining \$500\.00/)).toBeVisible();
+  await page.getByRole("link", { name: "Settle for $1,200.00" }).click();
+  await expect(page.getByText("Settlement offer")).toBeVisible();
+  await expect(page.getByTestId("total-CARD")).toHaveText("$1,200.00");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await payByCard(page, "4242 4242 4242 4242");
+  await expect(page.getByText("Payment received")).toBeVisible();
+  await page.getByRole("link", { name: "INV-0950" }).first().click();
+  await expect(page.getByText("Written off: Settled for $1,200.00")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Balance due/ })).toContainText("$0.00");
+});
+
 test("the owner sees every payment: succeeded, processing and failed", async ({ page }) => {
   await signInAsOwner(page);
   await page.getByRole("link", { name: "Payments", exact: true }).click();

@@ -28,18 +28,20 @@ export function listCustomerBalances<C extends { id: string }>(customers: readon
 export async function getCustomerOverview(businessId: string, customerId: string, day: CalendarDate) {
   const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
   if (!customer) return null;
-  const [invoices, payments, activity, activeLinks, fees] = await Promise.all([
+  const [invoices, payments, activity, activeLinks, fees, settlements] = await Promise.all([
     listCustomerInvoices(customer.id, day),
     listCustomerPayments(customer.id, 50),
     db.activityEvent.findMany({ where: { customerId: customer.id }, orderBy: { id: "desc" }, take: 50 }),
     db.portalAccessToken.count({ where: { customerId: customer.id, revokedAt: null, expiresAt: { gt: now() } } }),
     db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true } } }, orderBy: { createdAt: "asc" } }),
+    db.settlementOffer.findMany({ where: { invoice: { customerId: customer.id }, status: { in: ["OPEN", "ACCEPTED"] } }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
     customer,
     invoices,
     payments,
     activeLinks,
+    settlements: Object.fromEntries(settlements.map((o) => [o.invoiceId, { status: o.status, amountCents: o.amountCents, expiresOn: o.expiresOn.toISOString().slice(0, 10) }])),
     fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
     activity: activity.map((a) => ({ id: a.id.toString(), type: a.type, summary: a.summary, actor: a.actor, occurredAt: a.occurredAt })),
   };

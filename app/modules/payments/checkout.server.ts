@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
 import { earlyPayOffers, withdrawDiscounts } from "~/modules/discounts/offers.server";
+import { openSettlement } from "~/modules/settlements/settlements.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
@@ -15,7 +16,7 @@ import { quoteMethod, type OnlineMethod } from "./pricing";
 
 export { PaymentInputError };
 
-export type CheckoutInput = { customerId: string; invoiceIds: string[]; amountCents: number | null; method: OnlineMethod };
+export type CheckoutInput = { customerId: string; invoiceIds: string[]; amountCents: number | null; method: OnlineMethod; settlementOfferId?: string };
 
 export async function startPayment(input: CheckoutInput): Promise<{ paymentId: string }> {
   const paymentId = crypto.randomUUID();
@@ -41,15 +42,19 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
     const day = today(business.timeZone);
     const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id));
     // An early-pay discount goes with paying an invoice's whole balance in time (never with a part payment).
-    const offers = input.amountCents === null ? await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, tx) : {};
+    const settlement = input.settlementOfferId ? await openSettlement(customer.id, input.invoiceIds[0] ?? "", day, tx) : null;
+    if (input.settlementOfferId && (!settlement || settlement.id !== input.settlementOfferId || input.invoiceIds.length !== 1)) {
+      throw new PaymentInputError("That settlement offer is no longer open. Reload the page to see what is due.");
+    }
+    const offers = input.amountCents === null && !settlement ? await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, tx) : {};
     const discountFor = (invoiceId: string) => {
       const offer = offers[invoiceId] ?? null;
       return offerAppliesTo(offer, input.method) ? offer.discountCents : 0;
     };
     const allocations = allocate(
       invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - discountFor(i.id) })),
-      input.amountCents,
-      business.minPartialPaymentCents,
+      settlement ? settlement.amountCents : input.amountCents,
+      settlement ? 0 : business.minPartialPaymentCents,
       business.currency,
     );
     const principal = allocations.reduce((s, a) => s + a.amountCents, 0);
@@ -66,6 +71,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         status: "PENDING",
         gateway: gatewayName(),
         idempotencyKey: idempotencyKeyFor(paymentId),
+        attribution: settlement ? `settlement:${settlement.id}` : invoices.some((i) => discountFor(i.id) > 0) ? "early-pay-discount" : null,
         allocations: { create: allocations },
       },
     });

@@ -8,6 +8,7 @@ import { dateInZone, formatDate } from "~/modules/dates/calendar";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { withdrawDiscounts } from "~/modules/discounts/offers.server";
+import { completeSettlement } from "~/modules/settlements/settlements.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -159,6 +160,7 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
     await perInvoice("payment.processing", `Bank payment of ${amount} is processing (${method}); it takes up to 4 business days`);
   }
   if (payment.status === "SUCCEEDED") {
+    if (payment.attribution?.startsWith("settlement:")) await completeSettlement(tx, payment.attribution.slice("settlement:".length), payment.id);
     await perInvoice("payment.succeeded", `Payment of ${amount} succeeded (${method}), receipt ${payment.receiptNumber}`);
     await enqueueEmail(tx, {
       template: "receipt",

@@ -14,6 +14,7 @@ import { getEnv } from "~/utils/env.server";
 import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
 import { applyLateFees } from "~/modules/fees/late-fees.server";
+import { expireSettlements } from "~/modules/settlements/settlements.server";
 import { settlePromises } from "./promises.server";
 
 type Candidate = {
@@ -104,6 +105,7 @@ export async function runReminders(options: { businessId?: string; at?: Date } =
   const at = options.at ?? clockNow();
   const promisesSettled = await settlePromises(at);
   await applyLateFees(at, options.businessId);
+  await expireSettlements(at);
   const candidates = await findCandidates(at, options.businessId);
   const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
   if (candidates.length === 0) return result;
