@@ -8,6 +8,8 @@ export type InvoiceSentEmailProps = {
   amountDueText: string;
   dueDateText: string;
   portalUrl: string;
+  /** "Pay $980.00 by December 1, 2026 and save $20.00", when an early-pay discount is open. */
+  earlyPayText?: string | null;
 };
 
 export const subject = (p: InvoiceSentEmailProps) => `Invoice ${p.invoiceNumber} from ${p.brand.businessName}: ${p.amountDueText} due ${p.dueDateText}`;
@@ -21,6 +23,7 @@ export default function InvoiceSentEmail(p: InvoiceSentEmailProps) {
         transfer.
       </Paragraph>
       <AmountRows rows={[{ label: "Amount due", value: p.amountDueText, strong: true }, { label: "Due on", value: p.dueDateText }]} />
+      {p.earlyPayText ? <Paragraph>{p.earlyPayText}.</Paragraph> : null}
       <ActionButton href={p.portalUrl} label="View and pay invoice" color={p.brand.brandColor} />
       <Paragraph>If anything on it is unclear, reply to this email before the due date and we will sort it out.</Paragraph>
     </EmailLayout>
@@ -34,4 +37,5 @@ InvoiceSentEmail.PreviewProps = {
   amountDueText: "$1,025.00",
   dueDateText: "26 November 2026",
   portalUrl: "http://localhost:3000/portal/access/example",
+  earlyPayText: "Pay $1,004.50 by December 6, 2026 and save $20.50",
 } satisfies InvoiceSentEmailProps;

@@ -10,7 +10,7 @@ export type ReminderEmailProps = {
   body: string;
   portalUrl: string;
   promiseMaxDays: number;
-  invoices: { number: string; dueDateText: string; amountText: string; tierName: string; overdueDays: number }[];
+  invoices: { number: string; dueDateText: string; amountText: string; tierName: string; overdueDays: number; earlyPayText?: string | null }[];
 };
 
 export const subject = (p: ReminderEmailProps) => p.subject;
@@ -31,6 +31,7 @@ export default function ReminderEmail(p: ReminderEmailProps) {
                 Due {inv.dueDateText}
                 {inv.overdueDays > 0 ? ` · ${inv.overdueDays} days overdue` : ""} · {inv.tierName}
               </Text>
+              {inv.earlyPayText ? <Text style={{ color: "#047857", fontSize: 12, margin: "0 0 8px" }}>{inv.earlyPayText}</Text> : null}
             </Column>
             <Column align="right">
               <Text style={{ color: palette.ink, fontSize: 14, margin: "8px 0" }}>{inv.amountText}</Text>

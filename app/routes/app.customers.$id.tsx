@@ -12,6 +12,7 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
 import { waiveLateFee } from "~/modules/fees/late-fees.server";
+import { InvoiceDiscountForm, setInvoiceDiscountTerms } from "~/modules/discounts/policy.server";
 import { proposeSettlement, SettlementInputError } from "~/modules/settlements/settlements.server";
 import { lastTiers, pausedInvoiceIds, setCustomerRemindersPaused, setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
 import { today } from "~/utils/clock.server";
@@ -32,6 +33,7 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke-links") }),
   z.object({ intent: z.literal("send-invoice"), invoiceId: z.string().min(1) }),
   z.object({ intent: z.literal("pause-customer"), paused: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("discount-terms"), invoiceId: z.string().min(1), mode: z.string(), percent: z.string().optional(), windowDays: z.string().optional() }),
   z.object({ intent: z.literal("settle"), invoiceId: z.string().min(1), amount: z.string(), expiresOn: z.string() }),
   z.object({ intent: z.literal("waive-fee"), feeId: z.string().min(1), reason: z.string().trim().min(3, "Say why you waive the fee (at least 3 characters).").max(500) }),
   z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
@@ -49,6 +51,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "revoke-links") {
     await revokeCustomerLinks(business.id, customerId, user.id);
     return json({ message: "Every portal link for this customer is revoked.", error: null });
+  }
+  if (parsed.data.intent === "discount-terms") {
+    const terms = InvoiceDiscountForm.safeParse(parsed.data);
+    if (!terms.success) return json({ message: null, error: terms.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+    await setInvoiceDiscountTerms(business.id, user.id, terms.data);
+    return json({ message: "Early-pay terms saved for that invoice.", error: null });
   }
   if (parsed.data.intent === "settle") {
     try {
@@ -157,6 +165,34 @@ export default function CustomerPage() {
                     </label>
                     <Button type="submit" variant="secondary" disabled={busy}>
                       Offer
+                    </Button>
+                  </Form>
+                </details>
+              ) : null}
+              {i.figures.dueNowCents > 0 ? (
+                <details className="w-full text-sm">
+                  <summary className="cursor-pointer text-teal-700">Early-pay terms for {i.number}</summary>
+                  <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Early-pay terms for ${i.number}`}>
+                    <input type="hidden" name="intent" value="discount-terms" />
+                    <input type="hidden" name="invoiceId" value={i.id} />
+                    <label className="text-xs text-slate-600">
+                      Terms
+                      <select name="mode" defaultValue="INHERIT" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300">
+                        <option value="INHERIT">The business&apos;s terms</option>
+                        <option value="NONE">No discount</option>
+                        <option value="CUSTOM">Custom</option>
+                      </select>
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      % off
+                      <input name="percent" inputMode="decimal" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      within days
+                      <input name="windowDays" inputMode="numeric" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                    </label>
+                    <Button type="submit" variant="secondary" disabled={busy}>
+                      Save terms
                     </Button>
                   </Form>
                 </details>

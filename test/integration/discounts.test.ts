@@ -6,7 +6,11 @@ import { PaymentInputError, startPayment } from "../../app/modules/payments/chec
 import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
 import { setClockOffset } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
-import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
+import { setInvoiceDiscountTerms } from "../../app/modules/discounts/policy.server";
+import { emailInvoice } from "../../app/modules/portal-access/send-link.server";
+import { DEFAULT_TIERS } from "../../app/modules/reminders/default-tiers";
+import { runReminders } from "../../app/modules/reminders/engine.server";
+import { createBusiness, createCustomer, createInvoice, createOwner } from "../fixtures/factories";
 
 const CARD = { method: "CARD" as const, card: { number: "4242424242424242", expMonth: 12, expYear: 2035, cvc: "123" } };
 const noon = (day: string) => new Date(`${day}T17:00:00Z`);
@@ -26,6 +30,33 @@ afterEach(async () => {
 });
 
 describe("early-pay discounts", () => {
+  it("are announced in the invoice email and in reminders, with the last day", async () => {
+    const { business, customer, invoice } = await setup();
+    const { user } = await createOwner(business.id);
+    await db.reminderTier.createMany({ data: DEFAULT_TIERS.map((t) => ({ ...t, businessId: business.id })) });
+    await setClockOffset(noon("2026-11-25").getTime() - Date.now());
+    await emailInvoice(business.id, invoice.id, user.id);
+    const sent = await db.outboxEmail.findFirstOrThrow({ where: { customerId: customer.id, template: "invoice-sent" } });
+    expect(sent.text).toContain("Pay $980.00 by December 1, 2026 and save $20.00.");
+    await db.invoice.update({ where: { id: invoice.id }, data: { dueDate: new Date("2026-11-27T00:00:00Z") } });
+    await runReminders({ businessId: business.id, at: noon("2026-11-25") });
+    const courtesy = await db.outboxEmail.findFirstOrThrow({ where: { customerId: customer.id, template: "reminder" } });
+    expect(courtesy.text).toContain("Pay $980.00 by December 1, 2026 and save $20.00");
+  });
+
+  it("follow the owner's terms for one invoice: none, or their own", async () => {
+    const { business, customer, invoice } = await setup();
+    const { user } = await createOwner(business.id);
+    await setClockOffset(noon("2026-11-25").getTime() - Date.now());
+    await setInvoiceDiscountTerms(business.id, user.id, { invoiceId: invoice.id, mode: "NONE", percentBps: null, windowDays: null });
+    const none = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: none.paymentId } })).amountCents).toBe(100_000);
+    await setInvoiceDiscountTerms(business.id, user.id, { invoiceId: invoice.id, mode: "CUSTOM", percentBps: 500, windowDays: 3 });
+    await setClockOffset(noon("2026-11-24").getTime() - Date.now());
+    const custom = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: custom.paymentId } })).amountCents).toBe(95_000);
+  });
+
   it("grants the discount with a payment in time, in the same transaction, counted once it is paid", async () => {
     const { customer, invoice, figures } = await setup();
     await setClockOffset(noon("2026-12-01").getTime() - Date.now()); // the 10th day after the invoice date: the last day counts

@@ -59,3 +59,8 @@ export function earlyPayOffer(terms: DiscountTerms | null, issueDate: CalendarDa
 export function offerAppliesTo(offer: EarlyPayOffer | null, method: "CARD" | "US_BANK_ACCOUNT"): offer is EarlyPayOffer {
   return !!offer && (!offer.achOnly || method === "US_BANK_ACCOUNT");
 }
+
+/** The sentence the portal and the emails use for an open offer. */
+export function earlyPaySentence(offer: EarlyPayOffer, money: (cents: number) => string, formatDeadline: (d: CalendarDate) => string) {
+  return `Pay ${money(offer.payCents)} by ${formatDeadline(offer.deadline)}${offer.achOnly ? " by bank account" : ""} and save ${money(offer.discountCents)}`;
+}

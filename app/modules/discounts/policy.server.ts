@@ -49,3 +49,51 @@ export async function saveDiscountPolicy(businessId: string, ownerId: string, in
     await logActivity(tx, { businessId, actor: "OWNER", actorUserId: ownerId, type: "settings.discount_updated", summary: input.enabled ? `Early-pay discount: ${input.kind === "PERCENT" ? `${input.percentBps / 100}%` : `${input.amountCents / 100} off`} within ${input.windowDays} days` : "Early-pay discount turned off", data: input });
   });
 }
+
+export const InvoiceDiscountForm = z
+  .object({
+    invoiceId: z.string().min(1),
+    mode: z.enum(["INHERIT", "NONE", "CUSTOM"], { message: "Choose the terms for this invoice." }),
+    percent: z.string().optional(),
+    windowDays: z.string().optional(),
+  })
+  .transform((v, ctx) => {
+    if (v.mode !== "CUSTOM") return { invoiceId: v.invoiceId, mode: v.mode, percentBps: null, windowDays: null };
+    const parsed = percent.safeParse(v.percent ?? "");
+    const days = Number(v.windowDays);
+    if (!parsed.success) ctx.addIssue({ code: "custom", path: ["percent"], message: parsed.error.issues[0]?.message ?? "Enter a percentage." });
+    if (!Number.isInteger(days) || days < 1 || days > 90) ctx.addIssue({ code: "custom", path: ["windowDays"], message: "Enter a window of 1 to 90 days." });
+    return { invoiceId: v.invoiceId, mode: v.mode, percentBps: parsed.success ? parsed.data : null, windowDays: days };
+  });
+
+/** The owner's per-invoice early-pay terms: the business's, none, or their own percentage and window. */
+export async function setInvoiceDiscountTerms(businessId: string, ownerId: string, input: z.infer<typeof InvoiceDiscountForm>) {
+  const invoice = await db.invoice.findFirst({ where: { id: input.invoiceId, businessId } });
+  if (!invoice) throw new Response("Not found", { status: 404 });
+  await db.$transaction(async (tx) => {
+    await tx.invoice.update({
+      where: { id: invoice.id },
+      data: {
+        discountOverride: input.mode,
+        discountKind: input.mode === "CUSTOM" ? "PERCENT" : null,
+        discountPercentBps: input.percentBps,
+        discountAmountCents: null,
+        discountWindowDays: input.windowDays,
+      },
+    });
+    await logActivity(tx, {
+      businessId,
+      customerId: invoice.customerId,
+      invoiceId: invoice.id,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: "discount.terms_changed",
+      summary:
+        input.mode === "INHERIT"
+          ? `${invoice.number} follows the business's early-pay terms`
+          : input.mode === "NONE"
+            ? `No early-pay discount on ${invoice.number}`
+            : `${invoice.number}: ${(input.percentBps ?? 0) / 100}% off if paid within ${input.windowDays} days`,
+    });
+  });
+}

@@ -3,6 +3,8 @@ import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
 import { dateInZone, formatDate, fromDbDate } from "~/modules/dates/calendar";
 import { enqueueEmail } from "~/modules/email/outbox.server";
+import { earlyPaySentence } from "~/modules/discounts/early-pay";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { figuresOf, invoiceFiguresInclude, listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
@@ -53,7 +55,9 @@ export async function emailInvoice(businessId: string, invoiceId: string, ownerI
   if (!invoice) throw new Response("Not found", { status: 404 });
   const { customer } = invoice;
   const { business } = customer;
-  const figures = figuresOf(invoice, today(business.timeZone));
+  const day = today(business.timeZone);
+  const figures = figuresOf(invoice, day);
+  const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], day))[invoice.id] ?? null;
   return db.$transaction(async (tx) => {
     const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
     const email = await enqueueEmail(tx, {
@@ -69,6 +73,7 @@ export async function emailInvoice(businessId: string, invoiceId: string, ownerI
         amountDueText: formatMoney(figures.balanceCents, invoice.currency),
         dueDateText: formatDate(fromDbDate(invoice.dueDate), "en-US", "long"),
         portalUrl: link.url,
+        earlyPayText: offer ? earlyPaySentence(offer, (c) => formatMoney(c, invoice.currency), (d) => formatDate(d, "en-US", "long")) : null,
       },
     });
     await tx.invoice.update({ where: { id: invoice.id }, data: { sentAt: invoice.sentAt ?? now() } });

@@ -13,6 +13,8 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
+import { earlyPaySentence } from "~/modules/discounts/early-pay";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { applyLateFees } from "~/modules/fees/late-fees.server";
 import { expireSettlements } from "~/modules/settlements/settlements.server";
 import { settlePromises } from "./promises.server";
@@ -203,6 +205,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
           consequence: business.finalNoticeConsequence,
           consequenceDate: formatDate(addDays(fromDbDate(earliest.dueDate), collectionsTier?.offsetDays ?? 45) as CalendarDate, "en-US", "long"),
         };
+        const offers = await earlyPayOffers(business.id, customerItems.map((i) => ({ id: i.candidate.invoiceId, dueNowCents: Number(i.candidate.dueNowCents) })), today, tx);
         const email = await enqueueEmail(tx, {
           template: "reminder",
           to: customer.email,
@@ -223,6 +226,9 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
               amountText: formatMoney(Number(i.candidate.dueNowCents), i.candidate.currency),
               tierName: i.tier.name,
               overdueDays: Math.max(0, i.candidate.daysFromDue),
+              earlyPayText: offers[i.candidate.invoiceId]
+                ? earlyPaySentence(offers[i.candidate.invoiceId]!, (c) => formatMoney(c, i.candidate.currency), (d) => formatDate(d, "en-US", "long"))
+                : null,
             })),
           },
         });
