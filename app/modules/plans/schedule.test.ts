@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CalendarDate } from "~/modules/dates/calendar";
+import { buildSchedule, minimumFirstPayment, PlanRuleError, type Frequency, type PlanRules } from "./schedule";
+
+const rules: PlanRules = {
+  enabled: true,
+  minBalanceCents: 10_000,
+  minInstalments: 2,
+  maxInstalments: 6,
+  frequencies: ["WEEKLY", "BIWEEKLY", "MONTHLY"],
+  maxDurationDays: 200,
+  minFirstPaymentBps: 0,
+  minFirstPaymentCents: 0,
+  feeCents: 0,
+};
+
+describe("instalment schedules", () => {
+  it("starts today, adds up exactly, and puts the odd cents on the first instalment", () => {
+    const s = buildSchedule(rules, 100_000, 3, "MONTHLY", "2026-01-31" as CalendarDate);
+    expect(s.instalments).toEqual([
+      { sequence: 1, dueDate: "2026-01-31", amountCents: 33_334 },
+      { sequence: 2, dueDate: "2026-02-28", amountCents: 33_333 },
+      { sequence: 3, dueDate: "2026-03-31", amountCents: 33_333 },
+    ]);
+  });
+  it("keeps to month ends in leap years and adds the plan fee", () => {
+    const s = buildSchedule({ ...rules, feeCents: 2_500 }, 60_000, 2, "MONTHLY", "2028-01-31" as CalendarDate);
+    expect(s.instalments.map((i) => i.dueDate)).toEqual(["2028-01-31", "2028-02-29"]);
+    expect(s.totalCents).toBe(62_500);
+  });
+  it("raises the first instalment to the owner's minimum", () => {
+    const s = buildSchedule({ ...rules, minFirstPaymentBps: 5_000 }, 100_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
+    expect(s.instalments.map((i) => i.amountCents)).toEqual([50_000, 16_667, 16_667, 16_666]);
+    expect(minimumFirstPayment({ ...rules, minFirstPaymentCents: 30_000 }, 100_000)).toBe(30_000);
+  });
+  it("refuses what the rules do not allow, saying what to change", () => {
+    expect(() => buildSchedule({ ...rules, enabled: false }, 100_000, 3, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Payment plans are not offered.");
+    expect(() => buildSchedule(rules, 5_000, 3, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Plans start at a balance of $100.00.");
+    expect(() => buildSchedule(rules, 100_000, 7, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Choose between 2 and 6 instalments.");
+    expect(() => buildSchedule({ ...rules, frequencies: ["MONTHLY"] }, 100_000, 3, "WEEKLY", "2026-11-22" as CalendarDate)).toThrow(PlanRuleError);
+    expect(() => buildSchedule({ ...rules, maxDurationDays: 60 }, 100_000, 4, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow(/at most 60 days/);
+  });
+  it("always sums to the balance plus fee, never below the minimum first payment, with dates in order", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10_000, max: 10 ** 9 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.constantFrom<Frequency>("WEEKLY", "BIWEEKLY", "MONTHLY"),
+        fc.integer({ min: 0, max: 3_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 3650 }),
+        (balance, count, frequency, firstBps, fee, dayOffset) => {
+          const today = new Date(Date.UTC(2024, 0, 1 + dayOffset)).toISOString().slice(0, 10) as CalendarDate;
+          const r = { ...rules, minFirstPaymentBps: firstBps, feeCents: fee };
+          const s = buildSchedule(r, balance, count, frequency, today);
+          expect(s.instalments.reduce((sum, i) => sum + i.amountCents, 0)).toBe(balance + fee);
+          expect(s.instalments[0]!.dueDate).toBe(today);
+          expect(s.instalments[0]!.amountCents).toBeGreaterThanOrEqual(minimumFirstPayment(r, balance + fee));
+          for (let i = 1; i < s.instalments.length; i++) {
+            expect(s.instalments[i]!.dueDate > s.instalments[i - 1]!.dueDate).toBe(true);
+            expect(s.instalments[i]!.amountCents).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+});
