@@ -13,7 +13,7 @@ export default defineConfig({
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}"],
           environment: "node",
-          setupFiles: ["test/setup/fail-on-console-error.ts"],
+          setupFiles: ["test/setup/fail-on-console-error.ts", "test/setup/property-tests.ts"],
         },
       },
       {

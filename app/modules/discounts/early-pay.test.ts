@@ -26,6 +26,10 @@ describe("early-pay discount terms", () => {
     expect(offerAppliesTo(offer, "CARD")).toBe(false);
     expect(offerAppliesTo(offer, "US_BANK_ACCOUNT")).toBe(true);
   });
+  it("always leaves something to pay (found by the property below: 100% of one cent)", () => {
+    expect(earlyPayOffer({ ...twoTen, percentBps: 10_000 }, issued, issued, 1, false)).toBeNull();
+    expect(earlyPayOffer({ ...twoTen, percentBps: 10_000 }, issued, issued, 500, false)).toMatchObject({ discountCents: 499, payCents: 1 });
+  });
   it("never discounts more than the balance, and the parts always add up", () => {
     fc.assert(
       fc.property(

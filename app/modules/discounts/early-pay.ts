@@ -51,7 +51,9 @@ export function earlyPayOffer(terms: DiscountTerms | null, issueDate: CalendarDa
   if (!terms || alreadyGranted || dueNowCents <= 0) return null;
   const deadline = addDays(issueDate, terms.windowDays);
   if (today > deadline) return null;
-  const discountCents = terms.kind === "PERCENT" ? applyBps(dueNowCents, terms.percentBps, "down") : Math.min(terms.amountCents, dueNowCents - 1);
+  // Something is always left to pay: a discount never takes the whole balance.
+  const asked = terms.kind === "PERCENT" ? applyBps(dueNowCents, terms.percentBps, "down") : terms.amountCents;
+  const discountCents = Math.min(asked, dueNowCents - 1);
   if (discountCents <= 0) return null;
   return { deadline, discountCents, payCents: dueNowCents - discountCents, achOnly: terms.achOnly };
 }
