@@ -7,6 +7,7 @@ import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
 import { runReminders } from "~/modules/reminders/engine.server";
 import { fillPlaceholders, PLACEHOLDERS, SAMPLE_VALUES } from "~/modules/reminders/placeholders";
+import { fieldErrorsOf } from "~/utils/forms";
 import { getReminderSettings, GuardrailForm, saveGuardrails, saveTier, SettingsError, TierForm } from "~/modules/reminders/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Reminders · Duely" }];
@@ -26,24 +27,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
   const values = Object.fromEntries(await request.formData());
   const fail = (form: string, fieldErrors: Record<string, string[]>) => json<ActionResult>({ form, fieldErrors, message: null }, { status: 400 });
-  const errorsOf = (issues: { path: PropertyKey[]; message: string }[]) => {
-    const out: Record<string, string[]> = {};
-    for (const i of issues) (out[String(i.path[0])] ??= []).push(i.message);
-    return out;
-  };
   if (values.intent === "run-now") {
     const r = await runReminders({ businessId: business.id });
     return json<ActionResult>({ form: "run", fieldErrors: {}, message: `Reminder run finished: ${r.customersEmailed} customer(s) emailed about ${r.invoicesReminded} invoice(s), ${r.ownerAlerts} collections alert(s), ${r.skipped} held back by a guardrail.` });
   }
   if (values.intent === "guardrails") {
     const parsed = GuardrailForm.safeParse(values);
-    if (!parsed.success) return fail("guardrails", errorsOf(parsed.error.issues));
+    if (!parsed.success) return fail("guardrails", fieldErrorsOf(parsed.error.issues));
     await saveGuardrails(business.id, user.id, parsed.data);
     return json<ActionResult>({ form: "guardrails", fieldErrors: {}, message: "Guardrails saved." });
   }
   const parsed = TierForm.safeParse(values);
   const form = `tier:${String(values.tierId)}`;
-  if (!parsed.success) return fail(form, errorsOf(parsed.error.issues));
+  if (!parsed.success) return fail(form, fieldErrorsOf(parsed.error.issues));
   try {
     await saveTier(business.id, user.id, parsed.data);
   } catch (error) {

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
 import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
@@ -27,23 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
   const values = Object.fromEntries(await request.formData());
-  const errorsOf = (issues: { path: PropertyKey[]; message: string }[]) => {
-    const out: Record<string, string[]> = {};
-    for (const i of issues) (out[String(i.path[0] ?? "form")] ??= []).push(i.message);
-    return out;
-  };
   if (values.intent === "late-fees") {
     const parsedFees = LateFeeForm.safeParse(values);
-    if (!parsedFees.success) return json({ form: "fees", fieldErrors: errorsOf(parsedFees.error.issues), message: null }, { status: 400 });
+    if (!parsedFees.success) return json({ form: "fees", fieldErrors: fieldErrorsOf(parsedFees.error.issues), message: null }, { status: 400 });
     const errors = await saveLateFees(business.id, user.id, parsedFees.data);
     if (errors) return json({ form: "fees", fieldErrors: errors, message: null }, { status: 400 });
     return json({ form: "fees", fieldErrors: {} as Record<string, string[]>, message: "Late fees saved." });
   }
   const parsed = DiscountPolicyForm.safeParse(values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
-    return json({ form: "discount", fieldErrors, message: null }, { status: 400 });
+    return json({ form: "discount", fieldErrors: fieldErrorsOf(parsed.error.issues), message: null }, { status: 400 });
   }
   await saveDiscountPolicy(business.id, user.id, parsed.data);
   return json({ form: "discount", fieldErrors: {} as Record<string, string[]>, message: "Early-pay discount saved." });

@@ -17,6 +17,7 @@ import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.number}` : "Invoice" }];
@@ -63,8 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { customer } = await requireCustomer(request);
   const parsed = InvoiceAction.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return json({ fieldErrors, done: null }, { status: 400 });
   }
   if (parsed.data.intent === "promise") {

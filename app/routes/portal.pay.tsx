@@ -13,6 +13,7 @@ import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Pay invoices" }];
@@ -62,8 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = PayForm.safeParse(values);
   const fail = (fieldErrors: Record<string, string[]>, status = 400) => json({ fieldErrors, values: { ...values, method: String(values.method ?? "") } }, { status });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return fail(fieldErrors);
   }
   let amountCents: number | null = null;

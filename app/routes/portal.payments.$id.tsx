@@ -15,6 +15,7 @@ import { simulatorFormSchema } from "~/modules/payments/simulator-form";
 import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,8 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = simulatorFormSchema(today(business.timeZone)).safeParse(form);
   const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return json({ fieldErrors, formError: null, values }, { status: 400 });
   }
   try {

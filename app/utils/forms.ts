@@ -10,10 +10,12 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData):
   for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return { ok: false, fieldErrors, values };
+  return { ok: false, fieldErrors: fieldErrorsOf(result.error.issues), values };
+}
+
+/** zod's issues as messages per form field, for the page to show next to each field. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fieldErrors;
 }
