@@ -53,7 +53,7 @@ ReminderEmail.PreviewProps = {
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   tierKind: "FIRM",
   subject: "Payment overdue: INV-0994",
-  body: "Hello Ada Lovelace,\n\n$1,480.00 on INV-0994 is now 10 days overdue. Please pay today, set up a payment plan, or tell us the date you will pay.",
+  body: "Hello Ada Lovelace,\n\n$1,480.00 on INV-0994 is now 10 days overdue. Please pay today, pay part of it, or tell us the date you will pay.",
   portalUrl: "http://localhost:3000/portal/access/example",
   promiseMaxDays: 14,
   invoices: [{ number: "INV-0994", dueDateText: "Nov 2, 2026", amountText: "$1,480.00", tierName: "Firm reminder", overdueDays: 10 }],

@@ -26,7 +26,7 @@ export const DEFAULT_TIERS = [
     offsetDays: 10,
     emailsCustomer: true,
     subject: "Payment overdue: {{invoiceNumbers}}",
-    body: "Hello {{customerName}},\n\n{{amount}} on {{invoiceNumbers}} is now {{daysOverdue}} days overdue. Please pay today, set up a payment plan, or tell us the date you will pay: {{portalLink}}",
+    body: "Hello {{customerName}},\n\n{{amount}} on {{invoiceNumbers}} is now {{daysOverdue}} days overdue. Please pay today, pay part of it, or tell us the date you will pay: {{portalLink}}",
   },
   {
     position: 3,
@@ -35,7 +35,7 @@ export const DEFAULT_TIERS = [
     offsetDays: 21,
     emailsCustomer: true,
     subject: "Final notice: {{invoiceNumbers}}",
-    body: "Hello {{customerName}},\n\nDespite our earlier reminders, {{amount}} remains unpaid. If it is not paid or arranged by {{consequenceDate}}, {{consequence}}. Pay or arrange a plan here: {{portalLink}}",
+    body: "Hello {{customerName}},\n\nDespite our earlier reminders, {{amount}} remains unpaid. If it is not paid or arranged by {{consequenceDate}}, {{consequence}}. Pay, or tell us when you will, here: {{portalLink}}",
   },
   {
     position: 4,
