@@ -9,6 +9,7 @@ import PromiseConfirmationEmail, { subject as promiseConfirmationSubject, type P
 import QuestionAnsweredEmail, { subject as questionAnsweredSubject, type QuestionAnsweredEmailProps } from "./question-answered";
 import QuestionReceivedEmail, { subject as questionReceivedSubject, type QuestionReceivedEmailProps } from "./question-received";
 import ReminderEmail, { subject as reminderSubject, type ReminderEmailProps } from "./reminder";
+import SettlementOfferEmail, { subject as settlementOfferSubject, type SettlementOfferEmailProps } from "./settlement-offer";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -23,6 +24,7 @@ export const emailTemplates = {
   "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
   "question-received": { component: QuestionReceivedEmail, subject: questionReceivedSubject, title: "Question received (to the owner)" },
   "question-answered": { component: QuestionAnsweredEmail, subject: questionAnsweredSubject, title: "Question answered" },
+  "settlement-offer": { component: SettlementOfferEmail, subject: settlementOfferSubject, title: "Settlement offer" },
 } as const;
 
 export type EmailPropsByTemplate = {
@@ -37,6 +39,7 @@ export type EmailPropsByTemplate = {
   "promise-confirmation": PromiseConfirmationEmailProps;
   "question-received": QuestionReceivedEmailProps;
   "question-answered": QuestionAnsweredEmailProps;
+  "settlement-offer": SettlementOfferEmailProps;
 };
 
 export type TemplateName = keyof typeof emailTemplates;

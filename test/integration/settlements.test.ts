@@ -33,6 +33,9 @@ describe("settlement offers", () => {
   it("settles for less when the customer pays the offer: the rest is written off, with who approved it", async () => {
     const { business, owner, customer, invoice, figures } = await setup();
     const offer = await proposeSettlement(business.id, owner.id, invoice.id, "5000", "2026-12-15");
+    const email = await db.outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `settlement:${offer.id}` } });
+    expect(email.subject).toBe(`An offer to settle ${invoice.number} for $5,000.00`);
+    expect(email.text).toMatch(/\/portal\/access\//);
     const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD", settlementOfferId: offer.id });
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).amountCents).toBe(500_000);
     expect(await figures()).toMatchObject({ balanceCents: 700_000 });

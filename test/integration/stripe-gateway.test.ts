@@ -6,6 +6,9 @@ import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { action as webhook } from "../../app/routes/webhooks.stripe";
 import { db } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
+import type { CalendarDate } from "../../app/modules/dates/calendar";
+import { runReminders } from "../../app/modules/reminders/engine.server";
+import { setClockOffset } from "../../app/utils/clock.server";
 import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
 import { startFakeStripe } from "../support/fake-stripe";
 
@@ -40,13 +43,34 @@ async function callWebhook(request: Request) {
 }
 
 describe("the Stripe gateway through the real SDK", () => {
+  it("cancels an unconfirmed discounted PaymentIntent once the discount's last day has passed", async () => {
+    const business = await createBusiness();
+    await db.discountPolicy.create({ data: { businessId: business.id, enabled: true, kind: "PERCENT", percentBps: 200, windowDays: 10 } });
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 100_000, issueDate: "2026-11-21" as CalendarDate });
+    await setClockOffset(new Date("2026-11-25T17:00:00Z").getTime() - Date.now());
+    try {
+      const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+      expect(payment.amountCents).toBe(98_000);
+      await runReminders({ businessId: business.id, at: new Date("2026-12-01T17:00:00Z") });
+      expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("PENDING");
+      await runReminders({ businessId: business.id, at: new Date("2026-12-02T17:00:00Z") });
+      expect(fake.requests.filter((r) => r.path === `/v1/payment_intents/${payment.providerPaymentId}/cancel`)).toMatchObject([{ idempotencyKey: `payment_${paymentId}_cancel` }]);
+      expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("CANCELED");
+      expect((await db.discount.findFirstOrThrow({ where: { paymentId } })).status).toBe("WITHDRAWN");
+    } finally {
+      await setClockOffset(0);
+    }
+  });
+
   it("creates one Stripe customer and a PaymentIntent keyed by the payment's own id", async () => {
     const business = await createBusiness();
     const customer = await createCustomer(business.id);
     const invoice = await createInvoice(business.id, customer.id, { amountCents: 12_345 });
     const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" });
 
-    const customerCalls = fake.requests.filter((r) => r.path === "/v1/customers");
+    const customerCalls = fake.requests.filter((r) => r.path === "/v1/customers" && r.form["metadata[customerId]"] === customer.id);
     expect(customerCalls).toHaveLength(1);
     expect(customerCalls[0]).toMatchObject({ idempotencyKey: `customer_${customer.id}`, form: { email: customer.email, "metadata[customerId]": customer.id } });
     const stored = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });

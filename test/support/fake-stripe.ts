@@ -48,6 +48,12 @@ export async function startFakeStripe() {
         intents.set(intent.id, intent);
         return remember(intent);
       }
+      const cancel = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path);
+      if (req.method === "POST" && cancel?.[1] && intents.has(cancel[1])) {
+        const canceled = { ...intents.get(cancel[1])!, status: "canceled" as const, cancellation_reason: form.cancellation_reason ?? null };
+        intents.set(cancel[1], canceled as never);
+        return remember(canceled);
+      }
       const match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
       if (req.method === "GET" && match?.[1] && intents.has(match[1])) return send(200, intents.get(match[1]));
       send(404, { error: { type: "invalid_request_error", message: `No such route or object: ${req.method} ${path}` } });

@@ -1,6 +1,6 @@
 // Early-pay offers for a customer's invoices, and the bookkeeping of discounts granted with payments.
 import type { CalendarDate } from "~/modules/dates/calendar";
-import { addDays, fromDbDate } from "~/modules/dates/calendar";
+import { addDays, dateInZone, fromDbDate } from "~/modules/dates/calendar";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { earlyPayOffer, termsFor, type EarlyPayOffer } from "./early-pay";
 
@@ -53,4 +53,27 @@ export async function passedDiscountDeadline(paymentId: string, today: CalendarD
     if (today > deadline) return deadline;
   }
   return null;
+}
+
+/**
+ * Unconfirmed payments that carry an early-pay discount whose last day has passed are cancelled at the
+ * gateway and here, and their discounts withdrawn: nobody can pay the discounted amount late.
+ */
+export async function cancelExpiredDiscountedPayments(at: Date, cancelAtGateway: (providerPaymentId: string, paymentId: string) => Promise<void>) {
+  const pending = await db.payment.findMany({
+    where: { status: "PENDING", discounts: { some: { status: "GRANTED" } } },
+    include: { business: { select: { timeZone: true } } },
+  });
+  let cancelled = 0;
+  for (const payment of pending) {
+    const passed = await passedDiscountDeadline(payment.id, dateInZone(at, payment.business.timeZone));
+    if (!passed) continue;
+    if (payment.providerPaymentId) await cancelAtGateway(payment.providerPaymentId, payment.id);
+    await db.$transaction(async (tx) => {
+      const changed = await tx.payment.updateMany({ where: { id: payment.id, status: "PENDING" }, data: { status: "CANCELED" } });
+      if (changed.count) await withdrawDiscounts(tx, [payment.id], "its last day passed before the payment was confirmed");
+    });
+    cancelled++;
+  }
+  return cancelled;
 }

@@ -34,6 +34,8 @@ export interface PaymentGateway {
   /** Charges a saved payment method without the customer present (instalments). */
   chargeOffSession(input: OffSessionChargeInput): Promise<CreatedIntent>;
   retrievePaymentIntent(providerPaymentId: string): Promise<Stripe.PaymentIntent>;
+  /** Cancels an unconfirmed intent, so that it can no longer be paid (an expired discount). */
+  cancelPaymentIntent(providerPaymentId: string, paymentId: string): Promise<void>;
 }
 
 /** The idempotency key of every gateway call for a payment: derived from the payment's own id. */

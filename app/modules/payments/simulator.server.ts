@@ -52,6 +52,9 @@ export const simulatorGateway: PaymentGateway = {
     else if (kind === "bank" && number) await startBankDebit(input.paymentId, number);
     return { providerPaymentId: id, clientSecret: null, providerCustomerId: null };
   },
+  async cancelPaymentIntent() {
+    // Nothing is held at the simulator: a cancelled payment simply cannot be confirmed any more.
+  },
   async retrievePaymentIntent(providerPaymentId) {
     const payment = await db.payment.findUniqueOrThrow({ where: { providerPaymentId } });
     const status: Record<string, Stripe.PaymentIntent.Status> = {

@@ -76,6 +76,10 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
     retrievePaymentIntent(id) {
       return stripe.paymentIntents.retrieve(id, { expand: ["payment_method"] });
     },
+
+    async cancelPaymentIntent(id, paymentId) {
+      await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }, { idempotencyKey: idempotencyKeyFor(paymentId, "cancel") });
+    },
   };
 }
 

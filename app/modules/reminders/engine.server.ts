@@ -14,7 +14,8 @@ import { getEnv } from "~/utils/env.server";
 import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
 import { earlyPaySentence } from "~/modules/discounts/early-pay";
-import { earlyPayOffers } from "~/modules/discounts/offers.server";
+import { cancelExpiredDiscountedPayments, earlyPayOffers } from "~/modules/discounts/offers.server";
+import { getGateway } from "~/modules/payments/gateway.server";
 import { applyLateFees } from "~/modules/fees/late-fees.server";
 import { expireSettlements } from "~/modules/settlements/settlements.server";
 import { settlePromises } from "./promises.server";
@@ -108,6 +109,8 @@ export async function runReminders(options: { businessId?: string; at?: Date } =
   const promisesSettled = await settlePromises(at);
   await applyLateFees(at, options.businessId);
   await expireSettlements(at);
+  const gateway = await getGateway();
+  await cancelExpiredDiscountedPayments(at, (providerId, paymentId) => gateway.cancelPaymentIntent(providerId, paymentId));
   const candidates = await findCandidates(at, options.businessId);
   const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
   if (candidates.length === 0) return result;

@@ -1,6 +1,9 @@
 // Settlement offers: proposed by the owner, accepted by the customer by paying, the rest written off with
 // the reason and who approved it in the activity log. An offer ends at its last day.
 import { logActivity } from "~/modules/activity/activity.server";
+import { brandOf } from "~/modules/business/brand";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { addDays, calendarDate, dateInZone, formatDate, fromDbDate, isCalendarDate, toDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { figuresOf, invoiceFiguresInclude } from "~/modules/invoices/invoices.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
@@ -11,7 +14,7 @@ import { checkOffer, isOpen, writeOffAfter } from "./settlement";
 export class SettlementInputError extends Error {}
 
 export async function proposeSettlement(businessId: string, ownerId: string, invoiceId: string, amountInput: string, expiresInput: string) {
-  const invoice = await db.invoice.findFirst({ where: { id: invoiceId, businessId, state: "ISSUED" }, include: { ...invoiceFiguresInclude, business: true } });
+  const invoice = await db.invoice.findFirst({ where: { id: invoiceId, businessId, state: "ISSUED" }, include: { ...invoiceFiguresInclude, business: true, customer: true } });
   if (!invoice) throw new Response("Not found", { status: 404 });
   const day = today(invoice.business.timeZone);
   let amountCents: number;
@@ -27,6 +30,26 @@ export async function proposeSettlement(businessId: string, ownerId: string, inv
   return db.$transaction(async (tx) => {
     await tx.settlementOffer.updateMany({ where: { invoiceId, status: "OPEN" }, data: { status: "WITHDRAWN", resolvedAt: now() } });
     const offer = await tx.settlementOffer.create({ data: { businessId, invoiceId, amountCents, expiresOn: toDbDate(calendarDate(expiresInput)), createdById: ownerId, createdAt: now() } });
+    const link = await createPortalLink(tx, invoice.customerId, invoice.business.portalLinkTtlDays);
+    const money = (c: number) => formatMoney(c, invoice.currency);
+    await enqueueEmail(tx, {
+      template: "settlement-offer",
+      to: invoice.customer.email,
+      replyTo: invoice.business.supportEmail,
+      businessId,
+      customerId: invoice.customerId,
+      dedupeKey: `settlement:${offer.id}`,
+      props: {
+        brand: brandOf(invoice.business),
+        customerName: invoice.customer.name,
+        invoiceNumber: invoice.number,
+        owedText: money(figures.dueNowCents),
+        offerText: money(amountCents),
+        forgivenText: money(figures.dueNowCents - amountCents),
+        lastDayText: formatDate(calendarDate(expiresInput), "en-US", "long"),
+        portalUrl: link.url,
+      },
+    });
     await logActivity(tx, {
       businessId,
       customerId: invoice.customerId,
