@@ -175,6 +175,38 @@ test("the owner offers a settlement and the customer accepts it by paying; the r
   await expect(page.getByRole("row", { name: /Balance due/ })).toContainText("$0.00");
 });
 
+test("the owner gives one invoice its own early-pay terms; paying a day late costs the full amount", async ({ page, request }) => {
+  await signInAsOwner(page);
+  await page.getByRole("link", { name: "Linus Pauling" }).first().click();
+  await page.getByText("Early-pay terms for INV-0996").click();
+  const terms = page.getByRole("form", { name: "Early-pay terms for INV-0996" });
+  await terms.getByLabel("Terms").selectOption("CUSTOM");
+  await terms.getByLabel("% off").fill("5");
+  await terms.getByLabel("within days").fill("25");
+  await terms.getByRole("button", { name: "Save terms" }).click();
+  await expect(page.getByRole("status")).toHaveText("Early-pay terms saved for that invoice.");
+
+  const link = await portalLinkFor(page, "Linus Pauling", "linus@bond.test");
+  await page.goto(link);
+  const row = page.getByRole("region", { name: "To pay" }).getByRole("listitem").filter({ hasText: "INV-0996" });
+  await expect(row.getByTestId("early-pay")).toHaveText(/^Pay \$1,425\.00 by \w+ \d+, \d{4} and save \$75\.00$/);
+  expect((await request.post("/dev/clock", { form: { offsetDays: "6" } })).ok()).toBe(true);
+  try {
+    await page.reload();
+    await expect(row.getByTestId("early-pay")).toHaveCount(0);
+    await row.getByRole("link", { name: "INV-0996", exact: true }).click();
+    await page.getByRole("link", { name: "Pay $1,500.00" }).click();
+    await expect(page.getByTestId("total-CARD")).toHaveText("$1,500.00");
+    await page.getByRole("button", { name: "Continue to payment details" }).click();
+    await payByCard(page, "4242 4242 4242 4242");
+    await expect(page.getByText("Payment received")).toBeVisible();
+    await expect(page.getByText("$1,500.00 paid on")).toBeVisible();
+    await expect(page.getByText(/Early-payment discount/)).toHaveCount(0);
+  } finally {
+    await request.post("/dev/clock", { form: { offsetDays: "0" } });
+  }
+});
+
 test("the owner sees every payment: succeeded, processing and failed", async ({ page }) => {
   await signInAsOwner(page);
   await page.getByRole("link", { name: "Payments", exact: true }).click();
