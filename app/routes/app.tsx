@@ -15,6 +15,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+const NAV = [
+  { to: "/app", label: "Overview" },
+  { to: "/app/payments", label: "Payments" },
+  { to: "/app/questions", label: "Questions" },
+  { to: "/app/reminders", label: "Reminders" },
+  { to: "/app/emails", label: "Emails" },
+  { to: "/app/settings", label: "Settings" },
+];
+
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-white/15 text-white" : "text-teal-50 hover:bg-white/10"}`;
 
@@ -30,24 +39,11 @@ export default function OwnerLayout() {
             <span className="font-semibold">{business.name}</span>
           </div>
           <nav className="flex flex-1 gap-1" aria-label="Workspace">
-            <NavLink to="/app" end className={navClass}>
-              Overview
-            </NavLink>
-            <NavLink to="/app/payments" className={navClass}>
-              Payments
-            </NavLink>
-            <NavLink to="/app/questions" className={navClass}>
-              Questions
-            </NavLink>
-            <NavLink to="/app/reminders" className={navClass}>
-              Reminders
-            </NavLink>
-            <NavLink to="/app/emails" className={navClass}>
-              Emails
-            </NavLink>
-            <NavLink to="/app/settings" className={navClass}>
-              Settings
-            </NavLink>
+            {NAV.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === "/app"} className={navClass}>
+                {item.label}
+              </NavLink>
+            ))}
             {dev ? (
               <NavLink to="/dev/mailbox" className={navClass}>
                 Mailbox

@@ -9,6 +9,7 @@ import { formatDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
+import { offerAppliesTo } from "~/modules/discounts/early-pay";
 import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
@@ -108,7 +109,7 @@ export default function Pay() {
     }
   }
   // Paying everything due in time earns the early-pay discounts (some only by bank); a part payment does not.
-  const discountFor = (method: OnlineMethod) => (choice === "full" ? data.offers.filter((o) => !o.achOnly || method === "US_BANK_ACCOUNT").reduce((s, o) => s + o.discountCents, 0) : 0);
+  const discountFor = (method: OnlineMethod) => (choice === "full" ? data.offers.filter((o) => offerAppliesTo(o, method)).reduce((s, o) => s + o.discountCents, 0) : 0);
   const quotes = {
     CARD: quoteMethod(principal - discountFor("CARD"), "CARD", data.pricing),
     US_BANK_ACCOUNT: quoteMethod(principal - discountFor("US_BANK_ACCOUNT"), "US_BANK_ACCOUNT", data.pricing),

@@ -58,7 +58,7 @@ export function earlyPayOffer(terms: DiscountTerms | null, issueDate: CalendarDa
   return { deadline, discountCents, payCents: dueNowCents - discountCents, achOnly: terms.achOnly };
 }
 
-export function offerAppliesTo(offer: EarlyPayOffer | null, method: "CARD" | "US_BANK_ACCOUNT"): offer is EarlyPayOffer {
+export function offerAppliesTo<O extends { achOnly: boolean }>(offer: O | null, method: "CARD" | "US_BANK_ACCOUNT"): offer is O {
   return !!offer && (!offer.achOnly || method === "US_BANK_ACCOUNT");
 }
 

@@ -58,8 +58,9 @@ export async function makePromise(customerId: string, invoiceIds: string[], date
 
 /** Open promises whose date has passed: kept when nothing is due on their invoices any more, else broken. */
 export async function settlePromises(at: Date) {
+  // Only promises whose date may have passed somewhere: no business is more than a day ahead of UTC.
   const due = await db.promiseToPay.findMany({
-    where: { status: "OPEN" },
+    where: { status: "OPEN", promisedFor: { lt: toDbDate(addDays(dateInZone(at, "UTC"), 1)) } },
     include: { customer: { include: { business: true } }, invoices: true },
   });
   let settled = 0;

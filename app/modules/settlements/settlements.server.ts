@@ -97,7 +97,11 @@ export async function completeSettlement(tx: Tx, offerId: string, paymentId: str
 
 /** Offers past their last day end. */
 export async function expireSettlements(at: Date) {
-  const open = await db.settlementOffer.findMany({ where: { status: "OPEN" }, include: { business: true, invoice: true } });
+  // Only offers whose last day may have passed somewhere: no business is more than a day ahead of UTC.
+  const open = await db.settlementOffer.findMany({
+    where: { status: "OPEN", expiresOn: { lt: toDbDate(addDays(dateInZone(at, "UTC"), 1)) } },
+    include: { business: true, invoice: true },
+  });
   for (const offer of open) {
     if (fromDbDate(offer.expiresOn) >= dateInZone(at, offer.business.timeZone)) continue;
     await db.$transaction(async (tx) => {
