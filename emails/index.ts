@@ -10,6 +10,10 @@ import QuestionAnsweredEmail, { subject as questionAnsweredSubject, type Questio
 import QuestionReceivedEmail, { subject as questionReceivedSubject, type QuestionReceivedEmailProps } from "./question-received";
 import ReminderEmail, { subject as reminderSubject, type ReminderEmailProps } from "./reminder";
 import SettlementOfferEmail, { subject as settlementOfferSubject, type SettlementOfferEmailProps } from "./settlement-offer";
+import PlanConfirmationEmail, { subject as planConfirmationSubject, type PlanConfirmationEmailProps } from "./plan-confirmation";
+import InstalmentNoticeEmail, { subject as instalmentNoticeSubject, type InstalmentNoticeEmailProps } from "./instalment-notice";
+import InstalmentFailedEmail, { subject as instalmentFailedSubject, type InstalmentFailedEmailProps } from "./instalment-failed";
+import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps } from "./plan-ended";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -25,6 +29,10 @@ export const emailTemplates = {
   "question-received": { component: QuestionReceivedEmail, subject: questionReceivedSubject, title: "Question received (to the owner)" },
   "question-answered": { component: QuestionAnsweredEmail, subject: questionAnsweredSubject, title: "Question answered" },
   "settlement-offer": { component: SettlementOfferEmail, subject: settlementOfferSubject, title: "Settlement offer" },
+  "plan-confirmation": { component: PlanConfirmationEmail, subject: planConfirmationSubject, title: "Payment plan set up" },
+  "instalment-notice": { component: InstalmentNoticeEmail, subject: instalmentNoticeSubject, title: "Upcoming instalment notice" },
+  "instalment-failed": { component: InstalmentFailedEmail, subject: instalmentFailedSubject, title: "Instalment failed" },
+  "plan-ended": { component: PlanEndedEmail, subject: planEndedSubject, title: "Payment plan defaulted or cancelled" },
 } as const;
 
 export type EmailPropsByTemplate = {
@@ -40,6 +48,10 @@ export type EmailPropsByTemplate = {
   "question-received": QuestionReceivedEmailProps;
   "question-answered": QuestionAnsweredEmailProps;
   "settlement-offer": SettlementOfferEmailProps;
+  "plan-confirmation": PlanConfirmationEmailProps;
+  "instalment-notice": InstalmentNoticeEmailProps;
+  "instalment-failed": InstalmentFailedEmailProps;
+  "plan-ended": PlanEndedEmailProps;
 };
 
 export type TemplateName = keyof typeof emailTemplates;

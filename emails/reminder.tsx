@@ -10,6 +10,8 @@ export type ReminderEmailProps = {
   body: string;
   portalUrl: string;
   promiseMaxDays: number;
+  /** Set only when this customer may set up a plan for these invoices today. */
+  planOffer?: string | null;
   invoices: { number: string; dueDateText: string; amountText: string; tierName: string; overdueDays: number; earlyPayText?: string | null }[];
 };
 
@@ -41,7 +43,7 @@ export default function ReminderEmail(p: ReminderEmailProps) {
       </Section>
       <ActionButton href={p.portalUrl} label="View and pay" color={p.brand.brandColor} />
       <Paragraph>
-        Can&apos;t pay it all today? From the same link you can pay part of it, or tell us the date you will pay (up to {p.promiseMaxDays} days
+        Can&apos;t pay it all today? From the same link you can pay part of it{p.planOffer ? `, ${p.planOffer},` : ""} or tell us the date you will pay (up to {p.promiseMaxDays} days
         ahead) and we will not remind you before then. If something on an invoice is wrong, use &quot;I have a question&quot; and we will
         pause reminders while we sort it out.
       </Paragraph>

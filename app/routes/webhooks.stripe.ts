@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { processPaymentEvent } from "~/modules/payments/events.server";
-import { verifyStripeWebhook } from "~/modules/payments/stripe-gateway.server";
+import { verifyStripeWebhook, withExpandedPaymentMethod } from "~/modules/payments/stripe-gateway.server";
 
 // Thin on purpose: raw body, signature check, then the one event handler shared with the simulator.
 export async function action({ request }: ActionFunctionArgs) {
@@ -12,7 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return json({ error: error instanceof Error ? error.message : "Invalid signature" }, { status: 400 });
   }
-  const outcome = await processPaymentEvent(event, "stripe");
+  const outcome = await processPaymentEvent(await withExpandedPaymentMethod(event), "stripe");
   return json({ received: true, outcome });
 }
 

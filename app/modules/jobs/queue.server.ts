@@ -7,6 +7,7 @@ export const QUEUES = {
   outboxSweep: "outbox-sweep",
   simulatorSettle: "simulator-settle",
   remindersRun: "reminders-run",
+  plansRun: "plans-run",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -57,6 +58,10 @@ async function ensureQueues(boss: PgBoss) {
   if (!existing.has(QUEUES.remindersRun)) {
     // One run at a time; a run that dies is simply run again (each customer's email is its own transaction).
     await boss.createQueue(QUEUES.remindersRun, { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 });
+  }
+  if (!existing.has(QUEUES.plansRun)) {
+    // One run at a time (two runs would also be safe: each instalment attempt is claimed under a row lock).
+    await boss.createQueue(QUEUES.plansRun, { policy: "singleton", retryLimit: 3, retryDelay: 60, expireInSeconds: 900 });
   }
   if (!existing.has(QUEUES.outboxSweep)) {
     await boss.createQueue(QUEUES.outboxSweep, { policy: "singleton", retryLimit: 0 });

@@ -2,6 +2,7 @@
 // `npm run worker` for production deployments that separate the two.
 import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery.server";
 import { runReminders } from "~/modules/reminders/engine.server";
+import { runPlanCharges } from "~/modules/plans/charges.server";
 import { settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
@@ -31,6 +32,13 @@ export async function startWorkers() {
     if (result.customersEmailed || result.ownerAlerts) console.log(`[reminders] ${JSON.stringify(result)}`);
   });
   await boss.schedule(QUEUES.remindersRun, "*/15 * * * *");
+
+  await boss.work(QUEUES.plansRun, { pollingIntervalSeconds: 5 }, async () => {
+    await syncClock();
+    const result = await runPlanCharges();
+    if (result.charges || result.notices || result.errors) console.log(`[plans] ${JSON.stringify(result)}`);
+  });
+  await boss.schedule(QUEUES.plansRun, "*/15 * * * *");
 
   await boss.work(QUEUES.outboxSweep, { pollingIntervalSeconds: 5 }, async () => {
     const ids = await findStrandedEmails(2 * 60_000);

@@ -4,7 +4,8 @@ import crypto from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
-import { earlyPayOffers, withdrawDiscounts } from "~/modules/discounts/offers.server";
+import { earlyPayOffers } from "~/modules/discounts/offers.server";
+import { replaceUnconfirmed } from "~/modules/plans/plans.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
@@ -29,15 +30,8 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
       order by "id" for update`;
     if (locked.length !== new Set(input.invoiceIds).size) throw new PaymentInputError("One of those invoices could not be found on your account.");
 
-    // Unconfirmed payments for the same invoices are replaced by this one.
-    const stale = await tx.payment.findMany({
-      where: { customerId: customer.id, status: "PENDING", allocations: { some: { invoiceId: { in: input.invoiceIds } } } },
-      select: { id: true },
-    });
-    if (stale.length) {
-      await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
-      await withdrawDiscounts(tx, stale.map((p) => p.id), "the payment was replaced by a newer one");
-    }
+    // Unconfirmed payments (and a plan waiting for its first payment) for the same invoices are replaced by this one.
+    await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
 
     const day = today(business.timeZone);
     const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id));
@@ -113,7 +107,7 @@ export async function ensurePaymentIntent(paymentId: string) {
     method: payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT",
     customer: { id: payment.customer.id, email: payment.customer.email, name: payment.customer.name, stripeCustomerId: payment.customer.stripeCustomerId },
     description: `Payment for ${payment.allocations.map((a) => a.invoice.number).join(", ")}`,
-    savePaymentMethod: false,
+    savePaymentMethod: payment.savePaymentMethod,
     metadata: { businessId: payment.businessId, customerId: payment.customerId },
   });
   return db.payment.update({ where: { id: payment.id }, data: { providerPaymentId: intent.providerPaymentId } });

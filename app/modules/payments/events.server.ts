@@ -9,6 +9,8 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { completeSettlement } from "~/modules/settlements/settlements.server";
+import { applyInstalmentOutcome } from "~/modules/plans/plans.server";
+import { applySetupSucceeded } from "~/modules/plans/methods.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -49,6 +51,10 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
         values (${event.id}, ${gateway}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now()})
         on conflict ("id") do nothing`;
       if (inserted === 0) return "duplicate";
+      if (event.type === "setup_intent.succeeded") {
+        const applied = await applySetupSucceeded(tx, event.data.object as Stripe.SetupIntent, gateway);
+        return markProcessed(tx, event.id, applied ? "applied" : "ignored", applied ? undefined : "no plan for this setup");
+      }
       if (!incomingStatus) return markProcessed(tx, event.id, "ignored");
 
       const intent = event.data.object as Stripe.PaymentIntent;
@@ -67,8 +73,9 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
 
       const at = new Date(event.created * 1000);
       const error = intent.last_payment_error;
-      if (incomingStatus === "FAILED" && payment.method === "CARD" && payment.status === "PENDING") {
+      if (incomingStatus === "FAILED" && payment.method === "CARD" && payment.status === "PENDING" && !payment.offSession) {
         // A declined card leaves the intent open for another try, as Stripe does: the payment stays PENDING.
+        // (Off-session, nobody is there to try again: the decline fails the payment and the plan job retries.)
         await tx.payment.update({
           where: { id: payment.id },
           data: {
@@ -112,6 +119,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       }
       const updated = await tx.payment.update({ where: { id: payment.id }, data });
       await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations, discounts: payment.discounts }, payment.status);
+      if (updated.instalmentId) await applyInstalmentOutcome(tx, updated, payment.status, intent, gateway);
       return markProcessed(tx, event.id, "applied");
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000 },
@@ -132,7 +140,7 @@ type PaymentForEffects = Prisma.PaymentGetPayload<{
 }>;
 
 /** A payment's lines for receipts: each invoice at its full amount, then any discounts and the method difference. */
-export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "discounts" | "methodAdjustmentCents" | "currency">) {
+export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "discounts" | "methodAdjustmentCents" | "currency" | "planFeeCents">) {
   const money = (c: number) => formatMoney(c, payment.currency);
   const discountOn = (number: string) => payment.discounts.filter((d) => d.invoice.number === number).reduce((s, d) => s + d.amountCents, 0);
   return [
@@ -141,6 +149,7 @@ export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "d
     ...(payment.methodAdjustmentCents !== 0
       ? [{ kind: "method" as const, label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", value: money(payment.methodAdjustmentCents) }]
       : []),
+    ...(payment.planFeeCents > 0 ? [{ kind: "fee" as const, label: "Payment plan fee", value: money(payment.planFeeCents) }] : []),
   ];
 }
 

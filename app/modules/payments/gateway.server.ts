@@ -25,6 +25,8 @@ export type CreatedIntent = { providerPaymentId: string; clientSecret: string | 
 
 export type OffSessionChargeInput = Omit<CreateIntentInput, "savePaymentMethod"> & { providerPaymentMethodId: string };
 
+export type SetupInput = { setupId: string; method: OnlineMethod; customer: GatewayCustomer; metadata: Record<string, string> };
+
 export interface PaymentGateway {
   readonly name: GatewayName;
   /** True when no real money moves (the simulator, or Stripe test keys). */
@@ -34,6 +36,8 @@ export interface PaymentGateway {
   /** Charges a saved payment method without the customer present (instalments). */
   chargeOffSession(input: OffSessionChargeInput): Promise<CreatedIntent>;
   retrievePaymentIntent(providerPaymentId: string): Promise<Stripe.PaymentIntent>;
+  /** Starts saving a new payment method for off-session use (a plan's new card or bank account): a SetupIntent. */
+  createSetupIntent(input: SetupInput): Promise<{ providerSetupId: string; clientSecret: string | null }>;
   /** Cancels an unconfirmed intent, so that it can no longer be paid (an expired discount). */
   cancelPaymentIntent(providerPaymentId: string, paymentId: string): Promise<void>;
 }

@@ -15,6 +15,9 @@ const SUCCESS_CARDS: Record<string, string> = {
   "6011111111111117": "discover",
 };
 
+/** Stripe's test card that can be saved for later but whose charges are declined (a plan's failing card). */
+export const CHARGES_FAIL_CARD = "4000000000000341";
+
 const DECLINE_CARDS: Record<string, { code: string; declineCode: string; message: string }> = {
   "4000000000000002": { code: "card_declined", declineCode: "generic_decline", message: "Your card was declined." },
   "4000000000009995": { code: "card_declined", declineCode: "insufficient_funds", message: "Your card has insufficient funds." },
@@ -22,6 +25,7 @@ const DECLINE_CARDS: Record<string, { code: string; declineCode: string; message
   "4000000000009979": { code: "card_declined", declineCode: "stolen_card", message: "Your card was declined." },
   "4000000000000069": { code: "expired_card", declineCode: "expired_card", message: "Your card has expired." },
   "4000000000000127": { code: "incorrect_cvc", declineCode: "incorrect_cvc", message: "Your card's security code is incorrect." },
+  [CHARGES_FAIL_CARD]: { code: "card_declined", declineCode: "generic_decline", message: "Your card was declined." },
 };
 
 export function luhnValid(number: string) {
@@ -58,6 +62,19 @@ export function cardOutcome(number: string): CardOutcome {
     declineCode: "test_mode_live_card",
     message: "Your card was declined. This is a test mode: use a Stripe test card such as 4242 4242 4242 4242.",
   };
+}
+
+/** Whether a card can be saved for later charges (Stripe's SetupIntent): declining test cards cannot, except 0341. */
+export function cardCanBeSaved(number: string): CardOutcome | { kind: "saved"; brand: string } {
+  const digits = number.replace(/\D/g, "");
+  const outcome = cardOutcome(digits);
+  return outcome.kind === "succeeded" || digits === CHARGES_FAIL_CARD ? { kind: "saved", brand: outcome.brand } : outcome;
+}
+
+/** A simulated payment method id: Stripe's public test numbers may appear in it, a real card number never does. */
+export function simulatedCardMethodId(number: string) {
+  const digits = number.replace(/\D/g, "");
+  return SUCCESS_CARDS[digits] || DECLINE_CARDS[digits] ? `pm_sim_card_${digits}` : `pm_sim_card_unknown_${digits.slice(-4)}`;
 }
 
 export type BankOutcome = { kind: "succeeded" } | { kind: "failed"; code: string; message: string };

@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
 import type { PaymentGateway } from "./gateway.server";
-import { bankOutcome, cardOutcome, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
+import { bankOutcome, cardCanBeSaved, cardOutcome, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
 import { eventObject, paymentIntentObject, paymentMethodObject } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
@@ -47,10 +47,13 @@ export const simulatorGateway: PaymentGateway = {
   async chargeOffSession(input) {
     const id = intentIdFor(input.paymentId);
     await db.payment.update({ where: { id: input.paymentId }, data: { providerPaymentId: id } });
-    const [, kind, number] = /^pm_sim_(card|bank)_(\d+)/.exec(input.providerPaymentMethodId) ?? [];
+    const [, kind, number] = /^pm_sim_(card|bank)_(?:unknown_)?(\d+)/.exec(input.providerPaymentMethodId) ?? [];
     if (kind === "card" && number) await settleCard(input.paymentId, number, 12, 2040, "off-session");
     else if (kind === "bank" && number) await startBankDebit(input.paymentId, number);
     return { providerPaymentId: id, clientSecret: null, providerCustomerId: null };
+  },
+  async createSetupIntent(input) {
+    return { providerSetupId: `seti_sim_${input.setupId.replace(/-/g, "")}`, clientSecret: null };
   },
   async cancelPaymentIntent() {
     // Nothing is held at the simulator: a cancelled payment simply cannot be confirmed any more.
@@ -86,7 +89,7 @@ function simulatedBankMethod(accountNumber: string) {
 
 async function settleCard(paymentId: string, number: string, expMonth: number, expYear: number, attemptKey: string) {
   const outcome = cardOutcome(number);
-  const paymentMethod = paymentMethodObject({ type: "card", id: `pm_sim_card_${number}`, brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
+  const paymentMethod = paymentMethodObject({ type: "card", id: simulatedCardMethodId(number), brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
   if (outcome.kind === "succeeded") {
     return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
   }
@@ -147,4 +150,17 @@ export async function confirmSimulatedPayment(customerId: string, paymentId: str
     await startBankDebit(payment.id, details.bank.accountNumber);
   }
   return (await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status;
+}
+
+/** The simulator's SetupIntent confirmation: checks the details as Stripe would and returns the saved method. */
+export function confirmSimulatedSetup(details: { method: "CARD"; card: CardDetails } | { method: "US_BANK_ACCOUNT"; bank: BankDetails }): Stripe.PaymentMethod {
+  if (details.method === "CARD") {
+    const outcome = cardCanBeSaved(details.card.number);
+    if (outcome.kind === "declined") throw new SimulatorInputError(`${outcome.message} Nothing was saved: try another card.`);
+    return paymentMethodObject({ type: "card", id: simulatedCardMethodId(details.card.number), brand: outcome.brand, last4: details.card.number.slice(-4), expMonth: details.card.expMonth, expYear: details.card.expYear, customer: null });
+  }
+  if (!bankOutcome(details.bank.routingNumber, details.bank.accountNumber)) {
+    throw new SimulatorInputError("This bank account was not accepted. In test mode use routing number 110000000 with account 000123456789.");
+  }
+  return simulatedBankMethod(details.bank.accountNumber);
 }

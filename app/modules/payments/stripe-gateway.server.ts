@@ -47,7 +47,7 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
             ? { payment_method_options: { us_bank_account: { verification_method: "automatic" } } }
             : {}),
           ...(input.savePaymentMethod ? { setup_future_usage: "off_session" as const } : {}),
-          metadata: { ...input.metadata, paymentId: input.paymentId },
+          metadata: { ...input.metadata, paymentId: input.paymentId, ...(input.savePaymentMethod ? { savePaymentMethod: "true" } : {}) },
         },
         { idempotencyKey: idempotencyKeyFor(input.paymentId) },
       );
@@ -56,7 +56,7 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
 
     async chargeOffSession(input: OffSessionChargeInput) {
       const stripeCustomer = await ensureStripeCustomer(stripe, input.customer);
-      const intent = await stripe.paymentIntents.create(
+      const create = () => stripe.paymentIntents.create(
         {
           amount: input.amountCents,
           currency: input.currency.toLowerCase(),
@@ -70,7 +70,25 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
         },
         { idempotencyKey: idempotencyKeyFor(input.paymentId, "off-session") },
       );
-      return { providerPaymentId: intent.id, clientSecret: null, providerCustomerId: stripeCustomer };
+      try {
+        const intent = await create();
+        return { providerPaymentId: intent.id, clientSecret: null, providerCustomerId: stripeCustomer };
+      } catch (error) {
+        // A declined off-session charge is an answer, not an error: the intent exists, and its
+        // payment_intent.payment_failed event carries the outcome.
+        const declined = error instanceof Stripe.errors.StripeCardError ? error.payment_intent : undefined;
+        if (declined?.id) return { providerPaymentId: declined.id, clientSecret: null, providerCustomerId: stripeCustomer };
+        throw error;
+      }
+    },
+
+    async createSetupIntent(input) {
+      const stripeCustomer = await ensureStripeCustomer(stripe, input.customer);
+      const setup = await stripe.setupIntents.create(
+        { customer: stripeCustomer, usage: "off_session", allowed_payment_method_types: methodTypes(input.method) as Stripe.SetupIntentCreateParams.AllowedPaymentMethodType[], metadata: { ...input.metadata, setupId: input.setupId } },
+        { idempotencyKey: `setup_${input.setupId}` },
+      );
+      return { providerSetupId: setup.id, clientSecret: setup.client_secret };
     },
 
     retrievePaymentIntent(id) {
@@ -89,4 +107,30 @@ export function verifyStripeWebhook(rawBody: string, signature: string | null): 
   if (!STRIPE_WEBHOOK_SECRET || !STRIPE_SECRET_KEY) throw new Error("Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).");
   if (!signature) throw new Error("Missing Stripe-Signature header.");
   return createStripeClient(STRIPE_SECRET_KEY).webhooks.constructEvent(rawBody, signature, STRIPE_WEBHOOK_SECRET);
+}
+
+/**
+ * Webhook events carry a payment method as an id; saving it for a plan needs its details. This fetches the
+ * object with the method expanded, for the events that save one (a plan's first payment, a new plan method).
+ */
+export async function withExpandedPaymentMethod(event: Stripe.Event): Promise<Stripe.Event> {
+  const { STRIPE_SECRET_KEY } = getEnv();
+  if (!STRIPE_SECRET_KEY) return event;
+  const object = event.data.object as { id: string; object: string; payment_method?: unknown; metadata?: Record<string, string> | null };
+  if (typeof object.payment_method !== "string") return event;
+  const stripe = createStripeClient(STRIPE_SECRET_KEY);
+  if (object.object === "setup_intent" && event.type === "setup_intent.succeeded" && object.metadata?.planId) {
+    const setup = await stripe.setupIntents.retrieve(object.id, { expand: ["payment_method"] });
+    return withObject(event, { ...object, payment_method: setup.payment_method });
+  }
+  if (object.object === "payment_intent" && object.metadata?.savePaymentMethod === "true") {
+    const pm = await stripe.paymentMethods.retrieve(object.payment_method);
+    return withObject(event, { ...object, payment_method: pm });
+  }
+  return event;
+}
+
+function withObject(event: Stripe.Event, object: object): Stripe.Event {
+  const copy: Record<string, unknown> = { ...event, data: { ...event.data, object } };
+  return copy as unknown as Stripe.Event;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "~/modules/dates/calendar";
-import { buildSchedule, minimumFirstPayment, PlanRuleError, type Frequency, type PlanRules } from "./schedule";
+import { buildSchedule, minimumFirstPayment, oddCentsNote, PlanRuleError, type Frequency, type PlanRules } from "./schedule";
 
 const rules: PlanRules = {
   enabled: true,
@@ -19,15 +19,26 @@ describe("instalment schedules", () => {
   it("starts today, adds up exactly, and puts the odd cents on the first instalment", () => {
     const s = buildSchedule(rules, 100_000, 3, "MONTHLY", "2026-01-31" as CalendarDate);
     expect(s.instalments).toEqual([
-      { sequence: 1, dueDate: "2026-01-31", amountCents: 33_334 },
-      { sequence: 2, dueDate: "2026-02-28", amountCents: 33_333 },
-      { sequence: 3, dueDate: "2026-03-31", amountCents: 33_333 },
+      { sequence: 1, dueDate: "2026-01-31", amountCents: 33_334, feeCents: 0 },
+      { sequence: 2, dueDate: "2026-02-28", amountCents: 33_333, feeCents: 0 },
+      { sequence: 3, dueDate: "2026-03-31", amountCents: 33_333, feeCents: 0 },
     ]);
+    expect(oddCentsNote(s)).toBe("Instalment 1 is $0.01 more than the others, so that the total is exact.");
   });
   it("keeps to month ends in leap years and adds the plan fee", () => {
     const s = buildSchedule({ ...rules, feeCents: 2_500 }, 60_000, 2, "MONTHLY", "2028-01-31" as CalendarDate);
     expect(s.instalments.map((i) => i.dueDate)).toEqual(["2028-01-31", "2028-02-29"]);
     expect(s.totalCents).toBe(62_500);
+    expect(s.instalments.map((i) => i.feeCents)).toEqual([2_500, 0]);
+    expect(oddCentsNote(s)).toBeNull();
+  });
+  it("takes a fee larger than the first instalment from the next ones", () => {
+    const s = buildSchedule({ ...rules, minBalanceCents: 0, feeCents: 5_000 }, 1_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
+    expect(s.instalments.map((i) => [i.amountCents, i.feeCents])).toEqual([[1_500, 1_500], [1_500, 1_500], [1_500, 1_500], [1_500, 500]]);
+  });
+  it("names the later instalments that carry an odd cent", () => {
+    const s = buildSchedule({ ...rules, minFirstPaymentBps: 5_000 }, 100_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
+    expect(oddCentsNote(s)).toBe("Instalment 1 is $333.34 more than the others; instalments 2 and 3 are $0.01 more, so that the total is exact.");
   });
   it("raises the first instalment to the owner's minimum", () => {
     const s = buildSchedule({ ...rules, minFirstPaymentBps: 5_000 }, 100_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
@@ -55,6 +66,8 @@ describe("instalment schedules", () => {
           const r = { ...rules, minFirstPaymentBps: firstBps, feeCents: fee };
           const s = buildSchedule(r, balance, count, frequency, today);
           expect(s.instalments.reduce((sum, i) => sum + i.amountCents, 0)).toBe(balance + fee);
+          expect(s.instalments.reduce((sum, i) => sum + i.feeCents, 0)).toBe(fee);
+          for (const i of s.instalments) expect(i.feeCents).toBeLessThanOrEqual(i.amountCents);
           expect(s.instalments[0]!.dueDate).toBe(today);
           expect(s.instalments[0]!.amountCents).toBeGreaterThanOrEqual(minimumFirstPayment(r, balance + fee));
           for (let i = 1; i < s.instalments.length; i++) {

@@ -19,6 +19,7 @@ import { getGateway } from "~/modules/payments/gateway.server";
 import { applyLateFees } from "~/modules/fees/late-fees.server";
 import { expireSettlements } from "~/modules/settlements/settlements.server";
 import { settlePromises } from "./promises.server";
+import { planEligibility } from "~/modules/plans/plans.server";
 
 type Candidate = {
   invoiceId: string;
@@ -209,6 +210,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
           consequenceDate: formatDate(addDays(fromDbDate(earliest.dueDate), collectionsTier?.offsetDays ?? 45) as CalendarDate, "en-US", "long"),
         };
         const offers = await earlyPayOffers(business.id, customerItems.map((i) => ({ id: i.candidate.invoiceId, dueNowCents: Number(i.candidate.dueNowCents) })), today, tx);
+        const plans = await planEligibility(customerId, customerItems.map((i) => i.candidate.invoiceId), tx);
         const email = await enqueueEmail(tx, {
           template: "reminder",
           to: customer.email,
@@ -223,6 +225,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
             body: fillPlaceholders(top.tier.body, values),
             portalUrl: link.url,
             promiseMaxDays: business.promiseMaxDays,
+            planOffer: plans.allowed && totalDue >= plans.policy.minBalanceCents ? `spread it over ${plans.policy.minInstalments} to ${plans.policy.maxInstalments} instalments (the first one paid today)` : null,
             invoices: customerItems.map((i) => ({
               number: i.candidate.number,
               dueDateText: formatDate(fromDbDate(i.candidate.dueDate)),

@@ -1,0 +1,474 @@
+// Self-serve instalment plans: who may have one, the checkout that creates one (a plan exists only once
+// instalment 1 is paid), and what each instalment payment's outcome does to its plan.
+// The charging job is in charges.server.ts. See docs/decisions/010-self-serve-plans.md.
+import crypto from "node:crypto";
+import type Stripe from "stripe";
+import { Prisma, type Plan, type PlanPolicy } from "~/generated/prisma/client";
+import { logActivity } from "~/modules/activity/activity.server";
+import { brandOf } from "~/modules/business/brand";
+import { addDays, addMonths, dateInZone, formatDate, fromDbDate, toDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { offerAppliesTo } from "~/modules/discounts/early-pay";
+import { earlyPayOffers, withdrawDiscounts } from "~/modules/discounts/offers.server";
+import { getDiscountPolicy } from "~/modules/discounts/policy.server";
+import { enqueueEmail } from "~/modules/email/outbox.server";
+import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
+import { formatMoney } from "~/modules/money/money";
+import { allocate, PaymentInputError } from "~/modules/payments/allocation";
+import { gatewayName, idempotencyKeyFor } from "~/modules/payments/gateway.server";
+import { quoteMethod, type MethodPricing, type OnlineMethod } from "~/modules/payments/pricing";
+import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
+import { createPortalLink } from "~/modules/portal-access/tokens.server";
+import { now, today } from "~/utils/clock.server";
+import { db, type Db, type Tx } from "~/utils/db.server";
+import { getPlanPolicy, rulesOf } from "./policy.server";
+import { buildSchedule, FREQUENCY_LABELS, PlanRuleError, type Frequency, type Schedule } from "./schedule";
+
+export class PlanInputError extends Error {}
+
+/** Plans that count as running: their invoices get no reminders and cannot start another plan. */
+export const CURRENT_PLAN_STATUSES = ["ACTIVE"] as const;
+
+type Eligibility = { allowed: true; policy: PlanPolicy } | { allowed: false; reason: string; policy: PlanPolicy };
+
+/** Whether this customer may set up a plan for these invoices, and if not, why, in words they can act on. */
+export async function planEligibility(customerId: string, invoiceIds: readonly string[], client: Db | Tx = db): Promise<Eligibility> {
+  const customer = await client.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: true } });
+  const policy = await getPlanPolicy(customer.businessId, client);
+  const contact = `Contact ${customer.business.name} (${customer.business.supportEmail}) to talk about it.`;
+  if (!policy.enabled) return { allowed: false, policy, reason: `${customer.business.name} does not offer payment plans online. ${contact}` };
+  if (!customer.plansAllowed || (policy.excludeRisky && customer.markedRiskyAt) || customer.handedOverAt) {
+    return { allowed: false, policy, reason: `Payment plans cannot be set up online for your account. ${contact}` };
+  }
+  if (policy.brokenPlanLockoutMonths > 0) {
+    const day = today(customer.business.timeZone);
+    const since = toDbDate(addMonths(day, -policy.brokenPlanLockoutMonths));
+    const broken = await client.plan.findFirst({ where: { customerId, status: "DEFAULTED", defaultedAt: { gte: since } }, orderBy: { defaultedAt: "desc" } });
+    if (broken?.defaultedAt) {
+      const until = addMonths(dateInZone(broken.defaultedAt, customer.business.timeZone), policy.brokenPlanLockoutMonths);
+      return { allowed: false, policy, reason: `An earlier payment plan on your account was not completed, so a new one can be set up online from ${formatDate(until, "en-US", "long")}. ${contact}` };
+    }
+  }
+  const onPlan = await client.planInvoice.findMany({
+    where: { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } },
+    include: { invoice: { select: { number: true } } },
+  });
+  if (onPlan.length) return { allowed: false, policy, reason: `${onPlan.map((p) => p.invoice.number).join(", ")} ${onPlan.length > 1 ? "are" : "is"} already on a payment plan.` };
+  return { allowed: true, policy };
+}
+
+/** The plan quote's principal: what is due now on the invoices, less any early-pay discount that goes with a plan. */
+async function planPrincipal(businessId: string, invoices: readonly InvoiceSummary[], method: OnlineMethod, day: CalendarDate, client: Db | Tx) {
+  const discountPolicy = await getDiscountPolicy(businessId);
+  const offers = discountPolicy.combinesWithPlan ? await earlyPayOffers(businessId, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, client) : {};
+  const discounts = invoices.flatMap((i) => {
+    const offer = offers[i.id] ?? null;
+    return offerAppliesTo(offer, method) ? [{ invoiceId: i.id, amountCents: offer.discountCents }] : [];
+  });
+  const dueCents = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
+  const discountCents = discounts.reduce((s, d) => s + d.amountCents, 0);
+  return { dueCents, discountCents, principalCents: dueCents - discountCents, discounts };
+}
+
+/** What an instalment charges with a method: its share of the balance priced for the method, plus its fee share. */
+export function instalmentCharge(instalment: { amountCents: number; feeCents: number }, method: OnlineMethod, pricing: MethodPricing) {
+  const principalCents = instalment.amountCents - instalment.feeCents;
+  const quote = quoteMethod(principalCents, method, pricing);
+  return { principalCents, adjustmentCents: quote.adjustmentCents, feeCents: instalment.feeCents, totalCents: quote.totalCents + instalment.feeCents };
+}
+
+export function termsTextFor(input: { businessName: string; schedule: Schedule; method: OnlineMethod; currency: string; pricing: MethodPricing }) {
+  const money = (c: number) => formatMoney(c, input.currency);
+  const charges = input.schedule.instalments.map((i) => `${money(instalmentCharge(i, input.method, input.pricing).totalCents)} on ${formatDate(i.dueDate, "en-US", "long")}`);
+  const what = input.method === "CARD" ? "the card" : "the bank account";
+  return (
+    `I authorise ${input.businessName} to charge ${what} I use for my first payment ${charges.join(", ")}` +
+    `${input.schedule.feeCents > 0 ? `, which includes a plan fee of ${money(input.schedule.feeCents)}` : ""}. ` +
+    `Instalment 1 is paid today; the plan starts only when it goes through. If a later charge fails it is retried; if it still fails, the plan ends and the rest is due at once. ` +
+    `I can pay the rest early or change ${what} at any time${input.method === "US_BANK_ACCOUNT" ? ", and revoke this debit authorisation by telling " + input.businessName + " at least 3 business days before a debit" : ""}.`
+  );
+}
+
+export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod };
+
+/**
+ * The plan checkout: a PENDING plan with its schedule and the payment of instalment 1, in one transaction.
+ * The plan becomes ACTIVE only when that payment succeeds (card) or is processing (ACH).
+ */
+export async function startPlan(input: StartPlanInput): Promise<{ planId: string; paymentId: string }> {
+  const planId = crypto.randomUUID();
+  const paymentId = crypto.randomUUID();
+  await db.$transaction(
+    async (tx) => {
+      const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
+      const { business } = customer;
+      // The same row locks as a one-off payment: a plan and a payment for one invoice take turns.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
+        order by "id" for update`;
+      if (locked.length === 0 || locked.length !== new Set(input.invoiceIds).size) throw new PlanInputError("One of those invoices could not be found on your account.");
+      const eligibility = await planEligibility(customer.id, input.invoiceIds, tx);
+      if (!eligibility.allowed) throw new PlanInputError(eligibility.reason);
+
+      await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
+
+      const day = today(business.timeZone);
+      const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
+      if (invoices.length !== new Set(input.invoiceIds).size) throw new PlanInputError("One of those invoices has nothing left to pay. Reload the page to see what is due.");
+      const { principalCents, discounts } = await planPrincipal(business.id, invoices, input.method, day, tx);
+      let schedule: Schedule;
+      try {
+        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, business.currency);
+      } catch (error) {
+        if (error instanceof PlanRuleError) throw new PlanInputError(error.message);
+        throw error;
+      }
+      const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
+      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: business.currency, pricing });
+      await tx.plan.create({
+        data: {
+          id: planId,
+          businessId: business.id,
+          customerId: customer.id,
+          status: "PENDING",
+          frequency: input.frequency,
+          instalmentCount: input.count,
+          currency: business.currency,
+          principalCents,
+          feeCents: schedule.feeCents,
+          termsText,
+          acceptedAt: now(),
+          invoices: { create: invoices.map((i) => ({ invoiceId: i.id, amountCents: i.figures.dueNowCents - (discounts.find((d) => d.invoiceId === i.id)?.amountCents ?? 0) })) },
+          instalments: { create: schedule.instalments.map((i) => ({ sequence: i.sequence, dueDate: toDbDate(i.dueDate), amountCents: i.amountCents, feeCents: i.feeCents })) },
+        },
+      });
+      const first = await tx.instalment.findUniqueOrThrow({ where: { planId_sequence: { planId, sequence: 1 } } });
+      const charge = instalmentCharge(first, input.method, pricing);
+      const allocations = allocate(
+        invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - (discounts.find((d) => d.invoiceId === i.id)?.amountCents ?? 0) })),
+        charge.principalCents,
+        0,
+        business.currency,
+      );
+      await tx.payment.create({
+        data: {
+          id: paymentId,
+          businessId: business.id,
+          customerId: customer.id,
+          currency: business.currency,
+          amountCents: charge.totalCents,
+          methodAdjustmentCents: charge.adjustmentCents,
+          planFeeCents: charge.feeCents,
+          method: input.method,
+          status: "PENDING",
+          gateway: gatewayName(),
+          idempotencyKey: idempotencyKeyFor(paymentId),
+          instalmentId: first.id,
+          instalmentAttempt: 1,
+          savePaymentMethod: true,
+          attribution: `plan:${planId}`,
+          allocations: { create: allocations },
+        },
+      });
+      await tx.instalment.update({ where: { id: first.id }, data: { attempts: 1 } });
+      for (const d of discounts) await tx.discount.create({ data: { invoiceId: d.invoiceId, paymentId, amountCents: d.amountCents, grantedAt: now() } });
+      const numbers = invoices.map((i) => i.number).join(", ");
+      for (const i of invoices) {
+        await logActivity(tx, {
+          businessId: business.id,
+          customerId: customer.id,
+          invoiceId: i.id,
+          actor: "CUSTOMER",
+          type: "plan.started",
+          summary: `Started a plan for ${numbers}: ${input.count} instalments, ${FREQUENCY_LABELS[input.frequency].toLowerCase()}, paying ${formatMoney(charge.totalCents, business.currency)} now by ${input.method === "CARD" ? "card" : "bank account"}`,
+          data: { planId, paymentId },
+        });
+      }
+    },
+    { maxWait: 15_000, timeout: 20_000 },
+  );
+  return { planId, paymentId };
+}
+
+/**
+ * A new checkout for these invoices replaces the unconfirmed ones: their payments are cancelled, and a
+ * plan still waiting for its first payment is cancelled with it.
+ */
+export async function replaceUnconfirmed(tx: Tx, customerId: string, invoiceIds: readonly string[], reason: string) {
+  const stale = await tx.payment.findMany({
+    where: { customerId, status: "PENDING", offSession: false, allocations: { some: { invoiceId: { in: [...invoiceIds] } } } },
+    select: { id: true, instalment: { select: { planId: true, sequence: true } } },
+  });
+  if (stale.length === 0) return;
+  await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
+  await withdrawDiscounts(tx, stale.map((p) => p.id), "the payment was replaced by a newer one");
+  const pendingPlans = stale.flatMap((p) => (p.instalment?.sequence === 1 ? [p.instalment.planId] : []));
+  if (pendingPlans.length) {
+    await tx.plan.updateMany({ where: { id: { in: pendingPlans }, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: `Instalment 1 was not paid: ${reason}.` } });
+    await tx.instalment.updateMany({ where: { planId: { in: pendingPlans }, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED" } });
+  }
+}
+
+type InstalmentPayment = {
+  id: string;
+  status: "PENDING" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELED";
+  instalmentId: string | null;
+  offSession: boolean;
+  savePaymentMethod: boolean;
+  amountCents: number;
+  currency: string;
+  methodDetails: string | null;
+  failureMessage: string | null;
+};
+
+/** Saves the payment method a plan's payment used, for the plan's later charges (with its ACH mandate). */
+async function savePlanMethod(tx: Tx, plan: Plan, intent: Stripe.PaymentIntent | null, gateway: string) {
+  const pm = intent?.payment_method;
+  if (!pm || typeof pm === "string") return null;
+  return attachMethodToPlan(tx, plan, pm, gateway, intent?.id ?? null);
+}
+
+/** Records a provider payment method as the plan's method for its later charges. */
+export async function attachMethodToPlan(tx: Tx, plan: Plan, pm: Stripe.PaymentMethod, gateway: string, authorisedBy: string | null) {
+  const bank = pm.us_bank_account;
+  const saved = await tx.paymentMethod.upsert({
+    where: { gateway_providerPaymentMethodId: { gateway, providerPaymentMethodId: pm.id } },
+    create: {
+      customerId: plan.customerId,
+      gateway,
+      providerPaymentMethodId: pm.id,
+      type: pm.card ? "CARD" : "US_BANK_ACCOUNT",
+      brand: pm.card?.brand ?? null,
+      last4: pm.card?.last4 ?? bank?.last4 ?? "",
+      expMonth: pm.card?.exp_month ?? null,
+      expYear: pm.card?.exp_year ?? null,
+      bankName: bank?.bank_name ?? null,
+      // The simulator's record of the debit authorisation; Stripe keeps the mandate on the payment method itself.
+      mandateId: bank && gateway === "simulator" ? `mandate_sim_${authorisedBy ?? pm.id}` : null,
+    },
+    update: { detachedAt: null },
+  });
+  await tx.plan.update({ where: { id: plan.id }, data: { paymentMethodId: saved.id } });
+  return saved;
+}
+
+export function describeSavedMethod(pm: { type: string; brand: string | null; last4: string; bankName: string | null } | null) {
+  if (!pm) return "your saved payment method";
+  if (pm.type === "CARD") return `${BRAND_NAMES[pm.brand ?? "unknown"] ?? pm.brand ?? "Card"} ending ${pm.last4}`;
+  return `${pm.bankName ?? "Bank account"} ending ${pm.last4}`;
+}
+
+/**
+ * What a payment's status change does to its instalment and plan; called in the same transaction as the
+ * change (events.server.ts), so a plan and its payments never disagree.
+ */
+export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment, previous: InstalmentPayment["status"], intent: Stripe.PaymentIntent | null, gateway: string) {
+  if (!payment.instalmentId) return;
+  const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: payment.instalmentId }, include: { plan: { include: { customer: { include: { business: true } }, invoices: { include: { invoice: { select: { id: true, number: true } } } } } } } });
+  const { plan } = instalment;
+  const { customer } = plan;
+  const { business } = customer;
+  const money = (c: number) => formatMoney(c, plan.currency);
+  const day = today(business.timeZone);
+  const log = async (type: string, summary: string) => {
+    for (const i of plan.invoices) await logActivity(tx, { businessId: business.id, customerId: customer.id, invoiceId: i.invoiceId, actor: "SYSTEM", type, summary, data: { planId: plan.id, paymentId: payment.id } });
+  };
+  const sequenceText = `${instalment.sequence} of ${plan.instalmentCount}`;
+
+  if (payment.status === "PROCESSING" || payment.status === "SUCCEEDED") {
+    const paid = payment.status === "SUCCEEDED";
+    await tx.instalment.update({ where: { id: instalment.id }, data: { status: paid ? "PAID" : "PROCESSING", paidAt: paid ? now() : null, nextAttemptOn: null, lastFailure: null } });
+    if (plan.status === "PENDING") {
+      const saved = await savePlanMethod(tx, plan, intent, gateway);
+      await tx.plan.update({ where: { id: plan.id }, data: { status: "ACTIVE", activatedAt: now() } });
+      await log("plan.activated", `Plan active: instalment 1 ${paid ? "paid" : "is processing"} (${money(payment.amountCents)}); ${plan.instalmentCount - 1} more charged to ${describeSavedMethod(saved)}`);
+      await sendPlanConfirmation(tx, plan.id);
+    } else if (payment.savePaymentMethod && plan.status === "ACTIVE" && previous === "PENDING") {
+      // The customer paid an instalment with a new method and asked to keep it for the rest of the plan.
+      const saved = await savePlanMethod(tx, plan, intent, gateway);
+      if (saved) await log("plan.method_changed", `Later instalments will be charged to ${describeSavedMethod(saved)}`);
+    }
+    if (paid) {
+      await log("plan.instalment_paid", `Instalment ${sequenceText} paid: ${money(payment.amountCents)}`);
+      await completeIfPaid(tx, plan.id);
+    }
+    return;
+  }
+
+  if (payment.status === "CANCELED") {
+    if (plan.status === "PENDING" && instalment.sequence === 1) {
+      await tx.plan.update({ where: { id: plan.id }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: "Instalment 1 was not paid." } });
+      await tx.instalment.updateMany({ where: { planId: plan.id, status: { in: ["SCHEDULED", "FAILED", "PROCESSING"] } }, data: { status: "CANCELLED" } });
+    } else if (instalment.status === "PROCESSING") {
+      await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", nextAttemptOn: toDbDate(day) } });
+    }
+    return;
+  }
+
+  if (payment.status !== "FAILED") return;
+  const reason = payment.failureMessage ?? "The payment did not go through.";
+  if (instalment.sequence === 1 && (plan.status === "PENDING" || previous === "PROCESSING")) {
+    // No payment today, no plan: instalment 1 failed (an ACH debit returned after the plan had started).
+    const wasActive = plan.status === "ACTIVE";
+    await tx.plan.update({ where: { id: plan.id }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: `Instalment 1 did not go through: ${reason}` } });
+    await tx.instalment.updateMany({ where: { planId: plan.id, status: { in: ["SCHEDULED", "FAILED", "PROCESSING"] } }, data: { status: "CANCELLED" } });
+    await withdrawDiscounts(tx, [payment.id], "the plan's first payment did not go through");
+    await log("plan.cancelled", `Plan cancelled: instalment 1 (${money(payment.amountCents)}) did not go through: ${reason}`);
+    if (wasActive) await sendPlanEnded(tx, plan.id, "cancelled", `your first instalment of ${money(payment.amountCents)} was returned by your bank (${reason.replace(/\.$/, "")}).`);
+    return;
+  }
+  if (plan.status !== "ACTIVE") return;
+  if (!payment.offSession) {
+    // The customer's own attempt at an instalment (in the portal) failed: the schedule is unchanged.
+    await tx.instalment.update({ where: { id: instalment.id }, data: { status: instalment.status === "PROCESSING" ? "FAILED" : instalment.status, lastFailure: reason } });
+    await log("plan.instalment_failed", `A payment of ${money(payment.amountCents)} towards instalment ${sequenceText} failed: ${reason}`);
+    return;
+  }
+  const policy = await getPlanPolicy(business.id, tx);
+  const retriesUsed = instalment.attempts - 1;
+  if (retriesUsed < policy.maxRetries) {
+    const retryOn = addDays(day, policy.retryAfterDays);
+    await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", lastFailure: reason, nextAttemptOn: toDbDate(retryOn) } });
+    await log("plan.instalment_failed", `Instalment ${sequenceText} (${money(payment.amountCents)}) failed: ${reason} Retry ${retriesUsed + 1} of ${policy.maxRetries} on ${formatDate(retryOn, "en-US", "long")}`);
+    const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+    await enqueueEmail(tx, {
+      template: "instalment-failed",
+      to: customer.email,
+      businessId: business.id,
+      customerId: customer.id,
+      dedupeKey: `instalment-failed:${payment.id}`,
+      props: {
+        brand: brandOf(business),
+        customerName: customer.name,
+        amountText: money(payment.amountCents),
+        methodText: payment.methodDetails ?? "your saved payment method",
+        reason,
+        sequenceText,
+        retryText: `We will try again on ${formatDate(retryOn, "en-US", "long")}${retriesUsed + 1 === policy.maxRetries ? ". That is the last try: if it fails too, the plan ends and the rest of the balance becomes due at once" : ""}.`,
+        planUrl: link.url,
+      },
+    });
+    return;
+  }
+  await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", lastFailure: reason, nextAttemptOn: null } });
+  await defaultPlan(tx, plan.id, `instalment ${sequenceText} could not be charged after ${instalment.attempts} attempts (${reason.replace(/\.$/, "")}).`);
+}
+
+/** A plan whose instalment failed its last retry: the rest is due at once and reminders resume. */
+export async function defaultPlan(tx: Tx, planId: string, reason: string) {
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { customer: { include: { business: true } }, invoices: { include: { invoice: true } }, instalments: true } });
+  if (plan.status !== "ACTIVE") return;
+  const { business } = plan.customer;
+  const day = today(business.timeZone);
+  await tx.plan.update({ where: { id: plan.id }, data: { status: "DEFAULTED", defaultedAt: now() } });
+  await tx.instalment.updateMany({ where: { planId: plan.id, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED", nextAttemptOn: null } });
+  // An early-pay discount that came with the plan depended on the plan being paid in full.
+  const first = await tx.payment.findFirst({ where: { instalment: { planId: plan.id, sequence: 1 } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  if (first) await withdrawDiscounts(tx, [first.id], "the plan it came with was not completed");
+  for (const { invoice } of plan.invoices) {
+    const due = fromDbDate(invoice.dueDate);
+    if (due > day) {
+      await tx.invoice.update({ where: { id: invoice.id }, data: { dueDate: toDbDate(day) } });
+      await logActivity(tx, { businessId: business.id, customerId: plan.customerId, invoiceId: invoice.id, actor: "SYSTEM", type: "invoice.due_date_changed", summary: `Due date moved from ${formatDate(due)} to ${formatDate(day)}: the plan for it defaulted`, data: { planId } });
+    }
+    await logActivity(tx, { businessId: business.id, customerId: plan.customerId, invoiceId: invoice.id, actor: "SYSTEM", type: "plan.defaulted", summary: `Plan defaulted: ${reason} The rest is due now and reminders resume.`, data: { planId } });
+  }
+  await sendPlanEnded(tx, plan.id, "defaulted", reason);
+}
+
+/** An owner ends a plan: no further charges; the invoices go back to the normal reminder sequence. */
+export async function cancelPlanByOwner(businessId: string, ownerId: string, planId: string, reason: string) {
+  await db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`select "id" from "Plan" where "id" = ${planId} and "businessId" = ${businessId} for update`;
+    if (!locked) throw new Response("Not found", { status: 404 });
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { invoices: true } });
+    if (plan.status !== "ACTIVE" && plan.status !== "PENDING") throw new PlanInputError(`This plan is already ${plan.status.toLowerCase()}.`);
+    const inFlight = await tx.instalment.count({ where: { planId, status: "PROCESSING" } });
+    await tx.plan.update({ where: { id: planId }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: reason, cancelledById: ownerId } });
+    await tx.instalment.updateMany({ where: { planId, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED", nextAttemptOn: null } });
+    await tx.payment.updateMany({ where: { instalment: { planId }, status: "PENDING", providerPaymentId: null }, data: { status: "CANCELED" } });
+    for (const i of plan.invoices) {
+      await logActivity(tx, { businessId, customerId: plan.customerId, invoiceId: i.invoiceId, actor: "OWNER", actorUserId: ownerId, type: "plan.cancelled", summary: `Plan cancelled by the owner: ${reason}${inFlight ? " (a charge already in flight still completes)" : ""}`, data: { planId } });
+    }
+    if (plan.status === "ACTIVE") await sendPlanEnded(tx, plan.id, "cancelled", reason.endsWith(".") ? reason : `${reason}.`);
+  });
+}
+
+/** A plan is complete when every instalment is paid, or nothing is left to pay on its invoices. */
+export async function completeIfPaid(tx: Tx, planId: string) {
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { instalments: true, invoices: true, customer: { include: { business: true } } } });
+  if (plan.status !== "ACTIVE") return false;
+  const allPaid = plan.instalments.every((i) => i.status === "PAID" || i.status === "CANCELLED");
+  const invoices = (await listCustomerInvoices(plan.customerId, today(plan.customer.business.timeZone), tx)).filter((i) => plan.invoices.some((p) => p.invoiceId === i.id));
+  const left = invoices.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const inFlight = plan.instalments.some((i) => i.status === "PROCESSING");
+  if (!allPaid && (left > 0 || inFlight)) return false;
+  await tx.plan.update({ where: { id: planId }, data: { status: "COMPLETED", completedAt: now() } });
+  await tx.instalment.updateMany({ where: { planId, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED", nextAttemptOn: null } });
+  for (const i of plan.invoices) {
+    await logActivity(tx, { businessId: plan.businessId, customerId: plan.customerId, invoiceId: i.invoiceId, actor: "SYSTEM", type: "plan.completed", summary: allPaid ? "Plan completed: every instalment paid" : "Plan completed: the invoices were paid in full early", data: { planId } });
+  }
+  return true;
+}
+
+async function sendPlanConfirmation(tx: Tx, planId: string) {
+  const plan = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    include: { instalments: { orderBy: { sequence: "asc" } }, paymentMethod: true, invoices: { include: { invoice: { select: { number: true } } } }, customer: { include: { business: true } } },
+  });
+  const { customer } = plan;
+  const { business } = customer;
+  const method = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+  const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
+  const money = (c: number) => formatMoney(c, plan.currency);
+  const charges = plan.instalments.map((i) => ({ i, total: instalmentCharge(i, method, pricing).totalCents }));
+  const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  await enqueueEmail(tx, {
+    template: "plan-confirmation",
+    to: customer.email,
+    businessId: business.id,
+    customerId: customer.id,
+    dedupeKey: `plan-confirmation:${plan.id}`,
+    props: {
+      brand: brandOf(business),
+      customerName: customer.name,
+      invoiceNumbers: plan.invoices.map((i) => i.invoice.number).join(", "),
+      methodText: describeSavedMethod(plan.paymentMethod),
+      schedule: charges.map(({ i, total }) => ({ label: `${formatDate(fromDbDate(i.dueDate), "en-US", "long")}${i.sequence === 1 ? (i.status === "PAID" ? " (paid)" : " (processing)") : ""}`, value: money(total) })),
+      totalText: money(charges.reduce((s, c) => s + c.total, 0)),
+      feeNote: plan.feeCents > 0 ? `This includes the plan fee of ${money(plan.feeCents)}.` : null,
+      termsText: plan.termsText,
+      planUrl: link.url,
+    },
+  });
+}
+
+async function sendPlanEnded(tx: Tx, planId: string, outcome: "defaulted" | "cancelled", reason: string) {
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { invoices: { include: { invoice: { select: { number: true } } } }, customer: { include: { business: true } } } });
+  const { customer } = plan;
+  const { business } = customer;
+  const invoices = (await listCustomerInvoices(customer.id, today(business.timeZone), tx)).filter((i) => plan.invoices.some((p) => p.invoiceId === i.id));
+  const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  await enqueueEmail(tx, {
+    template: "plan-ended",
+    to: customer.email,
+    businessId: business.id,
+    customerId: customer.id,
+    dedupeKey: `plan-ended:${plan.id}`,
+    props: {
+      brand: brandOf(business),
+      customerName: customer.name,
+      invoiceNumbers: plan.invoices.map((i) => i.invoice.number).join(", "),
+      outcome,
+      reason,
+      balanceText: formatMoney(invoices.reduce((s, i) => s + i.figures.dueNowCents, 0), plan.currency),
+      portalUrl: link.url,
+    },
+  });
+}
+
+/** Whether an error from the database is the unique index that allows one payment per instalment attempt. */
+export function isDuplicateAttempt(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export { PaymentInputError };

@@ -1,0 +1,133 @@
+// The owner's rules for self-serve plans, validated with errors that say what to change.
+import { z } from "zod";
+import type { PlanPolicy } from "~/generated/prisma/client";
+import { logActivity } from "~/modules/activity/activity.server";
+import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { db, type Db, type Tx } from "~/utils/db.server";
+import { FREQUENCY_LABELS, type Frequency, type PlanRules } from "./schedule";
+
+const FREQUENCY_DAYS: Record<Frequency, number> = { WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 28 };
+
+const whole = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${label}: enter a whole number.` })
+    .int(`${label}: enter a whole number.`)
+    .min(min, `${label}: at least ${min}.`)
+    .max(max, `${label}: at most ${max}.`);
+
+const amount = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return 0;
+      try {
+        const cents = parseMoney(v, "USD");
+        if (cents < 0) throw new MoneyError("enter zero or more");
+        return cents;
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${label}: ${error instanceof Error ? error.message : "enter an amount such as 25.00"}` });
+        return z.NEVER;
+      }
+    });
+
+const percent = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return 0;
+      if (!/^\d{1,3}(\.\d{1,2})?$/.test(v) || Number(v) > 100) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a percentage between 0 and 100, at most two decimals.` });
+        return z.NEVER;
+      }
+      return Math.round(Number(v) * 100);
+    });
+
+export const PlanPolicyForm = z
+  .object({
+    enabled: z.literal("on").optional(),
+    minBalance: amount("Minimum balance"),
+    minInstalments: whole("Fewest instalments", 2, 24),
+    maxInstalments: whole("Most instalments", 2, 24),
+    frequencies: z.array(z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"])).min(1, "Offer at least one frequency."),
+    maxDurationDays: whole("Longest plan (days)", 7, 730),
+    minFirstPercent: percent("Minimum first payment (%)"),
+    minFirstAmount: amount("Minimum first payment ($)"),
+    fee: amount("Plan fee"),
+    brokenPlanLockoutMonths: whole("Months after a broken plan", 0, 60),
+    excludeRisky: z.literal("on").optional(),
+    retryAfterDays: whole("Days between retries", 1, 14),
+    maxRetries: whole("Retries", 0, 5),
+    noticeDaysBefore: whole("Notice (days before a charge)", 1, 10),
+  })
+  .transform((v) => ({
+    enabled: v.enabled === "on",
+    minBalanceCents: v.minBalance,
+    minInstalments: v.minInstalments,
+    maxInstalments: v.maxInstalments,
+    frequencies: v.frequencies,
+    maxDurationDays: v.maxDurationDays,
+    minFirstPaymentBps: v.minFirstPercent,
+    minFirstPaymentCents: v.minFirstAmount,
+    feeCents: v.fee,
+    brokenPlanLockoutMonths: v.brokenPlanLockoutMonths,
+    excludeRisky: v.excludeRisky === "on",
+    retryAfterDays: v.retryAfterDays,
+    maxRetries: v.maxRetries,
+    noticeDaysBefore: v.noticeDaysBefore,
+  }))
+  .superRefine((v, ctx) => {
+    if (v.minInstalments > v.maxInstalments) ctx.addIssue({ code: "custom", path: ["maxInstalments"], message: "Most instalments must be at least the fewest." });
+    const shortest = Math.min(...v.frequencies.map((f) => FREQUENCY_DAYS[f]));
+    const fastest = v.frequencies.find((f) => FREQUENCY_DAYS[f] === shortest) ?? "WEEKLY";
+    if ((v.minInstalments - 1) * shortest > v.maxDurationDays) {
+      ctx.addIssue({ code: "custom", path: ["maxDurationDays"], message: `${v.minInstalments} instalments ${FREQUENCY_LABELS[fastest].toLowerCase()} take ${(v.minInstalments - 1) * shortest} days: allow a longer plan or fewer instalments.` });
+    }
+    if (v.noticeDaysBefore >= shortest) {
+      ctx.addIssue({ code: "custom", path: ["noticeDaysBefore"], message: `The notice must come before the previous charge's date: less than ${shortest} days with ${FREQUENCY_LABELS[fastest].toLowerCase()} plans.` });
+    }
+    if (v.retryAfterDays * v.maxRetries >= shortest) {
+      ctx.addIssue({ code: "custom", path: ["maxRetries"], message: `${v.maxRetries} retries ${v.retryAfterDays} days apart run into the next instalment (${shortest} days later): fewer retries or shorter gaps.` });
+    }
+    if (v.minBalanceCents > 0 && v.feeCents * 10 > v.minBalanceCents) {
+      ctx.addIssue({ code: "custom", path: ["fee"], message: `The fee can be at most 10% of the minimum balance (${formatMoney(Math.floor(v.minBalanceCents / 10), "USD")}).` });
+    }
+    if (v.minBalanceCents === 0 && v.feeCents > 0) ctx.addIssue({ code: "custom", path: ["minBalance"], message: "Set a minimum balance when plans carry a fee." });
+  });
+
+export type PlanPolicyInput = z.infer<typeof PlanPolicyForm>;
+
+export function getPlanPolicy(businessId: string, client: Db | Tx = db) {
+  return client.planPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
+}
+
+export function rulesOf(policy: PlanPolicy): PlanRules {
+  return {
+    enabled: policy.enabled,
+    minBalanceCents: policy.minBalanceCents,
+    minInstalments: policy.minInstalments,
+    maxInstalments: policy.maxInstalments,
+    frequencies: policy.frequencies,
+    maxDurationDays: policy.maxDurationDays,
+    minFirstPaymentBps: policy.minFirstPaymentBps,
+    minFirstPaymentCents: policy.minFirstPaymentCents,
+    feeCents: policy.feeCents,
+  };
+}
+
+export async function savePlanPolicy(businessId: string, ownerId: string, input: PlanPolicyInput) {
+  await db.$transaction(async (tx) => {
+    await tx.planPolicy.upsert({ where: { businessId }, create: { businessId, ...input }, update: input });
+    await logActivity(tx, {
+      businessId,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: "settings.plans_updated",
+      summary: input.enabled
+        ? `Payment plans: ${input.minInstalments}–${input.maxInstalments} instalments, ${input.frequencies.map((f) => FREQUENCY_LABELS[f].toLowerCase()).join(" / ")}, from ${formatMoney(input.minBalanceCents, "USD")}`
+        : "Payment plans turned off",
+      data: input,
+    });
+  });
+}
