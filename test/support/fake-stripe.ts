@@ -11,6 +11,7 @@ export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const byIdempotencyKey = new Map<string, unknown>();
   const intents = new Map<string, ReturnType<typeof paymentIntentObject>>();
+  const control = { dropResponses: 0, dropPath: null as string | null };
 
   const server = http.createServer((req, res) => {
     let body = "";
@@ -24,10 +25,19 @@ export async function startFakeStripe() {
         res.writeHead(status, { "Content-Type": "application/json", "Request-Id": stripeId("req") });
         res.end(JSON.stringify(payload));
       };
-      if (idempotencyKey && byIdempotencyKey.has(`${path}:${idempotencyKey}`)) return send(200, byIdempotencyKey.get(`${path}:${idempotencyKey}`));
+      const deliver = (payload: unknown) => {
+        // A lost answer: Stripe did the work, the caller never hears of it (a crash, a cut connection).
+        if (control.dropResponses > 0 && (control.dropPath === null || control.dropPath === path)) {
+          control.dropResponses -= 1;
+          res.destroy();
+          return;
+        }
+        send(200, payload);
+      };
+      if (idempotencyKey && byIdempotencyKey.has(`${path}:${idempotencyKey}`)) return deliver(byIdempotencyKey.get(`${path}:${idempotencyKey}`));
       const remember = (payload: unknown) => {
         if (idempotencyKey) byIdempotencyKey.set(`${path}:${idempotencyKey}`, payload);
-        send(200, payload);
+        deliver(payload);
       };
       const metadata = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith("metadata[")).map(([k, v]) => [k.slice(9, -1), v]));
 
@@ -44,6 +54,10 @@ export async function startFakeStripe() {
           metadata,
           description: form.description ?? null,
           setupFutureUsage: form.setup_future_usage === "off_session" ? "off_session" : null,
+          // An off-session charge is confirmed at once: a saved card succeeds, a bank debit starts processing.
+          ...(form.confirm === "true"
+            ? { status: form["allowed_payment_method_types[0]"] === "us_bank_account" ? ("processing" as const) : ("succeeded" as const), paymentMethod: form.payment_method ?? null }
+            : {}),
         });
         intents.set(intent.id, intent);
         return remember(intent);
@@ -61,5 +75,5 @@ export async function startFakeStripe() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, intents, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}`, requests, intents, control, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

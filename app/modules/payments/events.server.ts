@@ -9,7 +9,7 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { completeSettlement } from "~/modules/settlements/settlements.server";
-import { applyInstalmentOutcome } from "~/modules/plans/plans.server";
+import { applyInstalmentOutcome, completePlansPaidEarly } from "~/modules/plans/plans.server";
 import { applySetupSucceeded } from "~/modules/plans/methods.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now } from "~/utils/clock.server";
@@ -120,6 +120,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       const updated = await tx.payment.update({ where: { id: payment.id }, data });
       await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations, discounts: payment.discounts }, payment.status);
       if (updated.instalmentId) await applyInstalmentOutcome(tx, updated, payment.status, intent, gateway);
+      else if (updated.status === "SUCCEEDED") await completePlansPaidEarly(tx, payment.allocations.map((a) => a.invoiceId));
       return markProcessed(tx, event.id, "applied");
     },
     { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000 },

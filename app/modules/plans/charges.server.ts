@@ -25,6 +25,8 @@ export type PlanRunResult = { notices: number; charges: number; resubmitted: num
 const RESUBMIT_AFTER_MS = 2 * 60_000;
 /** Stripe keeps idempotency keys for 24 hours: past that, a resubmission could charge twice, so it is left to the owner. */
 const RESUBMIT_WITHIN_MS = 23 * 3600_000;
+/** How long a customer's own checkout for a missed instalment holds off the automatic retry. */
+const CUSTOMER_CHECKOUT_GRACE_MS = 60 * 60_000;
 
 export async function runPlanCharges(gateway?: PaymentGateway): Promise<PlanRunResult> {
   const result: PlanRunResult = { notices: 0, charges: 0, resubmitted: 0, errors: 0 };
@@ -84,6 +86,9 @@ export async function claimInstalment(instalmentId: string): Promise<string | nu
       const chargeOn = instalment.status === "FAILED" ? instalment.nextAttemptOn : instalment.dueDate;
       if (!chargeOn || fromDbDate(chargeOn) > day) return null;
       const money = (c: number) => formatMoney(c, plan.currency);
+      // The customer is paying this instalment in the portal right now: leave it to them for the moment.
+      const ownAttempt = await tx.payment.count({ where: { instalmentId, offSession: false, status: "PENDING", createdAt: { gt: new Date(now().getTime() - CUSTOMER_CHECKOUT_GRACE_MS) } } });
+      if (ownAttempt > 0) return null;
 
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id));
       const dueNow = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
@@ -200,7 +205,8 @@ async function sendDueNotices() {
     const policy = await getPlanPolicy(business.id);
     const day = today(business.timeZone);
     const dueDate = fromDbDate(instalment.dueDate);
-    if (addDays(dueDate, -policy.noticeDaysBefore) > day) continue;
+    // Due today or earlier: the charge itself is the news (with its receipt or its failure notice).
+    if (addDays(dueDate, -policy.noticeDaysBefore) > day || dueDate <= day) continue;
     if (isQuietHour(hourInZone(now(), customer.timeZone ?? business.timeZone), business.quietHoursStart, business.quietHoursEnd)) continue;
     const method = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
     const charge = instalmentCharge(instalment, method, { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps });

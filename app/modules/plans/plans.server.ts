@@ -190,6 +190,75 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
 }
 
 /**
+ * The customer pays a missed (failed) instalment in the portal, by card or bank, optionally keeping the
+ * method for the rest of the plan. While the charge is processing the job leaves the instalment alone.
+ */
+export async function startInstalmentPayment(input: { customerId: string; planId: string; method: OnlineMethod; keepMethod: boolean }): Promise<{ paymentId: string }> {
+  const paymentId = crypto.randomUUID();
+  await db.$transaction(
+    async (tx) => {
+      const plan = await tx.plan.findFirst({ where: { id: input.planId, customerId: input.customerId }, include: { invoices: true, customer: { include: { business: true } } } });
+      if (!plan) throw new Response("Not found", { status: 404 });
+      const invoiceIds = plan.invoices.map((i) => i.invoiceId);
+      await tx.$queryRaw`select "id" from "Invoice" where "id" = any(${invoiceIds}::text[]) order by "id" for update`;
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        select "id" from "Instalment" where "planId" = ${plan.id} and "status" = 'FAILED' order by "sequence" limit 1 for update`;
+      if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("There is no missed instalment to pay on this plan. Reload the page to see where it stands.");
+      const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
+      const { business } = plan.customer;
+      await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
+      const day = today(business.timeZone);
+      const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
+      const dueNow = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
+      if (dueNow === 0) throw new PlanInputError("Nothing is left to pay on this plan's invoices.");
+      const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
+      const planned = instalmentCharge(instalment, input.method, pricing);
+      const principalCents = Math.min(planned.principalCents, dueNow);
+      const quote = quoteMethod(principalCents, input.method, pricing);
+      await tx.payment.create({
+        data: {
+          id: paymentId,
+          businessId: business.id,
+          customerId: plan.customerId,
+          currency: plan.currency,
+          amountCents: quote.totalCents + instalment.feeCents,
+          methodAdjustmentCents: quote.adjustmentCents,
+          planFeeCents: instalment.feeCents,
+          method: input.method,
+          status: "PENDING",
+          gateway: gatewayName(),
+          idempotencyKey: idempotencyKeyFor(paymentId),
+          instalmentId: instalment.id,
+          savePaymentMethod: input.keepMethod,
+          attribution: `plan:${plan.id}`,
+          allocations: {
+            create: allocate(
+              invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents })),
+              principalCents,
+              0,
+              plan.currency,
+            ),
+          },
+        },
+      });
+      for (const i of plan.invoices) {
+        await logActivity(tx, {
+          businessId: business.id,
+          customerId: plan.customerId,
+          invoiceId: i.invoiceId,
+          actor: "CUSTOMER",
+          type: "plan.instalment_checkout",
+          summary: `Started paying missed instalment ${instalment.sequence} of ${plan.instalmentCount} (${formatMoney(quote.totalCents + instalment.feeCents, plan.currency)}) by ${input.method === "CARD" ? "card" : "bank account"}`,
+          data: { planId: plan.id, paymentId },
+        });
+      }
+    },
+    { maxWait: 15_000, timeout: 20_000 },
+  );
+  return { paymentId };
+}
+
+/**
  * A new checkout for these invoices replaces the unconfirmed ones: their payments are cancelled, and a
  * plan still waiting for its first payment is cancelled with it.
  */
@@ -310,7 +379,8 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
     // No payment today, no plan: instalment 1 failed (an ACH debit returned after the plan had started).
     const wasActive = plan.status === "ACTIVE";
     await tx.plan.update({ where: { id: plan.id }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: `Instalment 1 did not go through: ${reason}` } });
-    await tx.instalment.updateMany({ where: { planId: plan.id, status: { in: ["SCHEDULED", "FAILED", "PROCESSING"] } }, data: { status: "CANCELLED" } });
+    await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", lastFailure: reason, nextAttemptOn: null } });
+    await tx.instalment.updateMany({ where: { planId: plan.id, id: { not: instalment.id }, status: { in: ["SCHEDULED", "FAILED", "PROCESSING"] } }, data: { status: "CANCELLED" } });
     await withdrawDiscounts(tx, [payment.id], "the plan's first payment did not go through");
     await log("plan.cancelled", `Plan cancelled: instalment 1 (${money(payment.amountCents)}) did not go through: ${reason}`);
     if (wasActive) await sendPlanEnded(tx, plan.id, "cancelled", `your first instalment of ${money(payment.amountCents)} was returned by your bank (${reason.replace(/\.$/, "")}).`);
@@ -360,7 +430,8 @@ export async function defaultPlan(tx: Tx, planId: string, reason: string) {
   const { business } = plan.customer;
   const day = today(business.timeZone);
   await tx.plan.update({ where: { id: plan.id }, data: { status: "DEFAULTED", defaultedAt: now() } });
-  await tx.instalment.updateMany({ where: { planId: plan.id, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED", nextAttemptOn: null } });
+  await tx.instalment.updateMany({ where: { planId: plan.id, status: "SCHEDULED" }, data: { status: "CANCELLED" } });
+  await tx.instalment.updateMany({ where: { planId: plan.id, status: "FAILED" }, data: { nextAttemptOn: null } });
   // An early-pay discount that came with the plan depended on the plan being paid in full.
   const first = await tx.payment.findFirst({ where: { instalment: { planId: plan.id, sequence: 1 } }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (first) await withdrawDiscounts(tx, [first.id], "the plan it came with was not completed");
@@ -391,6 +462,12 @@ export async function cancelPlanByOwner(businessId: string, ownerId: string, pla
     }
     if (plan.status === "ACTIVE") await sendPlanEnded(tx, plan.id, "cancelled", reason.endsWith(".") ? reason : `${reason}.`);
   });
+}
+
+/** A one-off payment that pays off a plan's invoices (the customer paid the rest early) completes the plan. */
+export async function completePlansPaidEarly(tx: Tx, invoiceIds: readonly string[]) {
+  const plans = await tx.plan.findMany({ where: { status: "ACTIVE", invoices: { some: { invoiceId: { in: [...invoiceIds] } } } }, select: { id: true } });
+  for (const p of plans) await completeIfPaid(tx, p.id);
 }
 
 /** A plan is complete when every instalment is paid, or nothing is left to pay on its invoices. */
