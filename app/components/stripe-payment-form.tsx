@@ -3,8 +3,23 @@ import { loadStripe } from "@stripe/stripe-js/pure";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 
-/** Stripe's Payment Element: the only part of the portal that needs JavaScript (card and bank fields). */
-export function StripePaymentForm({ publishableKey, clientSecret, returnUrl, amountText }: { publishableKey: string; clientSecret: string; returnUrl: string; amountText: string }) {
+/**
+ * Stripe's Payment Element: the only part of the portal that needs JavaScript (card and bank fields).
+ * In "setup" mode it saves a card or bank account for later charges (a plan's new method) without paying.
+ */
+export function StripePaymentForm({
+  publishableKey,
+  clientSecret,
+  returnUrl,
+  amountText,
+  mode = "payment",
+}: {
+  publishableKey: string;
+  clientSecret: string;
+  returnUrl: string;
+  amountText: string;
+  mode?: "payment" | "setup";
+}) {
   const mountRef = useRef<HTMLDivElement>(null);
   const [stripe, setStripe] = useState<Stripe | null>(null);
   const [elements, setElements] = useState<StripeElements | null>(null);
@@ -31,8 +46,8 @@ export function StripePaymentForm({ publishableKey, clientSecret, returnUrl, amo
     event.preventDefault();
     if (!stripe || !elements) return;
     setBusy(true);
-    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl } });
-    if (result.error) setError(result.error.message ?? "The payment did not go through.");
+    const result = mode === "setup" ? await stripe.confirmSetup({ elements, confirmParams: { return_url: returnUrl } }) : await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl } });
+    if (result.error) setError(result.error.message ?? (mode === "setup" ? "The details could not be saved." : "The payment did not go through."));
     setBusy(false);
   }
 
@@ -48,7 +63,7 @@ export function StripePaymentForm({ publishableKey, clientSecret, returnUrl, amo
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={!stripe || busy}>
-        {busy ? "Processing…" : `Pay ${amountText}`}
+        {busy ? "Processing…" : mode === "setup" ? "Save for the plan" : `Pay ${amountText}`}
       </Button>
     </form>
   );

@@ -11,6 +11,7 @@ import { listCustomerPayments } from "~/modules/payments/history.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { EarlyPayNote } from "~/components/early-pay-note";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
+import { canOfferPlan, listCustomerPlans } from "~/modules/plans/portal.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -21,13 +22,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const invoices = await listCustomerInvoices(customer.id, today(business.timeZone));
   const payments = await listCustomerPayments(customer.id, 10);
   const offers = await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
-  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments, offers });
+  const plans = await listCustomerPlans(customer.id);
+  const current = plans.filter((p) => p.status === "ACTIVE");
+  const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
+  const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
+  const offerPlan = await canOfferPlan(customer.id, planCandidates);
+  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments, offers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan });
 }
 
 const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };
 
 export default function PortalHome() {
-  const { customerName, currency, totals, invoices, payments, offers } = useLoaderData<typeof loader>();
+  const { customerName, currency, totals, invoices, payments, offers, plans, planByInvoice, offerPlan } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, currency);
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
   const payable = open.filter((i) => i.figures.dueNowCents > 0);
@@ -58,12 +64,51 @@ export default function PortalHome() {
             {payable.map((i) => (
               <input key={i.id} type="hidden" name="invoice" value={i.id} />
             ))}
-            <Button type="submit" className="w-full sm:w-auto">
-              Pay {money(payable.reduce((s, i) => s + i.figures.dueNowCents, 0))} now
-            </Button>
+            <div className="flex flex-col gap-2 sm:flex-row">
+              <Button type="submit" className="w-full sm:w-auto">
+                Pay {money(payable.reduce((s, i) => s + i.figures.dueNowCents, 0))} now
+              </Button>
+              {offerPlan ? (
+                <Button type="submit" variant="secondary" formAction="/portal/plan" className="w-full sm:w-auto">
+                  Pay over time
+                </Button>
+              ) : null}
+            </div>
           </Form>
         ) : null}
       </Card>
+
+      {plans.length > 0 ? (
+        <section aria-labelledby="plans-heading">
+          <h2 id="plans-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
+            Payment plans
+          </h2>
+          <ul className="space-y-3">
+            {plans.map((p) => (
+              <li key={p.id}>
+                <Link to={`/portal/plans/${p.id}`} className="block">
+                  <Card className="flex flex-wrap items-center justify-between gap-3 p-4 hover:ring-teal-300 sm:p-5">
+                    <div>
+                      <p className="font-semibold text-teal-800">
+                        Plan for {p.invoices.map((i) => i.number).join(", ")}
+                      </p>
+                      <p className="mt-1 text-sm text-slate-600">
+                        {p.paidCount} of {p.instalmentCount} paid · {p.methodText}
+                      </p>
+                    </div>
+                    {p.next?.on ? (
+                      <p className={`text-sm sm:text-right ${p.missed ? "text-rose-700" : "text-slate-700"}`}>
+                        {p.missed ? "Missed instalment: retry" : "Next"} {money(p.next.amountCents)}
+                        <span className="block text-xs text-slate-500">on {formatDate(p.next.on, "en-US", "long")}</span>
+                      </p>
+                    ) : null}
+                  </Card>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="open-heading">
         <h2 id="open-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
@@ -95,6 +140,11 @@ export default function PortalHome() {
                             {invoice.number}
                           </Link>
                           <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
+                          {planByInvoice[invoice.id] ? (
+                            <Link to={`/portal/plans/${planByInvoice[invoice.id]}`} className="rounded-full bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-inset ring-teal-200">
+                              Payment plan
+                            </Link>
+                          ) : null}
                         </div>
                         <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
                         <EarlyPayNote offer={offers[invoice.id]} money={money} />
@@ -113,7 +163,12 @@ export default function PortalHome() {
               ))}
             </ul>
             {payable.length > 1 ? (
-              <div className="mt-3 flex justify-end">
+              <div className="mt-3 flex flex-wrap justify-end gap-2">
+                {offerPlan ? (
+                  <Button type="submit" variant="secondary" formAction="/portal/plan">
+                    Pay selected over time
+                  </Button>
+                ) : null}
                 <Button type="submit" variant="secondary">
                   Pay selected invoices
                 </Button>

@@ -16,6 +16,7 @@ import { dateInZone, formatDate, fromDbDate } from "~/modules/dates/calendar";
 import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { canOfferPlan, currentPlanOf } from "~/modules/plans/portal.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
@@ -29,9 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { invoice, figures } = found;
   const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], today(business.timeZone)))[invoice.id] ?? null;
   const settlement = await openSettlement(customer.id, invoice.id, today(business.timeZone));
+  const currentPlan = await currentPlanOf(customer.id, invoice.id);
+  const offerPlan = !currentPlan && figures.dueNowCents > 0 && (await canOfferPlan(customer.id, [invoice.id]));
   const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
   return json({
     ...conversation,
+    planId: currentPlan?.planId ?? null,
+    offerPlan,
     offer,
     settlement,
     id: invoice.id,
@@ -117,6 +122,16 @@ export default function InvoicePage() {
             {f.dueNowCents > 0 ? (
               <Link to={`/portal/pay?invoice=${inv.id}`} className="rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-teal-800">
                 Pay {money(f.dueNowCents)}
+              </Link>
+            ) : null}
+            {inv.offerPlan ? (
+              <Link to={`/portal/plan?invoice=${inv.id}`} className="rounded-lg px-4 py-2.5 text-sm font-semibold text-teal-800 ring-1 ring-inset ring-teal-300 hover:bg-white">
+                Pay over time
+              </Link>
+            ) : null}
+            {inv.planId ? (
+              <Link to={`/portal/plans/${inv.planId}`} className="rounded-lg px-4 py-2.5 text-sm font-semibold text-teal-800 ring-1 ring-inset ring-teal-300 hover:bg-white">
+                See your payment plan
               </Link>
             ) : null}
           </div>

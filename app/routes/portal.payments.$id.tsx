@@ -13,6 +13,8 @@ import { getGateway } from "~/modules/payments/gateway.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { simulatorFormSchema } from "~/modules/payments/simulator-form";
 import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
+import { planContextOfPayment } from "~/modules/plans/portal.server";
+import { instalmentCharge } from "~/modules/plans/terms";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 import { fieldErrorsOf } from "~/utils/forms";
@@ -33,7 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     payment = { ...payment, ...(await ensurePaymentIntent(payment.id)) };
     if (gateway.name === "stripe" && payment.providerPaymentId) clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
   }
+  const plan = await planContextOfPayment(payment.id);
   return json({
+    plan: plan
+      ? {
+          id: plan.planId,
+          status: plan.status,
+          sequence: plan.sequence,
+          count: plan.count,
+          businessName: plan.businessName,
+          later: plan.later.map((i) => ({ sequence: i.sequence, dueDate: i.dueDate, amountCents: instalmentCharge(i, payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT", plan.pricing).totalCents })),
+        }
+      : null,
     id: payment.id,
     status: payment.status,
     method: payment.method,
@@ -100,6 +113,7 @@ export default function PaymentPage() {
             invoices show as processing meanwhile, and we will not chase you for this amount. You will get a receipt by email when it clears.
           </p>
           <Allocations p={p} />
+          <PlanNote p={p} />
         </Card>
       ) : null}
       {p.status === "SUCCEEDED" ? (
@@ -111,6 +125,7 @@ export default function PaymentPage() {
             to your email.
           </p>
           <Allocations p={p} />
+          <PlanNote p={p} />
           <div className="mt-5 flex flex-wrap gap-2">
             <a href={`/portal/payments/${p.id}.pdf`} className="rounded-lg px-4 py-2.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
               Download receipt (PDF)
@@ -126,6 +141,7 @@ export default function PaymentPage() {
           <h1 className="text-2xl font-semibold tracking-tight text-rose-800">This payment did not go through</h1>
           <p className="mt-2 text-slate-600">
             {p.failureMessage} Nothing was taken for this payment, and the invoices are open again.
+            {p.plan?.sequence === 1 && p.plan.status === "CANCELLED" ? " The payment plan it started was cancelled: you can set up a new one or pay another way." : ""}
           </p>
           <Allocations p={p} />
           <Link to={`/portal/pay?${p.allocations.map((a) => `invoice=${a.invoiceId}`).join("&")}`} className="mt-5 inline-block rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
@@ -144,6 +160,45 @@ export default function PaymentPage() {
 }
 
 type PaymentView = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** After a plan's payment: where the plan stands and what is charged next. */
+function PlanNote({ p }: { p: PaymentView }) {
+  if (!p.plan || p.plan.status !== "ACTIVE") return null;
+  const money = (c: number) => formatMoney(c, p.currency);
+  const next = p.plan.later[0];
+  return (
+    <div className="mt-4 rounded-lg bg-teal-50 px-4 py-3 text-sm text-teal-900 ring-1 ring-inset ring-teal-200">
+      <p className="font-semibold">{p.plan.sequence === 1 ? "Your payment plan is active." : `Instalment ${p.plan.sequence} of ${p.plan.count} of your payment plan.`}</p>
+      {next ? (
+        <p className="mt-1">
+          Next: {money(next.amountCents)} on {formatDate(next.dueDate, "en-US", "long")}, charged to {p.methodDetails}. We will email you a few days before.
+        </p>
+      ) : null}
+      <Link to={`/portal/plans/${p.plan.id}`} className="mt-2 inline-block font-semibold text-teal-800 underline underline-offset-2">
+        See your plan
+      </Link>
+    </div>
+  );
+}
+
+/** What the customer authorises when this payment starts or continues a plan. */
+function PlanAuthorisation({ p, isCard }: { p: PaymentView; isCard: boolean }) {
+  if (!p.plan) return null;
+  const money = (c: number) => formatMoney(c, p.currency);
+  return (
+    <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
+      <p className="font-semibold">
+        Instalment {p.plan.sequence} of {p.plan.count} of your payment plan
+      </p>
+      {p.plan.later.length ? (
+        <p className="mt-1">
+          {p.plan.sequence === 1 ? `This ${isCard ? "card" : "account"} is saved for the later instalments: ` : "Still to come: "}
+          {p.plan.later.map((i) => `${money(i.amountCents)} on ${formatDate(i.dueDate, "en-US", "long")}`).join(", ")}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
 
 function Allocations({ p }: { p: PaymentView }) {
   const money = (c: number) => formatMoney(c, p.currency);
@@ -185,9 +240,11 @@ function ConfirmPayment() {
   return (
     <Card className="p-5 sm:p-6">
       <h1 className="text-2xl font-semibold tracking-tight">
-        Pay {money(p.amountCents)} by {isCard ? "card" : "bank account"}
+        {p.plan ? `Pay instalment ${p.plan.sequence}: ` : "Pay "}
+        {money(p.amountCents)} by {isCard ? "card" : "bank account"}
       </h1>
       <Allocations p={p} />
+      <PlanAuthorisation p={p} isCard={isCard} />
       {p.failureMessage ? (
         <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
           {p.failureMessage} Nothing was charged. Try again, or use another {isCard ? "card" : "account"}.
@@ -220,7 +277,10 @@ function ConfirmPayment() {
               <label className="flex items-start gap-3 text-sm text-slate-700">
                 <input type="checkbox" name="mandate" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-teal-700" aria-invalid={errors?.mandate ? true : undefined} />
                 <span>
-                  I authorise a one-time debit of {money(p.amountCents)} from this account. Bank payments take up to 4 business days to clear.
+                  {p.plan && p.plan.later.length
+                    ? `I authorise ${p.plan.businessName} to debit ${money(p.amountCents)} from this account today and the later instalments listed above on their dates. I can revoke this authorisation by telling ${p.plan.businessName} at least 3 business days before a debit.`
+                    : `I authorise a one-time debit of ${money(p.amountCents)} from this account.`}{" "}
+                  Bank payments take up to 4 business days to clear.
                   {errors?.mandate ? <span className="block text-rose-700">{errors.mandate.join(" ")}</span> : null}
                 </span>
               </label>

@@ -15,12 +15,15 @@ import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/in
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
 import { gatewayName, idempotencyKeyFor } from "~/modules/payments/gateway.server";
-import { quoteMethod, type MethodPricing, type OnlineMethod } from "~/modules/payments/pricing";
+import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { getPlanPolicy, rulesOf } from "./policy.server";
+import { instalmentCharge, termsTextFor } from "./terms";
+
+export { instalmentCharge, termsTextFor };
 import { buildSchedule, FREQUENCY_LABELS, PlanRuleError, type Frequency, type Schedule } from "./schedule";
 
 export class PlanInputError extends Error {}
@@ -57,7 +60,7 @@ export async function planEligibility(customerId: string, invoiceIds: readonly s
 }
 
 /** The plan quote's principal: what is due now on the invoices, less any early-pay discount that goes with a plan. */
-async function planPrincipal(businessId: string, invoices: readonly InvoiceSummary[], method: OnlineMethod, day: CalendarDate, client: Db | Tx) {
+export async function planPrincipal(businessId: string, invoices: readonly InvoiceSummary[], method: OnlineMethod, day: CalendarDate, client: Db | Tx) {
   const discountPolicy = await getDiscountPolicy(businessId);
   const offers = discountPolicy.combinesWithPlan ? await earlyPayOffers(businessId, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, client) : {};
   const discounts = invoices.flatMap((i) => {
@@ -67,25 +70,6 @@ async function planPrincipal(businessId: string, invoices: readonly InvoiceSumma
   const dueCents = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
   const discountCents = discounts.reduce((s, d) => s + d.amountCents, 0);
   return { dueCents, discountCents, principalCents: dueCents - discountCents, discounts };
-}
-
-/** What an instalment charges with a method: its share of the balance priced for the method, plus its fee share. */
-export function instalmentCharge(instalment: { amountCents: number; feeCents: number }, method: OnlineMethod, pricing: MethodPricing) {
-  const principalCents = instalment.amountCents - instalment.feeCents;
-  const quote = quoteMethod(principalCents, method, pricing);
-  return { principalCents, adjustmentCents: quote.adjustmentCents, feeCents: instalment.feeCents, totalCents: quote.totalCents + instalment.feeCents };
-}
-
-export function termsTextFor(input: { businessName: string; schedule: Schedule; method: OnlineMethod; currency: string; pricing: MethodPricing }) {
-  const money = (c: number) => formatMoney(c, input.currency);
-  const charges = input.schedule.instalments.map((i) => `${money(instalmentCharge(i, input.method, input.pricing).totalCents)} on ${formatDate(i.dueDate, "en-US", "long")}`);
-  const what = input.method === "CARD" ? "the card" : "the bank account";
-  return (
-    `I authorise ${input.businessName} to charge ${what} I use for my first payment ${charges.join(", ")}` +
-    `${input.schedule.feeCents > 0 ? `, which includes a plan fee of ${money(input.schedule.feeCents)}` : ""}. ` +
-    `Instalment 1 is paid today; the plan starts only when it goes through. If a later charge fails it is retried; if it still fails, the plan ends and the rest is due at once. ` +
-    `I can pay the rest early or change ${what} at any time${input.method === "US_BANK_ACCOUNT" ? ", and revoke this debit authorisation by telling " + input.businessName + " at least 3 business days before a debit" : ""}.`
-  );
 }
 
 export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod };

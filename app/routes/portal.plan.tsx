@@ -1,0 +1,269 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { formatDate } from "~/modules/dates/calendar";
+import { formatMoney } from "~/modules/money/money";
+import type { OnlineMethod } from "~/modules/payments/pricing";
+import { PlanInputError, startPlan } from "~/modules/plans/plans.server";
+import { planQuote } from "~/modules/plans/portal.server";
+import { buildSchedule, FREQUENCY_LABELS, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
+import { instalmentCharge, termsTextFor } from "~/modules/plans/terms";
+import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { fieldErrorsOf } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Pay over time" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { customer } = await requireCustomer(request);
+  const quote = await planQuote(customer.id, new URL(request.url).searchParams.getAll("invoice"));
+  if (quote.invoices.length === 0) throw redirect("/portal");
+  return json(quote);
+}
+
+const PlanForm = z.object({
+  invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice."),
+  count: z.coerce.number({ message: "Choose the number of instalments." }).int("Choose the number of instalments."),
+  frequency: z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"], { message: "Choose how often to pay." }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
+  agree: z.literal("on", { message: "Tick the box to agree to the schedule and the later charges." }),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { customer } = await requireCustomer(request);
+  const form = await request.formData();
+  const values = { invoice: form.getAll("invoice").map(String), count: String(form.get("count") ?? ""), frequency: String(form.get("frequency") ?? ""), method: String(form.get("method") ?? ""), agree: form.get("agree") ?? undefined };
+  const parsed = PlanForm.safeParse(values);
+  if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, values }, { status: 400 });
+  try {
+    const { paymentId } = await startPlan({ customerId: customer.id, invoiceIds: parsed.data.invoice, count: parsed.data.count, frequency: parsed.data.frequency, method: parsed.data.method });
+    return redirect(`/portal/payments/${paymentId}`);
+  } catch (error) {
+    if (error instanceof PlanInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function PayOverTime() {
+  const q = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const money = (c: number) => formatMoney(c, q.currency);
+  const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
+  const frequencies = q.rules.frequencies as Frequency[];
+  const counts = Array.from({ length: Math.max(0, q.rules.maxInstalments - q.rules.minInstalments + 1) }, (_, i) => q.rules.minInstalments + i);
+  const [count, setCount] = useState<number>(Number(actionData?.values.count) || Math.min(3, q.rules.maxInstalments));
+  const [frequency, setFrequency] = useState<Frequency>((actionData?.values.frequency as Frequency) || (frequencies.includes("MONTHLY") ? "MONTHLY" : frequencies[0]!) || "MONTHLY");
+  const [method, setMethod] = useState<OnlineMethod>((actionData?.values.method as OnlineMethod) || "CARD");
+
+  if (!q.allowed) {
+    return (
+      <div className="space-y-5">
+        <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+          ← Back to your account
+        </Link>
+        <Card className="p-6">
+          <h1 className="text-2xl font-semibold tracking-tight">Pay over time</h1>
+          <p className="mt-2 text-slate-700" role="alert">
+            {q.reason}
+          </p>
+          <Link to={`/portal/pay?${q.invoices.map((i) => `invoice=${i.id}`).join("&")}`} className="mt-5 inline-block rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
+            Pay now instead
+          </Link>
+        </Card>
+      </div>
+    );
+  }
+
+  let schedule: ReturnType<typeof buildSchedule> | null = null;
+  let scheduleError: string | null = null;
+  try {
+    schedule = buildSchedule(q.rules, q.principalCents[method], count, frequency, q.today, q.currency);
+  } catch (error) {
+    scheduleError = error instanceof PlanRuleError ? error.message : "This schedule cannot be offered.";
+  }
+  const charges = schedule ? schedule.instalments.map((i) => ({ ...i, charge: instalmentCharge(i, method, q.pricing) })) : [];
+  const total = charges.reduce((s, c) => s + c.charge.totalCents, 0);
+  const odd = schedule ? oddCentsNote(schedule, q.currency) : null;
+  const terms = schedule ? termsTextFor({ businessName: q.businessName, schedule, method, currency: q.currency, pricing: q.pricing }) : null;
+  const first = charges[0];
+
+  return (
+    <div className="space-y-5">
+      <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+        ← Back to your account
+      </Link>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Pay over time</h1>
+        <p className="mt-1 text-slate-600">
+          Split {money(q.dueCents)} into instalments. The first one is paid today; the plan starts once it goes through.
+        </p>
+      </div>
+      <Form method="post" className="space-y-5" noValidate>
+        <Card>
+          <ul className="divide-y divide-slate-100">
+            {q.invoices.map((i) => (
+              <li key={i.id} className="flex items-center justify-between px-5 py-3 text-sm">
+                <input type="hidden" name="invoice" value={i.id} />
+                <span>
+                  <span className="font-medium">{i.number}</span>
+                  <span className={`block text-xs ${i.overdue ? "text-rose-700" : "text-slate-500"}`}>
+                    {i.overdue ? "Overdue since" : "Due"} {formatDate(i.dueDate)}
+                  </span>
+                </span>
+                <span className="tabular-nums">{money(i.dueNowCents)}</span>
+              </li>
+            ))}
+            {q.discountCents[method] > 0 ? (
+              <li className="flex items-center justify-between px-5 py-3 text-sm text-emerald-800">
+                <span>Early-payment discount, kept if every instalment is paid</span>
+                <span className="tabular-nums">-{money(q.discountCents[method])}</span>
+              </li>
+            ) : null}
+          </ul>
+        </Card>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <label className="block text-sm font-semibold text-slate-700">
+            Number of instalments
+            <select
+              name="count"
+              value={count}
+              onChange={(e) => setCount(Number(e.target.value))}
+              className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+            >
+              {counts.map((n) => (
+                <option key={n} value={n}>
+                  {n} instalments
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm font-semibold text-slate-700">
+            How often
+            <select
+              name="frequency"
+              value={frequency}
+              onChange={(e) => setFrequency(e.target.value as Frequency)}
+              className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+            >
+              {frequencies.map((f) => (
+                <option key={f} value={f}>
+                  {FREQUENCY_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+
+        <fieldset className="space-y-2">
+          <legend className="mb-2 text-sm font-semibold text-slate-700">Pay with</legend>
+          {(
+            [
+              { value: "CARD", title: "Card", note: "Instalment 1 is charged now; the others are charged to the same card on their dates." },
+              { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "Instalment 1 is debited now; the others from the same account on their dates. Debits take up to 4 business days to clear." },
+            ] as const
+          ).map((m) => (
+            <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
+              <input type="radio" name="method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} className="mt-1 h-4 w-4 text-teal-700" />
+              <span className="flex-1">
+                <span className="font-medium">{m.title}</span>
+                <span className="block text-xs text-slate-500">{m.note}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        <section aria-labelledby="schedule-heading" aria-live="polite">
+          <h2 id="schedule-heading" className="mb-2 text-sm font-semibold text-slate-700">
+            Your schedule
+          </h2>
+          {scheduleError ? (
+            <p role="alert" className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+              {scheduleError}
+            </p>
+          ) : (
+            <Card>
+              <table className="w-full text-sm" data-testid="plan-schedule">
+                <thead>
+                  <tr className="border-b border-slate-100 text-left text-xs uppercase tracking-wide text-slate-500">
+                    <th className="px-5 py-2 font-medium">#</th>
+                    <th className="px-2 py-2 font-medium">Date</th>
+                    <th className="px-5 py-2 text-right font-medium">Amount</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {charges.map((c) => (
+                    <tr key={c.sequence}>
+                      <td className="px-5 py-2.5 text-slate-500">{c.sequence}</td>
+                      <td className="px-2 py-2.5">
+                        {c.sequence === 1 ? <span className="font-semibold">Today, {formatDate(c.dueDate, "en-US", "long")}</span> : formatDate(c.dueDate, "en-US", "long")}
+                        {c.charge.feeCents > 0 ? <span className="block text-xs text-slate-500">includes the {money(c.charge.feeCents)} plan fee</span> : null}
+                        {c.charge.adjustmentCents > 0 ? <span className="block text-xs text-slate-500">includes a {money(c.charge.adjustmentCents)} card fee</span> : null}
+                        {c.charge.adjustmentCents < 0 ? <span className="block text-xs text-emerald-700">{money(-c.charge.adjustmentCents)} bank discount</span> : null}
+                      </td>
+                      <td className="px-5 py-2.5 text-right font-medium tabular-nums">{money(c.charge.totalCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr className="border-t border-slate-200 font-semibold">
+                    <td className="px-5 py-2.5" colSpan={2}>
+                      Total
+                    </td>
+                    <td className="px-5 py-2.5 text-right tabular-nums">{money(total)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+              <div className="space-y-1 border-t border-slate-100 px-5 py-3 text-xs text-slate-600">
+                {odd ? <p>{odd}</p> : null}
+                {schedule && schedule.feeCents > 0 ? <p>The plan carries a fee of {money(schedule.feeCents)}, taken with the first instalment.</p> : null}
+                <p>Dates are in {q.businessName}&apos;s time zone ({q.timeZone.replace(/_/g, " ")}).</p>
+              </div>
+            </Card>
+          )}
+        </section>
+
+        {terms ? (
+          <label className="flex items-start gap-3 rounded-lg bg-white p-4 text-sm text-slate-700 ring-1 ring-slate-200">
+            <input type="checkbox" name="agree" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-teal-700" aria-invalid={errors?.agree ? true : undefined} aria-describedby={errors?.agree ? "agree-error" : undefined} />
+            <span>
+              <span className="font-medium">I agree to this plan.</span> {terms}
+              {errors?.agree ? (
+                <span id="agree-error" className="block text-rose-700">
+                  {errors.agree.join(" ")}
+                </span>
+              ) : null}
+            </span>
+          </label>
+        ) : null}
+
+        {actionData?.formError ? (
+          <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+            {actionData.formError}
+          </p>
+        ) : null}
+        {errors && Object.keys(errors).some((k) => k !== "agree") ? (
+          <p role="alert" className="text-sm text-rose-700">
+            {Object.entries(errors)
+              .filter(([k]) => k !== "agree")
+              .flatMap(([, v]) => v ?? [])
+              .join(" ")}
+          </p>
+        ) : null}
+
+        <Button type="submit" className="w-full" disabled={busy || !schedule}>
+          {busy ? "One moment…" : first ? `Agree and pay ${money(first.charge.totalCents)} today` : "Agree and pay today"}
+        </Button>
+        <p className="text-center text-xs text-slate-500">You will enter your card or bank details on the next page. No payment today, no plan.</p>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
