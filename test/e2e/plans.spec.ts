@@ -7,7 +7,6 @@ import { payByBank, payByCard, portalLinkIn, readLatestEmail, signInAsOwner } fr
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const DAY = 86400_000;
 const start = new Date();
 start.setUTCHours(15, 0, 0, 0); // 10:00 in New York: daytime for the business and its customers
 const day0 = start.toISOString().slice(0, 10) as CalendarDate;
