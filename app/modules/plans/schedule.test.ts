@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CalendarDate } from "~/modules/dates/calendar";
+import { dateInZone, type CalendarDate } from "~/modules/dates/calendar";
 import { buildSchedule, minimumFirstPayment, oddCentsNote, PlanRuleError, type Frequency, type PlanRules } from "./schedule";
 
 const rules: PlanRules = {
@@ -51,6 +51,31 @@ describe("instalment schedules", () => {
     expect(() => buildSchedule(rules, 100_000, 7, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Choose between 2 and 6 instalments.");
     expect(() => buildSchedule({ ...rules, frequencies: ["MONTHLY"] }, 100_000, 3, "WEEKLY", "2026-11-22" as CalendarDate)).toThrow(PlanRuleError);
     expect(() => buildSchedule({ ...rules, maxDurationDays: 60 }, 100_000, 4, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow(/at most 60 days/);
+  });
+  it("takes today in the business's time zone and keeps calendar days across daylight-saving changes", () => {
+    // 23:30 in New York on the night clocks go back (1 November 2026) is already 2 November in UTC.
+    const today = dateInZone(new Date("2026-11-02T04:30:00Z"), "America/New_York");
+    expect(today).toBe("2026-11-01");
+    expect(buildSchedule(rules, 30_000, 3, "WEEKLY", today).instalments.map((i) => i.dueDate)).toEqual(["2026-11-01", "2026-11-08", "2026-11-15"]);
+    // Across the spring change (14 March 2027), a week is 7 calendar days, not 168 hours.
+    expect(buildSchedule(rules, 30_000, 3, "WEEKLY", "2027-03-07" as CalendarDate).instalments.map((i) => i.dueDate)).toEqual(["2027-03-07", "2027-03-14", "2027-03-21"]);
+    expect(buildSchedule(rules, 30_000, 2, "BIWEEKLY", "2027-03-13" as CalendarDate).instalments.map((i) => i.dueDate)).toEqual(["2027-03-13", "2027-03-27"]);
+  });
+  it("keeps monthly dates on the first date's day, or the month's last day when it is shorter", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 2, max: 6 }), (dayOffset, count) => {
+        const today = new Date(Date.UTC(2024, 0, 1 + dayOffset)).toISOString().slice(0, 10) as CalendarDate;
+        const firstDay = Number(today.slice(8, 10));
+        const s = buildSchedule(rules, 100_000, count, "MONTHLY", today);
+        s.instalments.forEach((i, n) => {
+          const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 + n];
+          const expectedMonth = new Date(Date.UTC(y, m, 1));
+          const daysInMonth = new Date(Date.UTC(expectedMonth.getUTCFullYear(), expectedMonth.getUTCMonth() + 1, 0)).getUTCDate();
+          expect(i.dueDate.slice(0, 7)).toBe(expectedMonth.toISOString().slice(0, 7));
+          expect(Number(i.dueDate.slice(8, 10))).toBe(Math.min(firstDay, daysInMonth));
+        });
+      }),
+    );
   });
   it("always sums to the balance plus fee, never below the minimum first payment, with dates in order", () => {
     fc.assert(
