@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
 import { getCustomerOverview } from "~/modules/customers/customers.server";
-import { formatDate, formatInstant } from "~/modules/dates/calendar";
+import { addMonths, formatDate, formatInstant, type CalendarDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice, emailPortalLink, revokeCustomerLinks } from "~/modules/portal-access/send-link.server";
@@ -16,6 +16,9 @@ import { InvoiceDiscountForm, setInvoiceDiscountTerms } from "~/modules/discount
 import { proposeSettlement, SettlementInputError } from "~/modules/settlements/settlements.server";
 import { lastTiers, pausedInvoiceIds, setCustomerRemindersPaused, setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
 import { today } from "~/utils/clock.server";
+import { PlanStatusBadge } from "~/components/plan-status-badge";
+import { listPlans } from "~/modules/plans/owner.server";
+import { getPlanPolicy } from "~/modules/plans/policy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.customer.name} · Duely` : "Customer" }];
 
@@ -25,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!overview) throw new Response("Not found", { status: 404 });
   const tiers = await lastTiers(overview.invoices.map((i) => i.id));
   const paused = await invoicesPaused(overview.invoices.map((i) => i.id));
-  return json({ ...overview, currency: business.currency, timeZone: business.timeZone, tiers, paused, customerPaused: overview.customer.remindersPausedAt !== null });
+  const { plans } = await listPlans(business.id, { status: "ALL", customerId: overview.customer.id });
+  const { brokenPlanLockoutMonths } = await getPlanPolicy(business.id);
+  return json({ ...overview, plans, brokenPlanLockoutMonths, today: today(business.timeZone), currency: business.currency, timeZone: business.timeZone, tiers, paused, customerPaused: overview.customer.remindersPausedAt !== null });
 }
 
 const ActionForm = z.discriminatedUnion("intent", [
@@ -87,10 +92,17 @@ async function invoicesPaused(ids: string[]) {
   return Object.fromEntries((await pausedInvoiceIds(ids)).map((id) => [id, true]));
 }
 
+/** Whether a broken plan still keeps the customer from starting another online (the plan rules' lockout). */
+function lockoutNote(defaultedOn: CalendarDate | null, months: number, day: CalendarDate) {
+  if (months === 0 || !defaultedOn) return "Your plan rules still let them start another plan online.";
+  const until = addMonths(defaultedOn, months);
+  return until > day ? `They cannot start another plan online until ${formatDate(until)}.` : `The ${months}-month lockout after it has passed.`;
+}
+
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, currency);
@@ -248,6 +260,33 @@ export default function CustomerPage() {
           </ul>
         </Card>
       ) : null}
+
+      <Card>
+        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payment plans</h2>
+        {plans.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No payment plans.</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {plans.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+              <span>
+                <span className="font-medium">{p.invoiceNumbers.join(", ")}</span>
+                <span className="block text-xs text-slate-500">Started {formatDate(p.createdOn)}</span>
+              </span>
+              <span className="tabular-nums">
+                {p.progress.paidCount} of {p.progress.totalCount} paid · {formatMoney(p.progress.paidCents, p.currency)}
+              </span>
+              <PlanStatusBadge status={p.status} />
+              <Link to={`/app/plans/${p.id}`} className="font-medium text-teal-700 hover:text-teal-800" aria-label={`Plan details for ${p.invoiceNumbers.join(", ")}`}>
+                Plan details →
+              </Link>
+              {p.status === "DEFAULTED" ? (
+                <p className="w-full text-xs text-rose-700">
+                  Broken plan{p.endedOn ? `: defaulted on ${formatDate(p.endedOn)}` : ""}. {lockoutNote(p.endedOn, brokenPlanLockoutMonths, day)}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payments</h2>

@@ -7,6 +7,8 @@ import { requireOwner } from "~/modules/auth/session.server";
 import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
+import { getPlanPolicy, PlanPolicyForm, savePlanPolicy } from "~/modules/plans/policy.server";
+import { FREQUENCY_LABELS, type Frequency } from "~/modules/plans/schedule";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
 
@@ -14,7 +16,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
   const p = await getDiscountPolicy(business.id);
   const fees = await getLateFeeSettings(business.id);
+  const plans = await getPlanPolicy(business.id);
   return json({
+    plans: {
+      enabled: plans.enabled,
+      minBalance: (plans.minBalanceCents / 100).toFixed(2),
+      minInstalments: String(plans.minInstalments),
+      maxInstalments: String(plans.maxInstalments),
+      frequencies: plans.frequencies as string[],
+      maxDurationDays: String(plans.maxDurationDays),
+      minFirstPercent: plans.minFirstPaymentBps ? String(plans.minFirstPaymentBps / 100) : "",
+      minFirstAmount: plans.minFirstPaymentCents ? (plans.minFirstPaymentCents / 100).toFixed(2) : "",
+      fee: plans.feeCents ? (plans.feeCents / 100).toFixed(2) : "",
+      brokenPlanLockoutMonths: String(plans.brokenPlanLockoutMonths),
+      excludeRisky: plans.excludeRisky,
+      retryAfterDays: String(plans.retryAfterDays),
+      maxRetries: String(plans.maxRetries),
+      noticeDaysBefore: String(plans.noticeDaysBefore),
+    },
     fees: {
       enabled: fees.policy.enabled,
       graceDays: fees.policy.graceDays,
@@ -27,7 +46,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const values = Object.fromEntries(await request.formData());
+  const form = await request.formData();
+  const values = Object.fromEntries(form);
+  if (values.intent === "plans") {
+    const submitted = { ...values, frequencies: form.getAll("frequencies").map(String) };
+    const parsedPlans = PlanPolicyForm.safeParse(submitted);
+    if (!parsedPlans.success) return json({ form: "plans", fieldErrors: fieldErrorsOf(parsedPlans.error.issues), message: null, values: planValuesOf(submitted) }, { status: 400 });
+    await savePlanPolicy(business.id, user.id, parsedPlans.data);
+    return json({ form: "plans", fieldErrors: {} as Record<string, string[]>, message: "Payment plan rules saved.", values: null });
+  }
   if (values.intent === "late-fees") {
     const parsedFees = LateFeeForm.safeParse(values);
     if (!parsedFees.success) return json({ form: "fees", fieldErrors: fieldErrorsOf(parsedFees.error.issues), message: null }, { status: 400 });
@@ -43,14 +70,58 @@ export async function action({ request }: ActionFunctionArgs) {
   return json({ form: "discount", fieldErrors: {} as Record<string, string[]>, message: "Early-pay discount saved." });
 }
 
+/** What the owner typed, to show again next to the errors instead of the saved rules. */
+function planValuesOf(submitted: Record<string, FormDataEntryValue | string[]>) {
+  const text = (key: string) => (typeof submitted[key] === "string" ? submitted[key] : "");
+  return {
+    enabled: submitted.enabled === "on",
+    minBalance: text("minBalance"),
+    minInstalments: text("minInstalments"),
+    maxInstalments: text("maxInstalments"),
+    frequencies: Array.isArray(submitted.frequencies) ? submitted.frequencies : [],
+    maxDurationDays: text("maxDurationDays"),
+    minFirstPercent: text("minFirstPercent"),
+    minFirstAmount: text("minFirstAmount"),
+    fee: text("fee"),
+    brokenPlanLockoutMonths: text("brokenPlanLockoutMonths"),
+    excludeRisky: submitted.excludeRisky === "on",
+    retryAfterDays: text("retryAfterDays"),
+    maxRetries: text("maxRetries"),
+    noticeDaysBefore: text("noticeDaysBefore"),
+  };
+}
+
+const FREQUENCIES = Object.entries(FREQUENCY_LABELS) as [Frequency, string][];
+
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Settings() {
-  const { policy, fees } = useLoaderData<typeof loader>();
+  const { policy, fees, plans } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const e = (result?.form === "discount" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
   const f = (result?.form === "fees" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
+  const pe = (result?.form === "plans" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
+  const pv = (result && "values" in result ? (result.values as typeof plans | null) : null) ?? plans;
+  const planField = (name: keyof typeof plans, label: string, hint?: string, inputMode: "decimal" | "numeric" = "numeric") => (
+    <label className="text-sm font-medium text-slate-700">
+      {label}
+      <input
+        name={name}
+        inputMode={inputMode}
+        defaultValue={String(pv[name])}
+        aria-invalid={pe[name] ? true : undefined}
+        aria-describedby={pe[name] ? `plans-${name}-error` : undefined}
+        className={pe[name] ? input.replace("ring-slate-300", "ring-rose-400") : input}
+      />
+      {hint && !pe[name] ? <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span> : null}
+      {pe[name] ? (
+        <span id={`plans-${name}-error`} className="mt-1 block font-normal text-rose-700">
+          {pe[name]?.join(" ")}
+        </span>
+      ) : null}
+    </label>
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -142,6 +213,64 @@ export default function Settings() {
               Save late fees
             </Button>
             {result?.form === "fees" && result.message ? <span className="ml-3 text-sm text-emerald-700">{result.message}</span> : null}
+          </div>
+        </Form>
+      </Card>
+
+      <Card className="p-5">
+        <h2 className="font-semibold">Payment plans</h2>
+        <p className="mt-1 text-sm text-slate-500">
+          Let customers split what they owe into instalments in the portal, within these rules. The first instalment is paid at once; the rest are charged automatically to the saved card or bank account, with a notice before each
+          charge.
+        </p>
+        <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate aria-label="Payment plans">
+          <input type="hidden" name="intent" value="plans" />
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-700 sm:col-span-2">
+            <input type="checkbox" name="enabled" defaultChecked={pv.enabled} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Offer payment plans in the portal
+          </label>
+          {planField("minBalance", "Minimum balance ($)", "Plans are offered from this balance up.", "decimal")}
+          {planField("maxDurationDays", "Longest plan (days)")}
+          {planField("minInstalments", "Fewest instalments")}
+          {planField("maxInstalments", "Most instalments")}
+          <fieldset className="sm:col-span-2" aria-describedby={pe.frequencies ? "plans-frequencies-error" : undefined}>
+            <legend className="text-sm font-medium text-slate-700">Frequencies offered</legend>
+            <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+              {FREQUENCIES.map(([value, label]) => (
+                <label key={value} className="flex items-center gap-2 text-sm text-slate-700">
+                  <input type="checkbox" name="frequencies" value={value} defaultChecked={pv.frequencies.includes(value)} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> {label}
+                </label>
+              ))}
+            </div>
+            {pe.frequencies ? (
+              <span id="plans-frequencies-error" className="mt-1 block text-sm text-rose-700">
+                {pe.frequencies.join(" ")}
+              </span>
+            ) : null}
+          </fieldset>
+          {planField("minFirstPercent", "Minimum first payment (%)", "Of the plan total; leave empty for none.", "decimal")}
+          {planField("minFirstAmount", "Minimum first payment ($)", "Leave empty for none.", "decimal")}
+          {planField("fee", "Plan fee ($)", "Added to the plan total, at most 10% of the minimum balance.", "decimal")}
+          {planField("brokenPlanLockoutMonths", "Months after a broken plan", "A customer whose plan defaulted cannot start another online for this long (0 = no rule).")}
+          {planField("retryAfterDays", "Days between retries")}
+          {planField("maxRetries", "Retries", "Failed charges are retried this many times before the plan defaults.")}
+          {planField("noticeDaysBefore", "Notice (days before a charge)")}
+          <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
+            <input type="checkbox" name="excludeRisky" defaultChecked={pv.excludeRisky} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Not for customers marked risky
+          </label>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 sm:col-span-2">
+            <Button type="submit" disabled={busy}>
+              Save plan rules
+            </Button>
+            {result?.form === "plans" && result.message ? (
+              <span role="status" className="text-sm text-emerald-700">
+                {result.message}
+              </span>
+            ) : null}
+            {result?.form === "plans" && !result.message ? (
+              <span role="alert" className="text-sm text-rose-700">
+                Check the fields marked above: nothing was saved.
+              </span>
+            ) : null}
           </div>
         </Form>
       </Card>

@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAV = [
   { to: "/app", label: "Overview" },
   { to: "/app/payments", label: "Payments" },
+  { to: "/app/plans", label: "Plans" },
   { to: "/app/questions", label: "Questions" },
   { to: "/app/reminders", label: "Reminders" },
   { to: "/app/emails", label: "Emails" },
@@ -33,12 +34,12 @@ export default function OwnerLayout() {
     <div className="min-h-screen">
       {dev ? <DevBanner clockOffsetDays={dev.clockOffsetDays} /> : null}
       <header style={{ backgroundColor: business.brandColor }} className="text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <div className="flex items-center gap-2">
             <img src="/favicon.svg" alt="" className="h-7 w-7 rounded-md ring-1 ring-white/30" />
             <span className="font-semibold">{business.name}</span>
           </div>
-          <nav className="flex flex-1 gap-1" aria-label="Workspace">
+          <nav className="order-last flex w-full flex-wrap gap-1 lg:order-none lg:w-auto lg:flex-1" aria-label="Workspace">
             {NAV.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === "/app"} className={navClass}>
                 {item.label}
@@ -51,9 +52,9 @@ export default function OwnerLayout() {
             ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="hidden text-teal-50 sm:inline">{user.name}</span>
+            <span className="hidden text-teal-50 2xl:inline">{user.name}</span>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md px-3 py-1.5 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
+              <button type="submit" title={`Signed in as ${user.name} (${user.email})`} className="rounded-md px-3 py-1.5 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
                 Sign out
               </button>
             </Form>

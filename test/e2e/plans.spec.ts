@@ -98,6 +98,18 @@ test("a customer sets up a three-instalment monthly plan by card; instalment 2 i
   await expect(rows.nth(1)).toContainText("Paid");
   await expect(rows.nth(2)).toContainText("Paid");
   await expect(rows.nth(3)).toContainText("Scheduled");
+
+  // The owner ends the plan with a reason: logged, the customer told, nothing more charged.
+  await signInAsOwner(page);
+  await page.goto("/app/plans");
+  await page.getByRole("link", { name: "Plan details for Plan Card Customer" }).click();
+  await page.getByRole("button", { name: "Cancel plan" }).click();
+  await expect(page.getByText("Give a reason for cancelling (it is logged and sent to the customer).")).toBeVisible();
+  await page.getByLabel("Reason").fill("Paying the rest by cheque, agreed on the phone");
+  await page.getByRole("button", { name: "Cancel plan" }).click();
+  await expect(page.getByText(/Cancelled on .*: Paying the rest by cheque, agreed on the phone/)).toBeVisible();
+  await expect(page.getByText("Plan cancelled by the owner: Paying the rest by cheque, agreed on the phone").first()).toBeVisible();
+  expect(await readLatestEmail(page, c.email, /Your payment plan with Northwind Studio was cancelled/)).toContain("Paying the rest by cheque");
 });
 
 test("a card that declines at the later charges: retried, the customer told, then the plan defaults and the owner sees it", async ({ page, request }) => {

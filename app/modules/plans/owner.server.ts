@@ -6,9 +6,6 @@ import type { MethodPricing } from "~/modules/payments/pricing";
 import { db } from "~/utils/db.server";
 import { describeSavedMethod, instalmentCharge } from "./plans.server";
 
-export const PLAN_FILTERS = ["ACTIVE", "COMPLETED", "DEFAULTED", "CANCELLED", "ALL"] as const;
-export type PlanFilter = (typeof PLAN_FILTERS)[number];
-
 type InstalmentRow = { sequence: number; dueDate: Date; amountCents: number; feeCents: number; status: InstalmentStatus; attempts: number; nextAttemptOn: Date | null; lastFailure: string | null };
 type PlanRow = {
   status: PlanStatus;
