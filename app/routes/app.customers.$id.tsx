@@ -6,7 +6,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
-import { getCustomerOverview } from "~/modules/customers/customers.server";
+import { getCustomerOverview, setPlanAccess } from "~/modules/customers/customers.server";
 import { addMonths, formatDate, formatInstant, type CalendarDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
@@ -42,6 +42,7 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("settle"), invoiceId: z.string().min(1), amount: z.string(), expiresOn: z.string() }),
   z.object({ intent: z.literal("waive-fee"), feeId: z.string().min(1), reason: z.string().trim().min(3, "Say why you waive the fee (at least 3 characters).").max(500) }),
   z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("plan-access"), plansAllowed: z.literal("on").optional(), risky: z.literal("on").optional() }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -79,6 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (parsed.data.intent === "pause-customer") {
     await setCustomerRemindersPaused(business.id, user.id, customerId, parsed.data.paused === "true");
     return json({ message: parsed.data.paused === "true" ? "Reminders paused for this customer." : "Reminders resumed for this customer.", error: null });
+  }
+  if (parsed.data.intent === "plan-access") {
+    await setPlanAccess(business.id, user.id, customerId, { plansAllowed: parsed.data.plansAllowed === "on", risky: parsed.data.risky === "on" });
+    return json({ message: "Payment plan access saved.", error: null });
   }
   if (parsed.data.intent === "pause-invoice") {
     await setInvoiceRemindersPaused(business.id, user.id, parsed.data.invoiceId, parsed.data.paused === "true");
@@ -263,6 +268,18 @@ export default function CustomerPage() {
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payment plans</h2>
+        <Form method="post" className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-100 px-5 py-3 text-sm">
+          <input type="hidden" name="intent" value="plan-access" />
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="plansAllowed" defaultChecked={customer.plansAllowed} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> May set up plans online
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="risky" defaultChecked={customer.markedRiskyAt !== null} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Risky payer
+          </label>
+          <Button type="submit" variant="secondary" className="px-3 py-1.5">
+            Save plan access
+          </Button>
+        </Form>
         {plans.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No payment plans.</p> : null}
         <ul className="divide-y divide-slate-100">
           {plans.map((p) => (

@@ -8,6 +8,7 @@ import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/mod
 import { runPlanCharges } from "../../app/modules/plans/charges.server";
 import { saveSimulatedPlanMethod } from "../../app/modules/plans/methods.server";
 import { cancelPlanByOwner, PlanInputError, planEligibility, startInstalmentPayment, startPlan } from "../../app/modules/plans/plans.server";
+import { setPlanAccess } from "../../app/modules/customers/customers.server";
 import { DEFAULT_TIERS } from "../../app/modules/reminders/default-tiers";
 import { runReminders } from "../../app/modules/reminders/engine.server";
 import { setClockOffset } from "../../app/utils/clock.server";
@@ -262,6 +263,20 @@ describe("the owner's rules", () => {
     const { paymentId } = await start(2);
     await confirmSimulatedPayment(w.customer.id, paymentId, CARD("4242424242424242"));
     await expect(start(2)).rejects.toThrow(/already on a payment plan/);
+  });
+
+  it("follows the owner's switches: plans not allowed, and risky payers while the rules exclude them", async () => {
+    const w = await world();
+    await setPlanAccess(w.business.id, w.owner.id, w.customer.id, { plansAllowed: false, risky: false });
+    expect(await planEligibility(w.customer.id, [w.invoice.id])).toMatchObject({ allowed: false, reason: expect.stringContaining("cannot be set up online for your account") });
+    await setPlanAccess(w.business.id, w.owner.id, w.customer.id, { plansAllowed: true, risky: true });
+    expect(await planEligibility(w.customer.id, [w.invoice.id])).toMatchObject({ allowed: false });
+    await setPolicy(w.business.id, { excludeRisky: false });
+    expect(await planEligibility(w.customer.id, [w.invoice.id])).toMatchObject({ allowed: true });
+    const logged = await db.activityEvent.findMany({ where: { customerId: w.customer.id, type: "customer.plan_access" }, orderBy: { id: "asc" } });
+    expect(logged.map((l) => l.summary)).toEqual(["Payment plans: plans not allowed", "Payment plans: plans allowed again; marked as a risky payer"]);
+    const other = await createBusiness();
+    await expect(setPlanAccess(other.id, w.owner.id, w.customer.id, { plansAllowed: true, risky: false })).rejects.toBeInstanceOf(Response);
   });
 
   it("takes the minimum first payment and the plan fee into the schedule, and says so in the terms", async () => {

@@ -1,3 +1,4 @@
+import { logActivity } from "~/modules/activity/activity.server";
 import type { CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { listCustomerPayments } from "~/modules/payments/history.server";
@@ -45,4 +46,22 @@ export async function getCustomerOverview(businessId: string, customerId: string
     fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
     activity: activity.map((a) => ({ id: a.id.toString(), type: a.type, summary: a.summary, actor: a.actor, occurredAt: a.occurredAt })),
   };
+}
+
+/**
+ * The owner's switches on who may set up a plan online: "plans not allowed" for this customer, and
+ * "risky payer" (refused plans while the plan rules exclude risky payers). Logged with the owner.
+ */
+export async function setPlanAccess(businessId: string, ownerId: string, customerId: string, input: { plansAllowed: boolean; risky: boolean }) {
+  await db.$transaction(async (tx) => {
+    const customer = await tx.customer.findFirst({ where: { id: customerId, businessId } });
+    if (!customer) throw new Response("Not found", { status: 404 });
+    const wasRisky = customer.markedRiskyAt !== null;
+    await tx.customer.update({ where: { id: customer.id }, data: { plansAllowed: input.plansAllowed, markedRiskyAt: input.risky ? (customer.markedRiskyAt ?? now()) : null } });
+    const changes: string[] = [];
+    if (customer.plansAllowed !== input.plansAllowed) changes.push(input.plansAllowed ? "plans allowed again" : "plans not allowed");
+    if (wasRisky !== input.risky) changes.push(input.risky ? "marked as a risky payer" : "no longer marked as a risky payer");
+    if (changes.length === 0) return;
+    await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: "customer.plan_access", summary: `Payment plans: ${changes.join("; ")}` });
+  });
 }
