@@ -13,18 +13,28 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 /** Starts a run in a child process and SIGKILLs it after `killAfterMs` (or lets it finish). */
 function runAndKill(businessId: string, at: Date, killAfterMs: number) {
-  return new Promise<"killed" | "finished">((resolve, reject) => {
+  return timedRun(businessId, at, killAfterMs).then((r) => r.outcome);
+}
+
+/** A run in a child process; `ms` is the time from its "started" line to its exit. */
+function timedRun(businessId: string, at: Date, killAfterMs: number) {
+  let startedAt = 0;
+  return new Promise<{ outcome: "killed" | "finished"; ms: number }>((resolve, reject) => {
     const child = spawn(tsx, ["test/support/reminder-run.ts", businessId, at.toISOString()], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("started")) timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+      if (chunk.toString().includes("started")) {
+        startedAt = Date.now();
+        if (Number.isFinite(killAfterMs)) timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+      }
     });
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("exit", (code, signal) => {
       clearTimeout(timer);
-      if (signal === "SIGKILL") resolve("killed");
-      else if (code === 0) resolve("finished");
+      const ms = Date.now() - startedAt;
+      if (signal === "SIGKILL") resolve({ outcome: "killed", ms });
+      else if (code === 0) resolve({ outcome: "finished", ms });
       else reject(new Error(`the run failed (${code}): ${stderr}`));
     });
   });
@@ -65,16 +75,20 @@ describe("a reminder worker killed at any point", () => {
     const at = new Date("2026-11-20T15:00:00Z");
     const CUSTOMERS = 20;
     let killedMidway = 0;
+    // How long a whole run takes on this machine, so that the kills fall anywhere inside one.
+    const calibration = await world(CUSTOMERS);
+    const { ms: fullRunMs } = await timedRun(calibration.business.id, at, Infinity);
+    await checkExactlyOnce(calibration.business.id, calibration.invoiceIds, CUSTOMERS);
     for (let trial = 0; trial < TRIALS; trial++) {
       const { business, invoiceIds } = await world(CUSTOMERS);
-      const outcome = await runAndKill(business.id, at, Math.floor(Math.random() * 600));
+      const outcome = await runAndKill(business.id, at, Math.floor(Math.random() * fullRunMs));
       const before = await db.reminder.count({ where: { businessId: business.id } });
       if (outcome === "killed" && before > 0 && before < CUSTOMERS) killedMidway++;
       await runReminders({ businessId: business.id, at });
       await checkExactlyOnce(business.id, invoiceIds, CUSTOMERS);
     }
     await stopBoss();
-    console.log(`reminder worker killed mid-run in ${killedMidway} of ${TRIALS} trials; every trial ended with each reminder sent exactly once`);
+    console.log(`reminder worker killed mid-run in ${killedMidway} of ${TRIALS} trials (a whole run: ${fullRunMs} ms); every trial ended with each reminder sent exactly once`);
     // The kills must have landed in the middle of runs, or the test proves nothing.
     expect(killedMidway).toBeGreaterThan(0);
   });
