@@ -1,0 +1,43 @@
+// Loads what the money dashboard computes from: the business's invoice figures and its succeeded
+// payments of the last year, each with what led to it (one set-based query, not one per payment).
+import { addDays, dateInZone, type CalendarDate } from "~/modules/dates/calendar";
+import { listBusinessInvoices } from "~/modules/invoices/invoices.server";
+import { db } from "~/utils/db.server";
+import { dashboardFigures, paymentSource } from "./figures";
+
+type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string | null; hadPromise: boolean; lastTier: string | null };
+
+export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
+  const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
+  const [invoices, payments] = await Promise.all([
+    listBusinessInvoices(businessId, today),
+    db.$queryRaw<PaymentRow[]>`
+      select p."amountCents", p."succeededAt", p."attribution",
+        exists (
+          select 1 from "PaymentAllocation" a
+          join "PromiseInvoice" pi on pi."invoiceId" = a."invoiceId"
+          join "PromiseToPay" pr on pr."id" = pi."promiseId"
+          where a."paymentId" = p."id" and pr."createdAt" <= p."succeededAt"
+            and (pr."resolvedAt" is null or pr."resolvedAt" >= p."succeededAt" - interval '1 minute')
+        ) as "hadPromise",
+        (
+          select t."name" from "PaymentAllocation" a
+          join "ReminderItem" ri on ri."invoiceId" = a."invoiceId"
+          join "Reminder" r on r."id" = ri."reminderId"
+          join "ReminderTier" t on t."id" = ri."tierId"
+          where a."paymentId" = p."id" and r."createdAt" <= p."succeededAt"
+          order by r."createdAt" desc, t."position" desc limit 1
+        ) as "lastTier"
+      from "Payment" p
+      where p."businessId" = ${businessId} and p."status" = 'SUCCEEDED' and p."succeededAt" >= ${since}`,
+  ]);
+  return dashboardFigures({
+    today,
+    invoices: invoices.map((i) => ({ issueDate: i.issueDate, dueDate: i.dueDate, figures: i.figures })),
+    payments: payments.map((p) => ({
+      amountCents: p.amountCents,
+      succeededOn: dateInZone(p.succeededAt, timeZone),
+      source: paymentSource({ attribution: p.attribution, hadOpenPromise: p.hadPromise, lastTierName: p.lastTier }),
+    })),
+  });
+}

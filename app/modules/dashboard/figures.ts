@@ -1,0 +1,115 @@
+// The owner's money dashboard, as pure arithmetic on invoice figures and payments (unit-tested against
+// hand-computed fixtures). Definitions, in the business's time zone:
+// - outstanding: what is owed on issued invoices (balance); overdue: what is due now on overdue ones;
+// - aging: each invoice's balance by days past its due date: current (not yet due), 1-30, 31-60, 61-90, 90+;
+// - DSO (days sales outstanding, the standard "period method"): outstanding ÷ billed in the last
+//   `dsoDays` days × `dsoDays`, rounded to a tenth of a day; null when nothing was billed;
+// - realization rate: collected ÷ billed on invoices issued in the last `realizationDays` days, in basis
+//   points (10 000 = 100%), rounded down; discounts, write-offs and unpaid balances lower it;
+// - collected this month: payments that succeeded from the 1st of the current month to today;
+// - what led to each payment: its explicit attribution (plan, settlement, early-pay discount), else an open
+//   promise, else the last reminder tier sent before it, else "unprompted".
+import { addDays, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
+import type { InvoiceFigures } from "~/modules/invoices/balance";
+
+export const AGING_BUCKETS = ["current", "1-30", "31-60", "61-90", "90+"] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+export type DashboardInvoice = { issueDate: CalendarDate; dueDate: CalendarDate; figures: Pick<InvoiceFigures, "totalCents" | "paidCents" | "balanceCents" | "dueNowCents" | "status"> };
+export type DashboardPayment = { amountCents: number; succeededOn: CalendarDate; source: PaymentSource };
+export type PaymentSource = { kind: "plan" | "settlement" | "discount" | "promise" | "tier" | "unprompted"; tier?: string };
+
+export function agingBucket(dueDate: CalendarDate, today: CalendarDate): AgingBucket {
+  const late = daysBetween(dueDate, today);
+  if (late <= 0) return "current";
+  if (late <= 30) return "1-30";
+  if (late <= 60) return "31-60";
+  if (late <= 90) return "61-90";
+  return "90+";
+}
+
+export function sourceLabel(source: PaymentSource): string {
+  switch (source.kind) {
+    case "plan":
+      return "Payment plan";
+    case "settlement":
+      return "Settlement offer";
+    case "discount":
+      return "Early-pay discount";
+    case "promise":
+      return "Promise to pay";
+    case "tier":
+      return `After the ${source.tier ?? "reminder"}`;
+    default:
+      return "Before any reminder";
+  }
+}
+
+/** Where a payment came from: the explicit attribution first, then a promise, then the last reminder. */
+export function paymentSource(input: { attribution: string | null; hadOpenPromise: boolean; lastTierName: string | null }): PaymentSource {
+  const a = input.attribution ?? "";
+  if (a.startsWith("plan:")) return { kind: "plan" };
+  if (a.startsWith("settlement:")) return { kind: "settlement" };
+  if (a === "early-pay-discount") return { kind: "discount" };
+  if (input.hadOpenPromise) return { kind: "promise" };
+  if (input.lastTierName) return { kind: "tier", tier: input.lastTierName };
+  return { kind: "unprompted" };
+}
+
+export type Dashboard = ReturnType<typeof dashboardFigures>;
+
+export function dashboardFigures(input: {
+  today: CalendarDate;
+  invoices: readonly DashboardInvoice[];
+  payments: readonly DashboardPayment[];
+  dsoDays?: number;
+  realizationDays?: number;
+}) {
+  const { today } = input;
+  const dsoDays = input.dsoDays ?? 90;
+  const realizationDays = input.realizationDays ?? 365;
+  const open = input.invoices.filter((i) => i.figures.status !== "VOID" && i.figures.status !== "DRAFT");
+
+  const outstandingCents = open.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const overdueCents = open.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0);
+  const aging = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
+  for (const i of open) if (i.figures.balanceCents > 0) aging[agingBucket(i.dueDate, today)] += i.figures.balanceCents;
+
+  const dsoFrom = addDays(today, -(dsoDays - 1));
+  const billedForDso = open.filter((i) => i.issueDate >= dsoFrom && i.issueDate <= today).reduce((s, i) => s + i.figures.totalCents, 0);
+  const dso = billedForDso > 0 ? Math.round((outstandingCents / billedForDso) * dsoDays * 10) / 10 : null;
+
+  const realizationFrom = addDays(today, -(realizationDays - 1));
+  const billedWindow = open.filter((i) => i.issueDate >= realizationFrom && i.issueDate <= today);
+  const billedCents = billedWindow.reduce((s, i) => s + i.figures.totalCents, 0);
+  const collectedOnBilledCents = billedWindow.reduce((s, i) => s + Math.min(i.figures.paidCents, i.figures.totalCents), 0);
+  const realizationBps = billedCents > 0 ? Math.floor((collectedOnBilledCents * 10_000) / billedCents) : null;
+
+  const monthStart = `${today.slice(0, 7)}-01` as CalendarDate;
+  const thisMonth = input.payments.filter((p) => p.succeededOn >= monthStart && p.succeededOn <= today);
+  const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0);
+
+  const bySource = new Map<string, { label: string; count: number; amountCents: number }>();
+  for (const p of input.payments) {
+    const label = sourceLabel(p.source);
+    const row = bySource.get(label) ?? { label, count: 0, amountCents: 0 };
+    row.count += 1;
+    row.amountCents += p.amountCents;
+    bySource.set(label, row);
+  }
+
+  return {
+    outstandingCents,
+    overdueCents,
+    aging,
+    dso,
+    dsoDays,
+    billedCents,
+    collectedOnBilledCents,
+    realizationBps,
+    realizationDays,
+    collectedThisMonthCents,
+    collectedThisMonthCount: thisMonth.length,
+    sources: [...bySource.values()].sort((a, b) => b.amountCents - a.amountCents),
+  };
+}
