@@ -56,3 +56,18 @@ test("health check reports the database", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ ok: true, database: "up" });
 });
+
+test("the owner's money page shows the aging of the demo book and what led to payments", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Money" }).click();
+  await expect(page.getByRole("heading", { name: "Money" })).toBeVisible();
+  const aging = page.getByTestId("aging");
+  // INV-0950 (Barbara Liskov, 95 days late, $1,700.00) and INV-0975 (Edsger Dijkstra, 45 days, $3,900.00).
+  await expect(aging.locator("div").filter({ hasText: "Over 90 days" })).toContainText("$1,700.00");
+  await expect(aging.locator("div").filter({ hasText: "31–60 days" })).toContainText("$3,900.00");
+  await expect(page.getByText("Realization rate")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/owner-money.png", fullPage: true });
+});
