@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NAV = [
   { to: "/app", label: "Overview" },
+  { to: "/app/board", label: "Board" },
   { to: "/app/money", label: "Money" },
   { to: "/app/payments", label: "Payments" },
   { to: "/app/plans", label: "Plans" },

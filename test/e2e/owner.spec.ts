@@ -37,7 +37,7 @@ test("the owner signs in, sees the demo invoices, sends a test email and reads i
     await page.reload();
     await expect(message).toContainText("SENT", { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expect(page.getByRole("link", { name: /New sign-in to Northwind Studio/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /New sign-in to Northwind Studio/ }).first()).toBeVisible();
   await message.click();
   await expect(page.frameLocator("iframe[title='Email HTML']").getByText("This is a test email you asked for")).toBeVisible();
   await page.getByRole("link", { name: "Plain text" }).click();
@@ -62,6 +62,7 @@ test("the owner's money page shows the aging of the demo book and what led to pa
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app$/);
   await page.getByRole("link", { name: "Money" }).click();
   await expect(page.getByRole("heading", { name: "Money" })).toBeVisible();
   const aging = page.getByTestId("aging");
@@ -70,4 +71,35 @@ test("the owner's money page shows the aging of the demo book and what led to pa
   await expect(aging.locator("div").filter({ hasText: "31–60 days" })).toContainText("$3,900.00");
   await expect(page.getByText("Realization rate")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/owner-money.png", fullPage: true });
+});
+
+test("the tier board groups overdue invoices by tier, and a bulk pause and resume work", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  await page.getByRole("link", { name: "Board" }).click();
+  await expect(page.getByRole("heading", { name: "Tier board" })).toBeVisible();
+  // INV-0990 is 20 days late (the firm tier), INV-0950 95 days (collections).
+  const firm = page.getByTestId("tier-FIRM");
+  const card = firm.getByTestId("board-card").filter({ hasText: "INV-0990" });
+  await expect(card).toContainText("Katherine Johnson");
+  await expect(card).toContainText("20 days overdue");
+  await expect(page.getByTestId("tier-COLLECTIONS").getByTestId("board-card").filter({ hasText: "INV-0950" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/owner-board.png", fullPage: true });
+
+  await card.getByRole("checkbox", { name: "Select INV-0990" }).check();
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByRole("status")).toHaveText("Paused reminders for 1 invoice.");
+  await expect(card).toContainText("Paused");
+  await expect(card).toContainText("Held: reminders paused");
+  await card.getByRole("checkbox", { name: "Select INV-0990" }).check();
+  await page.getByRole("button", { name: "Resume" }).click();
+  await expect(page.getByRole("status")).toHaveText("Resumed reminders for 1 invoice.");
+  await expect(card).not.toContainText("Paused");
+
+  // An action with nothing selected says what to do.
+  await page.getByRole("button", { name: "Send next reminder now" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Select at least one invoice first.");
 });

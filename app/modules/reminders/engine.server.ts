@@ -105,14 +105,21 @@ async function recordSkip(tx: Tx | typeof db, c: { invoiceId: string; customerId
   }
 }
 
-export async function runReminders(options: { businessId?: string; at?: Date } = {}): Promise<RunResult> {
+/**
+ * One run of the reminder sequence. `advance` (the owner's "send the next reminder now" on the tier board)
+ * treats the next tier of those invoices as due today; every guardrail still applies (holds, pauses, the
+ * minimum gap, quiet hours, one email per customer per run).
+ */
+export async function runReminders(options: { businessId?: string; at?: Date; advance?: readonly string[] } = {}): Promise<RunResult> {
   const at = options.at ?? clockNow();
   const promisesSettled = await settlePromises(at);
   await applyLateFees(at, options.businessId);
   await expireSettlements(at);
   const gateway = await getGateway();
   await cancelExpiredDiscountedPayments(at, (providerId, paymentId) => gateway.cancelPaymentIntent(providerId, paymentId));
-  const candidates = await findCandidates(at, options.businessId);
+  const advance = new Set(options.advance ?? []);
+  // "Send the next reminder now" touches only the chosen invoices; a scheduled run, every due one.
+  const candidates = (await findCandidates(at, options.businessId)).filter((c) => !options.advance || advance.has(c.invoiceId));
   const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
   if (candidates.length === 0) return result;
 
@@ -121,7 +128,9 @@ export async function runReminders(options: { businessId?: string; at?: Date } =
 
   const byCustomer = new Map<string, { candidate: Candidate; tier: (typeof tiers)[number] }[]>();
   for (const c of candidates) {
-    const tier = currentTier(tiers.filter((t) => t.businessId === c.businessId), c.daysFromDue, c.lastSentPosition, c.promiseBroken);
+    const own = tiers.filter((t) => t.businessId === c.businessId);
+    const next = advance.has(c.invoiceId) ? own.find((t) => t.position > (c.lastSentPosition ?? -1)) : undefined;
+    const tier = currentTier(own, next ? Math.max(c.daysFromDue, next.offsetDays) : c.daysFromDue, c.lastSentPosition, c.promiseBroken);
     if (!tier) continue;
     const skip = INVOICE_SKIPS.find(([flag]) => c[flag]);
     if (skip) {
