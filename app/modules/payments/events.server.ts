@@ -37,7 +37,8 @@ function describeMethod(intent: Stripe.PaymentIntent): string | null {
   return null;
 }
 
-async function nextReceiptNumber(tx: Tx) {
+/** The next receipt number (R-000123), shared by online and offline payments. */
+export async function nextReceiptNumber(tx: Tx) {
   const [row] = await tx.$queryRaw<{ n: bigint }[]>`select nextval('receipt_number_seq') as n`;
   return `R-${String(row?.n ?? 0).padStart(6, "0")}`;
 }
@@ -132,7 +133,7 @@ async function markProcessed(tx: Tx, eventId: string, outcome: EventOutcome, err
   return outcome;
 }
 
-type PaymentForEffects = Prisma.PaymentGetPayload<{
+export type PaymentForEffects = Prisma.PaymentGetPayload<{
   include: {
     customer: { include: { business: true } };
     allocations: { include: { invoice: { select: { id: true; number: true } } } };
@@ -154,6 +155,29 @@ export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "d
   ];
 }
 
+/** The receipt email for a succeeded payment, queued once per payment (online or recorded by the owner). */
+export async function enqueueReceipt(tx: Tx, payment: PaymentForEffects) {
+  const { customer } = payment;
+  const { business } = customer;
+  await enqueueEmail(tx, {
+    template: "receipt",
+    to: customer.email,
+    businessId: business.id,
+    customerId: customer.id,
+    dedupeKey: `receipt:${payment.id}`,
+    props: {
+      brand: brandOf(business),
+      customerName: customer.name,
+      receiptNumber: payment.receiptNumber ?? "",
+      amountText: formatMoney(payment.amountCents, payment.currency),
+      paidOnText: formatDate(dateInZone(payment.succeededAt ?? now(), business.timeZone), "en-US", "long"),
+      methodText: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method,
+      lines: receiptLines(payment).map(({ label, value }) => ({ label, value })),
+      receiptUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}`,
+    },
+  });
+}
+
 /** Activity, receipts and failure notices for a status change: in the same transaction as the change. */
 async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: PaymentStatus) {
   const { customer } = payment;
@@ -172,23 +196,7 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
   if (payment.status === "SUCCEEDED") {
     if (payment.attribution?.startsWith("settlement:")) await completeSettlement(tx, payment.attribution.slice("settlement:".length), payment.id);
     await perInvoice("payment.succeeded", `Payment of ${amount} succeeded (${method}), receipt ${payment.receiptNumber}`);
-    await enqueueEmail(tx, {
-      template: "receipt",
-      to: customer.email,
-      businessId: business.id,
-      customerId: customer.id,
-      dedupeKey: `receipt:${payment.id}`,
-      props: {
-        brand: brandOf(business),
-        customerName: customer.name,
-        receiptNumber: payment.receiptNumber ?? "",
-        amountText: amount,
-        paidOnText: formatDate(dateInZone(payment.succeededAt ?? now(), business.timeZone), "en-US", "long"),
-        methodText: method,
-        lines: receiptLines(payment).map(({ label, value }) => ({ label, value })),
-        receiptUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}`,
-      },
-    });
+    await enqueueReceipt(tx, payment);
   }
   let withdrawnCents = 0;
   if (payment.status === "FAILED" || payment.status === "CANCELED") {
