@@ -1,12 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
-import { getCustomerOverview, setPlanAccess } from "~/modules/customers/customers.server";
+import { PayerGroupBadge } from "~/components/payer-group-badge";
+import { CALL_OUTCOMES, CallNoteForm } from "~/modules/customers/customer-form";
+import { addCallNote, getCustomerOverview, setCustomerArchived, setPlanAccess } from "~/modules/customers/customers.server";
+import { formatRate, type PayerProfile } from "~/modules/customers/payer-profile";
+import { loadPayerProfile } from "~/modules/customers/payer-profile.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { addMonths, formatDate, formatInstant, type CalendarDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
@@ -30,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const paused = await invoicesPaused(overview.invoices.map((i) => i.id));
   const { plans } = await listPlans(business.id, { status: "ALL", customerId: overview.customer.id });
   const { brokenPlanLockoutMonths } = await getPlanPolicy(business.id);
-  return json({ ...overview, plans, brokenPlanLockoutMonths, today: today(business.timeZone), currency: business.currency, timeZone: business.timeZone, tiers, paused, customerPaused: overview.customer.remindersPausedAt !== null });
+  const profile = await loadPayerProfile(business, overview.customer.id, today(business.timeZone));
+  return json({ ...overview, profile, plans, brokenPlanLockoutMonths, today: today(business.timeZone), currency: business.currency, timeZone: business.timeZone, tiers, paused, customerPaused: overview.customer.remindersPausedAt !== null });
 }
 
 const ActionForm = z.discriminatedUnion("intent", [
@@ -42,7 +48,9 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("settle"), invoiceId: z.string().min(1), amount: z.string(), expiresOn: z.string() }),
   z.object({ intent: z.literal("waive-fee"), feeId: z.string().min(1), reason: z.string().trim().min(3, "Say why you waive the fee (at least 3 characters).").max(500) }),
   z.object({ intent: z.literal("pause-invoice"), invoiceId: z.string().min(1), paused: z.enum(["true", "false"]) }),
-  z.object({ intent: z.literal("plan-access"), plansAllowed: z.literal("on").optional(), risky: z.literal("on").optional() }),
+  z.object({ intent: z.literal("plan-access"), plansAllowed: z.literal("on").optional(), risky: z.literal("on").optional(), depositRequired: z.literal("on").optional() }),
+  z.object({ intent: z.literal("archive"), archived: z.enum(["true", "false"]) }),
+  z.object({ intent: z.literal("call-note"), body: z.string().optional(), outcome: z.string().optional() }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -82,8 +90,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ message: parsed.data.paused === "true" ? "Reminders paused for this customer." : "Reminders resumed for this customer.", error: null });
   }
   if (parsed.data.intent === "plan-access") {
-    await setPlanAccess(business.id, user.id, customerId, { plansAllowed: parsed.data.plansAllowed === "on", risky: parsed.data.risky === "on" });
-    return json({ message: "Payment plan access saved.", error: null });
+    await setPlanAccess(business.id, user.id, customerId, { plansAllowed: parsed.data.plansAllowed === "on", risky: parsed.data.risky === "on", depositRequired: parsed.data.depositRequired === "on" });
+    return json({ message: "Payment plan access and deposit saved.", error: null });
+  }
+  if (parsed.data.intent === "archive") {
+    const archived = parsed.data.archived === "true";
+    const { openInvoices, openBalanceCents } = await setCustomerArchived(business.id, user.id, customerId, archived, today(business.timeZone));
+    const owed = openInvoices > 0 ? ` They still owe ${formatMoney(openBalanceCents, business.currency)} on ${openInvoices} ${openInvoices === 1 ? "invoice" : "invoices"}, which stay open; their portal links no longer open.` : "";
+    return json({ message: archived ? `Customer archived.${owed}` : "Customer restored: they are back in your customer list.", error: null });
+  }
+  if (parsed.data.intent === "call-note") {
+    const note = CallNoteForm.safeParse(parsed.data);
+    if (!note.success) {
+      return json({ message: null, error: null, noteErrors: fieldErrorsOf(note.error.issues), noteValues: { body: parsed.data.body ?? "", outcome: parsed.data.outcome ?? "" } }, { status: 400 });
+    }
+    await addCallNote(business.id, user.id, customerId, note.data);
+    return json({ message: "Call note added to the timeline.", error: null });
   }
   if (parsed.data.intent === "pause-invoice") {
     await setInvoiceRemindersPaused(business.id, user.id, parsed.data.invoiceId, parsed.data.paused === "true");
@@ -104,24 +126,81 @@ function lockoutNote(defaultedOn: CalendarDate | null, months: number, day: Cale
   return until > day ? `They cannot start another plan online until ${formatDate(until)}.` : `The ${months}-month lockout after it has passed.`;
 }
 
+function ProfileCard({ profile, depositRequired, plansAllowed }: { profile: PayerProfile; depositRequired: boolean; plansAllowed: boolean }) {
+  const figures = [
+    { label: "Paid on time", value: formatRate(profile.onTimeRateBps), hint: profile.ratedInvoices === 0 ? "No invoice to judge yet" : `${profile.paidOnTime} of ${profile.ratedInvoices} invoices` },
+    { label: "Average days late", value: profile.averageDaysLate === null ? "—" : String(profile.averageDaysLate), hint: profile.lateInvoices === 0 ? "Never late" : `Over ${profile.lateInvoices} late ${profile.lateInvoices === 1 ? "invoice" : "invoices"}` },
+    { label: "Broken promises", value: String(profile.brokenPromises), hint: `${profile.promisesKept} kept` },
+    { label: "Broken plans", value: String(profile.brokenPlans), hint: `${profile.plansCompleted} completed` },
+  ];
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-5 py-4">
+        <h2 className="font-semibold">Payer profile</h2>
+        <PayerGroupBadge group={profile.group} />
+        <p className="w-full text-sm text-slate-600 sm:w-auto" data-testid="payer-reason">
+          {profile.reason}
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-px bg-slate-100 sm:grid-cols-4">
+        {figures.map((f) => (
+          <div key={f.label} className="bg-white px-5 py-3">
+            <dt className="text-xs font-medium text-slate-500">{f.label}</dt>
+            <dd className="mt-0.5 text-lg font-semibold tabular-nums">{f.value}</dd>
+            <dd className="text-xs text-slate-500">{f.hint}</dd>
+          </div>
+        ))}
+      </dl>
+      {depositRequired || !plansAllowed ? (
+        <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-600">
+          {[depositRequired ? "Deposit required before new work" : null, plansAllowed ? null : "Plans not allowed"].filter(Boolean).join(" · ")}
+        </p>
+      ) : null}
+    </Card>
+  );
+}
+
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day, profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, currency);
+  const note = actionData && "noteErrors" in actionData ? actionData : null;
+  const message = actionData?.message ?? (searchParams.get("saved") === "details" ? "Customer details saved." : null);
+  const archived = customer.archivedAt !== null;
+  const openBalanceCents = invoices.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const newestCallNote = activity.find((a) => a.callNote)?.id ?? "none";
   return (
     <div className="space-y-6">
-      <Link to="/app" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-        ← Overview
+      <Link to="/app/customers" className="text-sm font-medium text-teal-700 hover:text-teal-800">
+        ← Customers
       </Link>
+      {archived ? (
+        <p className="rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
+          Archived on {formatInstant(new Date(customer.archivedAt ?? ""), timeZone)}: hidden from your customer list, and their portal links no longer open.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
           <p className="text-sm text-slate-500">
             {customer.companyName ? `${customer.companyName} · ` : ""}
             {customer.email} · {activeLinks} active portal {activeLinks === 1 ? "link" : "links"}
+          </p>
+          <p className="text-sm text-slate-500">
+            {customer.phone ? (
+              <a href={`tel:${customer.phone}`} className="text-teal-700 hover:text-teal-800">
+                {customer.phone}
+              </a>
+            ) : (
+              "No phone number"
+            )}
+            {" · "}
+            {customer.timeZone ? customer.timeZone.replaceAll("_", " ") : `Business time zone (${timeZone.replaceAll("_", " ")})`}
+            {customer.emailOptOut ? " · opted out of reminder emails" : ""}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -144,16 +223,32 @@ export default function CustomerPage() {
               Revoke links
             </Button>
           </Form>
+          <Link to={`/app/customers/${customer.id}/edit`} className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            Edit details
+          </Link>
+          <Form method="post">
+            <input type="hidden" name="intent" value="archive" />
+            <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+            <Button type="submit" variant="ghost" disabled={busy} title={!archived && openBalanceCents > 0 ? `They still owe ${money(openBalanceCents)}` : undefined}>
+              {archived ? "Restore customer" : "Archive"}
+            </Button>
+          </Form>
         </div>
       </div>
-      {actionData?.message ? (
+      {!archived && openBalanceCents > 0 ? (
+        <p className="-mt-3 text-right text-xs text-slate-500">Archiving keeps their {money(openBalanceCents)} of open invoices open.</p>
+      ) : null}
+      {message ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
-          {actionData.message}
+          {message}
         </p>
       ) : null}
 
+      <ProfileCard profile={profile} depositRequired={customer.depositRequired} plansAllowed={customer.plansAllowed} />
+
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Invoices</h2>
+        {invoices.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No open or paid invoices.</p> : null}
         <ul className="divide-y divide-slate-100">
           {invoices.map((i) => (
             <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
@@ -276,6 +371,9 @@ export default function CustomerPage() {
           <label className="flex items-center gap-2">
             <input type="checkbox" name="risky" defaultChecked={customer.markedRiskyAt !== null} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Risky payer
           </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="depositRequired" defaultChecked={customer.depositRequired} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Deposit required
+          </label>
           <Button type="submit" variant="secondary" className="px-3 py-1.5">
             Save plan access
           </Button>
@@ -323,13 +421,66 @@ export default function CustomerPage() {
       </Card>
 
       <Card>
-        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Activity</h2>
-        <ol className="divide-y divide-slate-100">
+        <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Timeline</h2>
+        <Form method="post" key={newestCallNote} noValidate aria-label="Add a call note" className="space-y-3 border-b border-slate-100 bg-slate-50/60 px-5 py-4">
+          <input type="hidden" name="intent" value="call-note" />
+          <div>
+            <label htmlFor="call-note-body" className="block text-sm font-medium text-slate-700">
+              Call note
+            </label>
+            <textarea
+              id="call-note-body"
+              name="body"
+              rows={3}
+              maxLength={2000}
+              defaultValue={note?.noteValues.body}
+              aria-invalid={note?.noteErrors.body ? true : undefined}
+              aria-describedby={note?.noteErrors.body ? "call-note-error" : undefined}
+              placeholder="What was said, and what happens next"
+              className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-teal-600 ${note?.noteErrors.body ? "ring-rose-400" : "ring-slate-300"}`}
+            />
+            {note?.noteErrors.body ? (
+              <p id="call-note-error" className="mt-1 text-sm text-rose-700">
+                {note.noteErrors.body.join(" ")}
+              </p>
+            ) : null}
+          </div>
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="text-sm font-medium text-slate-700">
+              Outcome
+              <select name="outcome" defaultValue={note?.noteValues.outcome ?? ""} className="mt-1.5 block rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300">
+                <option value="">Not set</option>
+                {Object.entries(CALL_OUTCOMES).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Add call note
+            </Button>
+            {note?.noteErrors.outcome ? <p className="text-sm text-rose-700">{note.noteErrors.outcome.join(" ")}</p> : null}
+          </div>
+        </Form>
+        {activity.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">Nothing has happened yet.</p> : null}
+        <ol className="divide-y divide-slate-100" aria-label="Timeline">
           {activity.map((a) => (
             <li key={a.id} className="px-5 py-3 text-sm">
-              <span className="text-slate-900">{a.summary}</span>
+              {a.callNote ? (
+                <>
+                  <span className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                    Call note
+                    {a.callNote.outcome ? <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200">{a.callNote.outcome}</span> : null}
+                  </span>
+                  <span className="mt-1 block whitespace-pre-line break-words text-slate-700">{a.callNote.body}</span>
+                </>
+              ) : (
+                <span className="text-slate-900">{a.summary}</span>
+              )}
               <span className="block text-xs text-slate-500">
-                {formatInstant(new Date(a.occurredAt), timeZone)} · {a.actor.toLowerCase()} · {a.type}
+                {formatInstant(new Date(a.occurredAt), timeZone)} · {a.actorName ?? a.actor.toLowerCase()}
+                {a.callNote ? "" : ` · ${a.type}`}
               </span>
             </li>
           ))}

@@ -19,6 +19,8 @@ const NAV = [
   { to: "/app", label: "Overview" },
   { to: "/app/board", label: "Board" },
   { to: "/app/money", label: "Money" },
+  { to: "/app/customers", label: "Customers" },
+  { to: "/app/invoices", label: "Invoices" },
   { to: "/app/payments", label: "Payments" },
   { to: "/app/plans", label: "Plans" },
   { to: "/app/questions", label: "Questions" },
@@ -28,7 +30,7 @@ const NAV = [
 ];
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-white/15 text-white" : "text-teal-50 hover:bg-white/10"}`;
+  `rounded-md px-2.5 py-1.5 text-sm font-medium ${isActive ? "bg-white/15 text-white" : "text-teal-50 hover:bg-white/10"}`;
 
 export default function OwnerLayout() {
   const { user, business, dev } = useLoaderData<typeof loader>();
@@ -41,7 +43,7 @@ export default function OwnerLayout() {
             <img src="/favicon.svg" alt="" className="h-7 w-7 rounded-md ring-1 ring-white/30" />
             <span className="font-semibold">{business.name}</span>
           </div>
-          <nav className="order-last flex w-full flex-wrap gap-1 lg:order-none lg:w-auto lg:flex-1" aria-label="Workspace">
+          <nav className="order-last -mx-2 flex w-full flex-wrap gap-0.5" aria-label="Workspace">
             {NAV.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === "/app"} className={navClass}>
                 {item.label}

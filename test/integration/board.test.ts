@@ -69,4 +69,13 @@ describe("the tier board", () => {
     expect(tiers.map((t) => t.tier.kind).sort()).toEqual(["FINAL", "FIRM"]);
     expect(await db.reminderItem.count({ where: { invoiceId: w.alanInvoice.id } })).toBe(1);
   });
+
+  it("leaves an archived customer's invoices off the board and out of the reminders", async () => {
+    const w = await world();
+    await db.customer.update({ where: { id: w.ada.id }, data: { archivedAt: new Date() } });
+    expect(cardOf(await tierBoard(w.business.id, at("2026-11-11")), w.adaInvoice.id)).toBeNull();
+    await runReminders({ businessId: w.business.id, at: at("2026-11-11") });
+    expect(await db.reminderItem.count({ where: { invoiceId: w.adaInvoice.id } })).toBe(0);
+    expect(await db.reminderItem.count({ where: { invoiceId: w.alanInvoice.id } })).toBe(1);
+  });
 });

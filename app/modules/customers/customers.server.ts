@@ -1,9 +1,11 @@
+import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import type { CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { listCustomerPayments } from "~/modules/payments/history.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { CALL_OUTCOMES, type CallNoteInput, type CustomerInput } from "./customer-form";
 
 export function listCustomers(businessId: string) {
   return db.customer.findMany({
@@ -32,11 +34,13 @@ export async function getCustomerOverview(businessId: string, customerId: string
   const [invoices, payments, activity, activeLinks, fees, settlements] = await Promise.all([
     listCustomerInvoices(customer.id, day),
     listCustomerPayments(customer.id, 50),
-    db.activityEvent.findMany({ where: { customerId: customer.id }, orderBy: { id: "desc" }, take: 50 }),
+    db.activityEvent.findMany({ where: { customerId: customer.id, businessId }, orderBy: { id: "desc" }, take: 50 }),
     db.portalAccessToken.count({ where: { customerId: customer.id, revokedAt: null, expiresAt: { gt: now() } } }),
     db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true } } }, orderBy: { createdAt: "asc" } }),
     db.settlementOffer.findMany({ where: { invoice: { customerId: customer.id }, status: { in: ["OPEN", "ACCEPTED"] } }, orderBy: { createdAt: "desc" } }),
   ]);
+  const actorIds = [...new Set(activity.map((a) => a.actorUserId).filter((id): id is string => id !== null))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds }, businessId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     customer,
     invoices,
@@ -44,7 +48,15 @@ export async function getCustomerOverview(businessId: string, customerId: string
     activeLinks,
     settlements: Object.fromEntries(settlements.map((o) => [o.invoiceId, { status: o.status, amountCents: o.amountCents, expiresOn: o.expiresOn.toISOString().slice(0, 10) }])),
     fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
-    activity: activity.map((a) => ({ id: a.id.toString(), type: a.type, summary: a.summary, actor: a.actor, occurredAt: a.occurredAt })),
+    activity: activity.map((a) => ({
+      id: a.id.toString(),
+      type: a.type,
+      summary: a.summary,
+      actor: a.actor,
+      actorName: a.actorUserId ? (actors.get(a.actorUserId) ?? null) : null,
+      occurredAt: a.occurredAt,
+      callNote: a.type === CALL_NOTE_TYPE ? callNoteOf(a.data) : null,
+    })),
   };
 }
 
@@ -52,16 +64,169 @@ export async function getCustomerOverview(businessId: string, customerId: string
  * The owner's switches on who may set up a plan online: "plans not allowed" for this customer, and
  * "risky payer" (refused plans while the plan rules exclude risky payers). Logged with the owner.
  */
-export async function setPlanAccess(businessId: string, ownerId: string, customerId: string, input: { plansAllowed: boolean; risky: boolean }) {
+export async function setPlanAccess(businessId: string, ownerId: string, customerId: string, input: { plansAllowed: boolean; risky: boolean; depositRequired?: boolean }) {
   await db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({ where: { id: customerId, businessId } });
     if (!customer) throw new Response("Not found", { status: 404 });
     const wasRisky = customer.markedRiskyAt !== null;
-    await tx.customer.update({ where: { id: customer.id }, data: { plansAllowed: input.plansAllowed, markedRiskyAt: input.risky ? (customer.markedRiskyAt ?? now()) : null } });
+    const depositRequired = input.depositRequired ?? customer.depositRequired;
+    await tx.customer.update({
+      where: { id: customer.id },
+      data: { plansAllowed: input.plansAllowed, depositRequired, markedRiskyAt: input.risky ? (customer.markedRiskyAt ?? now()) : null },
+    });
+    if (customer.depositRequired !== depositRequired) {
+      const summary = depositRequired ? "Deposit required before new work" : "Deposit no longer required";
+      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: "customer.deposit_required", summary, data: { depositRequired } });
+    }
     const changes: string[] = [];
     if (customer.plansAllowed !== input.plansAllowed) changes.push(input.plansAllowed ? "plans allowed again" : "plans not allowed");
     if (wasRisky !== input.risky) changes.push(input.risky ? "marked as a risky payer" : "no longer marked as a risky payer");
     if (changes.length === 0) return;
     await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: "customer.plan_access", summary: `Payment plans: ${changes.join("; ")}` });
   });
+}
+
+/** One of the business's customers, or null. */
+export function getCustomer(businessId: string, customerId: string) {
+  return db.customer.findFirst({ where: { id: customerId, businessId } });
+}
+
+export type ArchivedFilter = "active" | "archived" | "all";
+
+/** The business's customers matching a search on name, company or email; archived ones only when asked. */
+export function searchCustomers(businessId: string, options: { query?: string; archived?: ArchivedFilter } = {}) {
+  const q = options.query?.trim();
+  const archived = options.archived ?? "active";
+  return db.customer.findMany({
+    where: {
+      businessId,
+      ...(archived === "all" ? {} : { archivedAt: archived === "archived" ? { not: null } : null }),
+      ...(q
+        ? {
+            OR: [
+              { name: { contains: q, mode: "insensitive" } },
+              { companyName: { contains: q, mode: "insensitive" } },
+              { email: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, companyName: true, email: true, archivedAt: true },
+  });
+}
+
+export type CustomerSaveResult = { ok: true; customerId: string } | { ok: false; fieldErrors: Record<string, string[]> };
+
+const DUPLICATE_EMAIL = "Another customer already uses this email address. Open that customer instead, or use a different address.";
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function emailTaken(businessId: string, email: string, exceptId?: string) {
+  const other = await db.customer.findFirst({ where: { businessId, email: { equals: email, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  return other !== null;
+}
+
+/** Adds a customer; an email another of the business's customers has (in any case) is a field error. */
+export async function createCustomer(businessId: string, ownerId: string, input: CustomerInput): Promise<CustomerSaveResult> {
+  if (await emailTaken(businessId, input.email)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
+  try {
+    const customer = await db.$transaction(async (tx) => {
+      const created = await tx.customer.create({ data: { businessId, ...input } });
+      await logActivity(tx, { businessId, customerId: created.id, actor: "OWNER", actorUserId: ownerId, type: "customer.created", summary: `Customer added: ${created.name} <${created.email}>` });
+      return created;
+    });
+    return { ok: true, customerId: customer.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
+    throw error;
+  }
+}
+
+const FIELD_LABELS: Record<keyof CustomerInput, string> = {
+  name: "name",
+  companyName: "company",
+  email: "email",
+  phone: "phone",
+  timeZone: "time zone",
+  emailOptOut: "email opt-out",
+};
+
+/** Saves the owner's edits and logs which fields changed; a customer of another business is a 404. */
+export async function updateCustomer(businessId: string, ownerId: string, customerId: string, input: CustomerInput): Promise<CustomerSaveResult> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
+  if (!customer) throw new Response("Not found", { status: 404 });
+  if (await emailTaken(businessId, input.email, customer.id)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
+  const changed = (Object.keys(FIELD_LABELS) as (keyof CustomerInput)[]).filter((key) => customer[key] !== input[key]);
+  if (changed.length === 0) return { ok: true, customerId: customer.id };
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.customer.update({ where: { id: customer.id }, data: input });
+      await logActivity(tx, {
+        businessId,
+        customerId: customer.id,
+        actor: "OWNER",
+        actorUserId: ownerId,
+        type: "customer.updated",
+        summary: `Details changed: ${changed.map((key) => FIELD_LABELS[key]).join(", ")}`,
+        data: { changed },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
+    throw error;
+  }
+  return { ok: true, customerId: customer.id };
+}
+
+/**
+ * Archives or restores a customer. Archiving is allowed with money still owed (the owner may have given up
+ * on it, or settled it elsewhere); the answer says how much is still open so the page can warn.
+ */
+export async function setCustomerArchived(businessId: string, ownerId: string, customerId: string, archived: boolean, day: CalendarDate) {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
+  if (!customer) throw new Response("Not found", { status: 404 });
+  const open = (await listCustomerInvoices(customer.id, day)).filter((i) => i.figures.balanceCents > 0);
+  const openBalanceCents = open.reduce((s, i) => s + i.figures.balanceCents, 0);
+  if ((customer.archivedAt !== null) !== archived) {
+    await db.$transaction(async (tx) => {
+      await tx.customer.update({ where: { id: customer.id }, data: { archivedAt: archived ? now() : null } });
+      const summary = archived
+        ? `Customer archived${open.length > 0 ? ` with ${open.length} open ${open.length === 1 ? "invoice" : "invoices"}` : ""}`
+        : "Customer restored from the archive";
+      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: archived ? "customer.archived" : "customer.unarchived", summary, data: { openInvoices: open.length, openBalanceCents } });
+    });
+  }
+  return { openInvoices: open.length, openBalanceCents };
+}
+
+export const CALL_NOTE_TYPE = "note.call";
+
+function callNoteOf(data: Prisma.JsonValue) {
+  const value = data && typeof data === "object" && !Array.isArray(data) ? data : {};
+  const body = typeof value.body === "string" ? value.body : "";
+  const outcome = typeof value.outcome === "string" && value.outcome in CALL_OUTCOMES ? CALL_OUTCOMES[value.outcome as keyof typeof CALL_OUTCOMES] : null;
+  return { body, outcome };
+}
+
+/** The owner's note after a phone call, kept in the customer's activity log with who wrote it. */
+export async function addCallNote(businessId: string, ownerId: string, customerId: string, input: CallNoteInput) {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId }, select: { id: true } });
+  if (!customer) throw new Response("Not found", { status: 404 });
+  const outcome = input.outcome ? CALL_OUTCOMES[input.outcome] : null;
+  const firstLine = input.body.split("\n")[0] ?? "";
+  const excerpt = firstLine.length > 120 ? `${firstLine.slice(0, 119)}…` : firstLine;
+  await db.$transaction((tx) =>
+    logActivity(tx, {
+      businessId,
+      customerId: customer.id,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: CALL_NOTE_TYPE,
+      summary: `Call${outcome ? ` (${outcome.toLowerCase()})` : ""}: ${excerpt}`,
+      data: { body: input.body, outcome: input.outcome },
+    }),
+  );
 }

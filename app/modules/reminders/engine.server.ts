@@ -68,7 +68,9 @@ export async function findCandidates(at: Date, businessId?: string): Promise<Can
       left join paid on paid."invoiceId" = i.id
       left join disc on disc."invoiceId" = i.id
       left join adj on adj."invoiceId" = i.id
-      where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null}))
+      where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
+        -- An archived customer is no longer chased (the owner archives a settled or abandoned account).
+        and not exists (select 1 from "Customer" cu where cu.id = i."customerId" and cu."archivedAt" is not null))
     select inv.id as "invoiceId", inv.number, inv."customerId", inv."businessId", inv."dueDate", inv.currency,
       (inv.today - inv."dueDate")::int as "daysFromDue",
       inv.due_now as "dueNowCents",
