@@ -8,6 +8,7 @@ import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/mod
 import { fieldErrorsOf } from "~/utils/forms";
 import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
 import { getPlanPolicy, PlanPolicyForm, savePlanPolicy } from "~/modules/plans/policy.server";
+import { BusinessProfileForm, profileValuesOf, saveBusinessProfile } from "~/modules/business/profile.server";
 import { FREQUENCY_LABELS, type Frequency } from "~/modules/plans/schedule";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
@@ -18,6 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const fees = await getLateFeeSettings(business.id);
   const plans = await getPlanPolicy(business.id);
   return json({
+    profile: profileValuesOf(business),
+    timeZones: Intl.supportedValuesOf("timeZone"),
+    currency: business.currency,
     plans: {
       enabled: plans.enabled,
       minBalance: (plans.minBalanceCents / 100).toFixed(2),
@@ -48,6 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
   const form = await request.formData();
   const values = Object.fromEntries(form);
+  if (values.intent === "business") {
+    const parsedProfile = BusinessProfileForm.safeParse(values);
+    const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+    if (!parsedProfile.success) return json({ form: "business", fieldErrors: fieldErrorsOf(parsedProfile.error.issues), message: null, values: null, typed }, { status: 400 });
+    await saveBusinessProfile(business.id, user.id, parsedProfile.data);
+    return json({ form: "business", fieldErrors: {} as Record<string, string[]>, message: "Business settings saved.", values: null, typed: null });
+  }
   if (values.intent === "plans") {
     const submitted = { ...values, frequencies: form.getAll("frequencies").map(String) };
     const parsedPlans = PlanPolicyForm.safeParse(submitted);
@@ -96,7 +107,7 @@ const FREQUENCIES = Object.entries(FREQUENCY_LABELS) as [Frequency, string][];
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Settings() {
-  const { policy, fees, plans } = useLoaderData<typeof loader>();
+  const { policy, fees, plans, profile, timeZones, currency } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const e = (result?.form === "discount" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
@@ -125,6 +136,7 @@ export default function Settings() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <BusinessSection profile={profile} timeZones={timeZones} currency={currency} />
       <Card className="p-5">
         <h2 className="font-semibold">Early-pay discount</h2>
         <p className="mt-1 text-sm text-slate-500">Reward clients who pay early, e.g. &ldquo;2/10 net 30&rdquo;: 2% off when paid within 10 days of the invoice date. Granted only with a payment made in time, once per invoice.</p>
@@ -280,4 +292,87 @@ export default function Settings() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+function BusinessSection({ profile, timeZones, currency }: { profile: Record<string, string>; timeZones: string[]; currency: string }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const mine = result?.form === "business";
+  const errors = (mine ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
+  const typed = (mine && "typed" in result && result.typed ? result.typed : null) as Record<string, string> | null;
+  const v = typed ?? profile;
+  const field = (name: string, label: string, opts: { hint?: string; type?: string; inputMode?: "decimal" | "numeric" | "email" | "tel" | "url" } = {}) => (
+    <label className="text-sm font-medium text-slate-700">
+      {label}
+      <input
+        name={name}
+        type={opts.type ?? "text"}
+        inputMode={opts.inputMode}
+        defaultValue={v[name] ?? ""}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `business-${name}-error` : undefined}
+        className={errors[name] ? input.replace("ring-slate-300", "ring-rose-400") : input}
+      />
+      {opts.hint && !errors[name] ? <span className="mt-1 block text-xs font-normal text-slate-500">{opts.hint}</span> : null}
+      {errors[name] ? (
+        <span id={`business-${name}-error`} className="mt-1 block font-normal text-rose-700">
+          {errors[name]?.join(" ")}
+        </span>
+      ) : null}
+    </label>
+  );
+  return (
+    <Card className="p-5">
+      <h2 className="font-semibold">Business</h2>
+      <p className="mt-1 text-sm text-slate-500">How your business appears in the portal and in emails, its time zone, and the payment options customers get.</p>
+      <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate aria-label="Business settings">
+        <input type="hidden" name="intent" value="business" />
+        {field("name", "Business name")}
+        {field("phone", "Phone", { inputMode: "tel" })}
+        {field("supportEmail", "Support email", { inputMode: "email", hint: "Where customers' replies and questions go." })}
+        {field("fromEmail", "Send emails from", { inputMode: "email" })}
+        <label className="text-sm font-medium text-slate-700 sm:col-span-2">
+          Address
+          <textarea name="address" rows={2} defaultValue={v.address ?? ""} className={errors.address ? input.replace("ring-slate-300", "ring-rose-400") : input} />
+          {errors.address ? <span className="mt-1 block font-normal text-rose-700">{errors.address.join(" ")}</span> : <span className="mt-1 block text-xs font-normal text-slate-500">One line per row; shown on invoices and receipts.</span>}
+        </label>
+        {field("brandColor", "Brand colour", { hint: "The portal header and buttons in emails, like #0f766e." })}
+        {field("logoUrl", "Logo address", { inputMode: "url", hint: "An https:// link to your logo, or leave empty." })}
+        <label className="text-sm font-medium text-slate-700">
+          Time zone
+          <select name="timeZone" defaultValue={v.timeZone} className={errors.timeZone ? input.replace("ring-slate-300", "ring-rose-400") : input}>
+            {timeZones.map((tz) => (
+              <option key={tz} value={tz}>
+                {tz.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+          {errors.timeZone ? <span className="mt-1 block font-normal text-rose-700">{errors.timeZone.join(" ")}</span> : <span className="mt-1 block text-xs font-normal text-slate-500">Due dates, discount deadlines and plan dates are days in this zone.</span>}
+        </label>
+        <div className="text-sm font-medium text-slate-700">
+          Currency
+          <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 font-normal text-slate-600 ring-1 ring-inset ring-slate-200">{currency}: bank debits (ACH) are in US dollars only.</p>
+        </div>
+        {field("portalLinkTtlDays", "Portal links last (days)", { inputMode: "numeric", hint: "A customer's emailed link stops working after this many days; they can ask for a new one." })}
+        {field("minPartialPayment", "Smallest part payment ($)", { inputMode: "decimal", hint: "Leave empty to accept any amount." })}
+        {field("cardSurcharge", "Card surcharge (%)", { inputMode: "decimal", hint: "Added to card payments, at most 3%. Shown before the customer chooses." })}
+        {field("achDiscount", "Bank payment discount (%)", { inputMode: "decimal", hint: "Taken off bank (ACH) payments." })}
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+          <Button type="submit" disabled={busy}>
+            Save business settings
+          </Button>
+          {mine && result.message ? (
+            <p role="status" className="text-sm text-emerald-700">
+              {result.message}
+            </p>
+          ) : null}
+          {mine && !result.message ? (
+            <p role="alert" className="text-sm text-rose-700">
+              Check the fields marked above: nothing was saved.
+            </p>
+          ) : null}
+        </div>
+      </Form>
+    </Card>
+  );
 }

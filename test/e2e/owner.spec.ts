@@ -103,3 +103,24 @@ test("the tier board groups overdue invoices by tier, and a bulk pause and resum
   await page.getByRole("button", { name: "Send next reminder now" }).click();
   await expect(page.getByRole("alert")).toHaveText("Select at least one invoice first.");
 });
+
+test("business settings refuse a bad colour and a too-long link lifetime, keep what was typed, and save nothing", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  await page.goto("/app/settings");
+  const form = page.getByRole("form", { name: "Business settings" });
+  await form.getByLabel("Business name").fill("Northwind Studio & Co");
+  await form.getByLabel("Brand colour").fill("teal");
+  await form.getByLabel("Portal links last (days)").fill("365");
+  await form.getByRole("button", { name: "Save business settings" }).click();
+  await expect(form.getByText("Enter the brand colour as # and six hex digits, like #0f766e.")).toBeVisible();
+  await expect(form.getByText("Portal links can last at most 90 days.")).toBeVisible();
+  await expect(form.getByText("Check the fields marked above: nothing was saved.")).toBeVisible();
+  await expect(form.getByLabel("Business name")).toHaveValue("Northwind Studio & Co");
+  await page.goto("/app/settings");
+  await expect(page.getByRole("form", { name: "Business settings" }).getByLabel("Business name")).toHaveValue("Northwind Studio");
+  await page.screenshot({ path: "test-results/screens/owner-settings.png", fullPage: true });
+});

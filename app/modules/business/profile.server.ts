@@ -1,0 +1,129 @@
+// The business's own settings: profile and branding, time zone, portal links, and payment options,
+// validated with errors that say what to change. Every save is logged with what changed.
+import { z } from "zod";
+import type { Business } from "~/generated/prisma/client";
+import { logActivity } from "~/modules/activity/activity.server";
+import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { db } from "~/utils/db.server";
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return tz.includes("/") || tz === "UTC";
+  } catch {
+    return false;
+  }
+};
+
+const percentBps = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return 0;
+      if (!/^\d{1,2}(\.\d{1,2})?$/.test(v) || Number(v) * 100 > max) {
+        ctx.addIssue({ code: "custom", message: `${label}: enter a percentage from 0 to ${max / 100}, at most two decimals.` });
+        return z.NEVER;
+      }
+      return Math.round(Number(v) * 100);
+    });
+
+export const BusinessProfileForm = z.object({
+  name: z.string().trim().min(2, "Enter the business name your customers know.").max(100, "Keep the name under 100 characters."),
+  supportEmail: z.email({ message: "Enter the email address customers should write to, like billing@example.com." }),
+  fromEmail: z.email({ message: "Enter the address emails are sent from, like billing@example.com." }),
+  phone: z.string().trim().max(40, "Keep the phone number under 40 characters.").optional().transform((v) => v || null),
+  address: z.string().trim().max(300, "Keep the address under 300 characters.").optional().transform((v) => (v ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [])),
+  brandColor: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Enter the brand colour as # and six hex digits, like #0f766e."),
+  logoUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^https:\/\/\S+$/.test(v), "The logo address must start with https://, or leave it empty."),
+  timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone such as America/New_York."),
+  portalLinkTtlDays: z.coerce.number({ message: "Portal link lifetime: enter a whole number of days." }).int("Portal link lifetime: enter a whole number of days.").min(1, "Portal links must last at least 1 day.").max(90, "Portal links can last at most 90 days."),
+  minPartialPayment: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return 0;
+      try {
+        const cents = parseMoney(v, "USD");
+        if (cents < 0) throw new MoneyError("enter zero or more");
+        return cents;
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `Smallest part payment: ${error instanceof Error ? error.message : "enter an amount such as 50.00"}` });
+        return z.NEVER;
+      }
+    }),
+  // US card surcharges are capped at 3% by the card networks.
+  cardSurcharge: percentBps("Card surcharge", 300),
+  achDiscount: percentBps("Bank payment discount", 500),
+});
+
+export type BusinessProfileInput = z.infer<typeof BusinessProfileForm>;
+
+/** The form's values as the owner sees them. */
+export function profileValuesOf(b: Business) {
+  return {
+    name: b.name,
+    supportEmail: b.supportEmail,
+    fromEmail: b.fromEmail,
+    phone: b.phone ?? "",
+    address: b.addressLines.join("\n"),
+    brandColor: b.brandColor,
+    logoUrl: b.logoUrl ?? "",
+    timeZone: b.timeZone,
+    portalLinkTtlDays: String(b.portalLinkTtlDays),
+    minPartialPayment: b.minPartialPaymentCents ? (b.minPartialPaymentCents / 100).toFixed(2) : "",
+    cardSurcharge: b.cardSurchargeBps ? String(b.cardSurchargeBps / 100) : "",
+    achDiscount: b.achDiscountBps ? String(b.achDiscountBps / 100) : "",
+  };
+}
+
+export async function saveBusinessProfile(businessId: string, ownerId: string, input: BusinessProfileInput) {
+  await db.$transaction(async (tx) => {
+    const before = await tx.business.findUniqueOrThrow({ where: { id: businessId } });
+    const data = {
+      name: input.name,
+      supportEmail: input.supportEmail,
+      fromEmail: input.fromEmail,
+      phone: input.phone,
+      addressLines: input.address,
+      brandColor: input.brandColor.toLowerCase(),
+      logoUrl: input.logoUrl,
+      timeZone: input.timeZone,
+      portalLinkTtlDays: input.portalLinkTtlDays,
+      minPartialPaymentCents: input.minPartialPayment,
+      cardSurchargeBps: input.cardSurcharge,
+      achDiscountBps: input.achDiscount,
+    };
+    await tx.business.update({ where: { id: businessId }, data });
+    const labels: Record<string, string> = {
+      name: "name",
+      supportEmail: "support email",
+      fromEmail: "sender address",
+      phone: "phone",
+      addressLines: "address",
+      brandColor: "brand colour",
+      logoUrl: "logo",
+      timeZone: "time zone",
+      portalLinkTtlDays: "portal link lifetime",
+      minPartialPaymentCents: "smallest part payment",
+      cardSurchargeBps: "card surcharge",
+      achDiscountBps: "bank payment discount",
+    };
+    const changed = Object.entries(data)
+      .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k]))
+      .map(([k]) => labels[k] ?? k);
+    if (changed.length === 0) return;
+    await logActivity(tx, {
+      businessId,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: "settings.business_updated",
+      summary: `Business settings changed: ${changed.join(", ")}${data.timeZone !== before.timeZone ? ` (time zone ${before.timeZone} → ${data.timeZone})` : ""}${data.minPartialPaymentCents !== before.minPartialPaymentCents ? ` (smallest part payment ${formatMoney(data.minPartialPaymentCents, before.currency)})` : ""}`,
+    });
+  });
+}
