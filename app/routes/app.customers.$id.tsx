@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { HandoverInputError, markHandedOver } from "~/modules/collections/handover.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -51,6 +52,7 @@ const ActionForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("plan-access"), plansAllowed: z.literal("on").optional(), risky: z.literal("on").optional(), depositRequired: z.literal("on").optional() }),
   z.object({ intent: z.literal("archive"), archived: z.enum(["true", "false"]) }),
   z.object({ intent: z.literal("call-note"), body: z.string().optional(), outcome: z.string().optional() }),
+  z.object({ intent: z.literal("hand-over"), agency: z.string() }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -98,6 +100,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { openInvoices, openBalanceCents } = await setCustomerArchived(business.id, user.id, customerId, archived, today(business.timeZone));
     const owed = openInvoices > 0 ? ` They still owe ${formatMoney(openBalanceCents, business.currency)} on ${openInvoices} ${openInvoices === 1 ? "invoice" : "invoices"}, which stay open; their portal links no longer open.` : "";
     return json({ message: archived ? `Customer archived.${owed}` : "Customer restored: they are back in your customer list.", error: null });
+  }
+  if (parsed.data.intent === "hand-over") {
+    try {
+      await markHandedOver(business.id, user.id, customerId, parsed.data.agency);
+    } catch (error) {
+      if (error instanceof HandoverInputError) return json({ message: null, error: error.message }, { status: 400 });
+      throw error;
+    }
+    return json({ message: `Account handed over to ${parsed.data.agency.trim()}: no more reminders are sent.`, error: null });
   }
   if (parsed.data.intent === "call-note") {
     const note = CallNoteForm.safeParse(parsed.data);
@@ -360,6 +371,38 @@ export default function CustomerPage() {
           </ul>
         </Card>
       ) : null}
+
+      <Card className="p-5">
+        <h2 className="font-semibold">Collections hand-over</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          One pack for a collection agency: the statement (principal, fees, interest, payments, write-offs) and the full correspondence log, every
+          email with its text, portal visits, promises, questions and call notes.
+        </p>
+        <div className="mt-3 flex flex-wrap gap-2 text-sm">
+          <a href={`/app/customers/${customer.id}/collections.pdf`} className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            Download the pack (PDF)
+          </a>
+          <a href={`/app/customers/${customer.id}/collections.csv`} className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            Download as CSV
+          </a>
+        </div>
+        {customer.handedOverAt ? (
+          <p className="mt-3 text-sm font-medium text-rose-800" data-testid="handed-over">
+            Handed over on {formatInstant(new Date(customer.handedOverAt), timeZone)}: no reminders are sent.
+          </p>
+        ) : (
+          <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="intent" value="hand-over" />
+            <label className="text-sm font-medium text-slate-700">
+              Agency
+              <input name="agency" className="mt-1 block w-64 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" placeholder="e.g. Harbor Recovery LLC" />
+            </label>
+            <Button type="submit" variant="secondary">
+              Mark as handed over
+            </Button>
+          </Form>
+        )}
+      </Card>
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payment plans</h2>
