@@ -30,6 +30,21 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Fault and abuse tests (issue 8). RELIABILITY_SCALE=full (npm run test:reliability) runs the sizes the
+          // issue names; CI runs the small version inside npm test. Each file prints its figure (test/reliability/figures.ts).
+          name: "reliability",
+          include: ["test/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/integration-global.ts"],
+          setupFiles: ["test/setup/fail-on-console-error.ts", "test/setup/integration-database.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

@@ -20,6 +20,13 @@ const steps = [
     args: ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/integration.json`],
     report: "integration.json",
   },
+  {
+    name: "reliability",
+    cmd: bin("vitest"),
+    args: ["run", "--project", "reliability", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/reliability.json`],
+    report: "reliability.json",
+    env: { RELIABILITY_SCALE: process.env.RELIABILITY_SCALE ?? "small" },
+  },
   { name: "browser", cmd: process.execPath, args: [path.join(root, "test/e2e/ensure-browser.js")] },
   { name: "e2e", cmd: bin("playwright"), args: ["test"], report: "e2e.json" },
 ];
@@ -46,7 +53,7 @@ for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
   // node_modules/.bin first: the tools then run on the project's Node 22 whatever node started this script.
-  const env = { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`, FORCE_COLOR: process.env.CI ? "0" : "1" };
+  const env = { ...process.env, PATH: `${path.join(root, "node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`, FORCE_COLOR: process.env.CI ? "0" : "1", ...step.env };
   const run = spawnSync(step.cmd, step.args, { cwd: root, stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${step.name} ${seconds}s`);
