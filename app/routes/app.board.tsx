@@ -128,13 +128,13 @@ export default function Board() {
             <section key={col.tier.id} aria-labelledby={`tier-${col.tier.id}`} className="rounded-xl bg-slate-100/70 p-3" data-testid={`tier-${col.tier.kind}`}>
               <h2 id={`tier-${col.tier.id}`} className="flex items-baseline justify-between gap-2 px-1 text-sm font-semibold text-slate-700">
                 <span>{col.tier.name}</span>
-                <span className="text-xs font-normal text-slate-500">
+                <span className="text-xs font-normal text-slate-600">
                   {col.cards.length} · {money(col.amountCents)}
                 </span>
               </h2>
-              <p className="px-1 text-xs text-slate-500">{col.tier.offsetDays < 0 ? `${-col.tier.offsetDays} days before due` : col.tier.offsetDays === 0 ? "On the due date" : `${col.tier.offsetDays} days late`}</p>
+              <p className="px-1 text-xs text-slate-600">{col.tier.offsetDays < 0 ? `${-col.tier.offsetDays} days before due` : col.tier.offsetDays === 0 ? "On the due date" : `${col.tier.offsetDays} days late`}</p>
               <ul className="mt-3 space-y-2">
-                {col.cards.length === 0 ? <li className="px-1 text-xs text-slate-400">Nothing here</li> : null}
+                {col.cards.length === 0 ? <li className="px-1 text-xs text-slate-600">Nothing here</li> : null}
                 {col.cards.map((card) => (
                   <li key={card.invoiceId} className="rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200" data-testid="board-card">
                     <div className="flex items-start gap-2">

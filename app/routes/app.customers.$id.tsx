@@ -355,7 +355,7 @@ export default function CustomerPage() {
                   {fee.invoiceNumber} · {fee.description}
                   {fee.status === "WAIVED" ? <span className="block text-xs text-slate-500">Waived: {fee.waiveReason}</span> : null}
                 </span>
-                <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-400 line-through" : ""}`}>{money(fee.amountCents)}</span>
+                <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-500 line-through" : ""}`}>{money(fee.amountCents)}</span>
                 {fee.status === "APPLIED" ? (
                   <Form method="post" className="flex items-center gap-2" aria-label={`Waive the fee on ${fee.invoiceNumber}`}>
                     <input type="hidden" name="intent" value="waive-fee" />

@@ -137,7 +137,7 @@ export default function Customers() {
                     {money(c.balanceCents)}
                     {c.overdueCents > 0 ? <span className="block text-xs text-rose-700 sm:hidden">{money(c.overdueCents)} overdue</span> : null}
                   </td>
-                  <td className={`hidden whitespace-nowrap px-5 py-3 text-right tabular-nums sm:table-cell ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-400"}`}>{money(c.overdueCents)}</td>
+                  <td className={`hidden whitespace-nowrap px-5 py-3 text-right tabular-nums sm:table-cell ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>{money(c.overdueCents)}</td>
                   <td className="hidden px-5 py-3 sm:table-cell">
                     <span title={c.reason}>
                       <PayerGroupBadge group={c.group} />

@@ -278,7 +278,7 @@ function InstalmentPayments({ instalment, money, timeZone }: { instalment: Sched
   const shownFailure = instalment.payments.some((p) => p.status === "FAILED" && p.failureMessage === instalment.lastFailure);
   return (
     <>
-      {instalment.payments.length === 0 && !instalment.lastFailure ? <span className="text-slate-400">—</span> : null}
+      {instalment.payments.length === 0 && !instalment.lastFailure ? <span className="text-slate-500">—</span> : null}
       <ul className="space-y-1">
         {instalment.payments.map((p) => (
           <li key={p.id} className="text-xs">

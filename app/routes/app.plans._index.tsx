@@ -244,7 +244,7 @@ function statusNote(p: Row, day: (d: CalendarDate) => string) {
 }
 
 function NextCharge({ plan, day, money }: { plan: Row; day: (d: CalendarDate) => string; money: (c: number) => string }) {
-  if (!plan.nextCharge) return <span className="text-slate-400">—</span>;
+  if (!plan.nextCharge) return <span className="text-slate-500">—</span>;
   const next = plan.nextCharge;
   return (
     <span>

@@ -30,7 +30,7 @@ const NAV = [
 ];
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-md px-2.5 py-1.5 text-sm font-medium ${isActive ? "bg-white/15 text-white" : "text-teal-50 hover:bg-white/10"}`;
+  `rounded-md px-2.5 py-1.5 text-sm font-medium ${isActive ? "bg-black/25 text-white" : "text-teal-50 hover:bg-white/10"}`;
 
 export default function OwnerLayout() {
   const { user, business, dev } = useLoaderData<typeof loader>();

@@ -45,7 +45,7 @@ export default function Mailbox() {
                   <span className={`rounded px-1.5 py-0.5 text-[10px] font-semibold ${STATUS_TONE[m.status] ?? ""}`}>{m.status}</span>
                 </div>
                 <div className="mt-0.5 truncate text-xs text-slate-500">To {m.toAddress}</div>
-                <div className="text-xs text-slate-400">{new Date(m.createdAt).toLocaleString("en-US")}</div>
+                <div className="text-xs text-slate-500">{new Date(m.createdAt).toLocaleString("en-US")}</div>
               </Link>
             </li>
           ))}

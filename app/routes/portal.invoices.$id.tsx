@@ -170,7 +170,7 @@ export default function InvoicePage() {
               </tr>
             ))}
             {inv.fees.map((fee) => (
-              <tr key={fee.id} className={fee.waived ? "text-slate-400 line-through" : ""}>
+              <tr key={fee.id} className={fee.waived ? "text-slate-500 line-through" : ""}>
                 <td className="px-5 py-3">
                   {fee.description}
                   <span className="block text-xs text-slate-500 no-underline">{fee.waived ? "Late fee, waived" : "Late fee"}</span>

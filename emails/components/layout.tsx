@@ -15,7 +15,10 @@ export type Brand = { businessName: string; brandColor: string; supportEmail: st
 export function EmailLayout({ brand, preview, children }: { brand: Brand; preview: string; children: ReactNode }) {
   return (
     <Html lang="en">
-      <Head />
+      <Head>
+        {/* Screen readers and webmail tabs announce the title. */}
+        <title>{`A message from ${brand.businessName}`}</title>
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: palette.canvas, fontFamily: "Inter, Segoe UI, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: palette.white, borderRadius: 12, border: `1px solid ${palette.border}`, maxWidth: 560, overflow: "hidden" }}>

@@ -30,6 +30,14 @@ describe("the business settings", () => {
     expect(errors.portalLinkTtlDays).toEqual(["Portal links can last at most 90 days."]);
   });
 
+  it("refuses a brand colour too light for the white text on it", () => {
+    const business = { name: "Northwind", supportEmail: "billing@example.com", fromEmail: "billing@example.com", timeZone: "America/New_York", portalLinkTtlDays: "7" };
+    const light = BusinessProfileForm.safeParse({ ...business, brandColor: "#7dd3fc" });
+    expect(light.success).toBe(false);
+    expect(fieldErrorsOf(light.error!.issues).brandColor).toEqual(["White text on #7dd3fc is hard to read (contrast 1.7:1, needs 4.5:1). Choose a darker colour, like #0f766e."]);
+    expect(fieldErrorsOf(BusinessProfileForm.safeParse({ ...business, brandColor: "#0f766e" }).error?.issues ?? []).brandColor).toBeUndefined();
+  });
+
   it("saves good input and logs what changed", async () => {
     const business = await createBusiness();
     const { user } = await createOwner(business.id);

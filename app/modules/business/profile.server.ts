@@ -1,6 +1,7 @@
 // The business's own settings: profile and branding, time zone, portal links, and payment options,
 // validated with errors that say what to change. Every save is logged with what changed.
 import { z } from "zod";
+import { contrastRatio, MIN_TEXT_CONTRAST } from "~/utils/contrast";
 import type { Business } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
@@ -34,7 +35,16 @@ export const BusinessProfileForm = z.object({
   fromEmail: z.email({ message: "Enter the address emails are sent from, like billing@example.com." }),
   phone: z.string().trim().max(40, "Keep the phone number under 40 characters.").optional().transform((v) => v || null),
   address: z.string().trim().max(300, "Keep the address under 300 characters.").optional().transform((v) => (v ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [])),
-  brandColor: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Enter the brand colour as # and six hex digits, like #0f766e."),
+  brandColor: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Enter the brand colour as # and six hex digits, like #0f766e.")
+    // White text sits on the brand colour (portal header, email buttons): it must stay readable.
+    .superRefine((v, ctx) => {
+      if (!/^#[0-9a-fA-F]{6}$/.test(v)) return;
+      const ratio = contrastRatio(v, "#ffffff");
+      if (ratio < MIN_TEXT_CONTRAST) ctx.addIssue({ code: "custom", message: `White text on ${v} is hard to read (contrast ${ratio.toFixed(1)}:1, needs 4.5:1). Choose a darker colour, like #0f766e.` });
+    }),
   logoUrl: z
     .string()
     .trim()
