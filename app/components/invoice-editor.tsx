@@ -9,7 +9,7 @@ import { formatMoney } from "~/modules/money/money";
 const SPARE_ROWS = 3;
 const MIN_ROWS = 5;
 
-type Customer = { id: string; name: string; companyName: string | null; email: string };
+type Customer = { id: string; name: string; companyName: string | null; email: string; depositRequired: boolean };
 
 const inputClass = (invalid: boolean) =>
   `block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset focus:ring-teal-600 ${invalid ? "ring-rose-400" : "ring-slate-300"}`;
@@ -38,6 +38,8 @@ export function InvoiceEditor(props: {
   const rows = Array.from({ length: rowCount }, (_, i) => props.lines[i] ?? { description: "", quantity: "", unitPrice: "" });
   const onInput = (event: FormEvent<HTMLFormElement>) => setTotal(previewTotal(formValues(event.currentTarget), currency));
   const formError = errors.form?.join(" ");
+  const [customerId, setCustomerId] = useState(values.customerId ?? "");
+  const depositCustomer = customers.find((c) => c.id === customerId && c.depositRequired);
 
   return (
     <Form method="post" noValidate onInput={onInput} className="space-y-6" aria-label="Invoice">
@@ -56,8 +58,9 @@ export function InvoiceEditor(props: {
             id="customerId"
             name="customerId"
             defaultValue={values.customerId ?? ""}
+            onChange={(event) => setCustomerId(event.currentTarget.value)}
             aria-invalid={errors.customerId ? true : undefined}
-            aria-describedby={errors.customerId ? "customerId-error" : undefined}
+            aria-describedby={[errors.customerId ? "customerId-error" : null, depositCustomer ? "deposit-note" : null].filter(Boolean).join(" ") || undefined}
             className={`mt-1.5 ${inputClass(!!errors.customerId)} py-2.5`}
           >
             <option value="">Choose a customer…</option>
@@ -71,6 +74,11 @@ export function InvoiceEditor(props: {
           {errors.customerId ? (
             <p id="customerId-error" className="mt-1 text-sm text-rose-700">
               {errors.customerId.join(" ")}
+            </p>
+          ) : null}
+          {depositCustomer ? (
+            <p id="deposit-note" className="mt-1 text-sm text-amber-800">
+              {depositCustomer.name} must pay a deposit before new work: make this invoice due on receipt (due date = issue date). It cannot be sent otherwise.
             </p>
           ) : null}
         </div>

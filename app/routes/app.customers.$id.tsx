@@ -415,7 +415,7 @@ export default function CustomerPage() {
             <input type="checkbox" name="risky" defaultChecked={customer.markedRiskyAt !== null} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Risky payer
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="depositRequired" defaultChecked={customer.depositRequired} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Deposit required
+            <input type="checkbox" name="depositRequired" defaultChecked={customer.depositRequired} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Deposit required <span className="text-xs text-slate-500">(new invoices must be due on receipt)</span>
           </label>
           <Button type="submit" variant="secondary" className="px-3 py-1.5">
             Save plan access

@@ -16,10 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
   const day = today(business.timeZone);
   const customerId = new URL(request.url).searchParams.get("customer") ?? "";
+  const customers = await customerOptions(business.id);
+  // A customer who must pay a deposit before new work is billed due on receipt (decision 011).
+  const depositFirst = customers.some((c) => c.id === customerId && c.depositRequired);
   return json({
     currency: business.currency,
-    customers: await customerOptions(business.id),
-    defaults: { customerId, number: await suggestInvoiceNumber(business.id), issueDate: day, dueDate: addDays(day, 30), memo: "" },
+    customers,
+    defaults: { customerId, number: await suggestInvoiceNumber(business.id), issueDate: day, dueDate: depositFirst ? day : addDays(day, 30), memo: "" },
   });
 }
 

@@ -67,6 +67,20 @@ describe("drafts, issuing and voiding", () => {
     ]);
   });
 
+  it("sends nothing to a customer who must pay a deposit until the invoice is due on receipt", async () => {
+    const { business, owner, customer, day, draft } = await setup();
+    await db.customer.update({ where: { id: customer.id }, data: { depositRequired: true } });
+    const invoice = await createDraft(business.id, owner.id, draft());
+    await expect(issueInvoice(business.id, owner.id, invoice.id)).rejects.toThrow(
+      `Grace Hopper must pay a deposit before new work, so INV-1001 has to be due on receipt: set its due date to its issue date (${formatDate(day)}), or turn off "Deposit required" on their page.`,
+    );
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).state).toBe("DRAFT");
+    expect(await db.outboxEmail.count({ where: { customerId: customer.id } })).toBe(0);
+    await updateDraft(business.id, owner.id, invoice.id, draft({ dueDate: day }));
+    await expect(issueInvoice(business.id, owner.id, invoice.id)).resolves.toMatchObject({ alreadyIssued: false });
+    expect(await db.outboxEmail.count({ where: { customerId: customer.id, template: "invoice-sent" } })).toBe(1);
+  });
+
   it("refuses a number already used by the business, naming the field", async () => {
     const { business, owner, draft } = await setup();
     await createDraft(business.id, owner.id, draft());

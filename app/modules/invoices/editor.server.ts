@@ -2,7 +2,7 @@
 // and is refused once money has come in. Every change is logged with the owner as the actor.
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
-import { toDbDate } from "~/modules/dates/calendar";
+import { formatDate, fromDbDate, toDbDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { emailInvoice } from "~/modules/portal-access/send-link.server";
 import { now, today } from "~/utils/clock.server";
@@ -130,6 +130,12 @@ export async function issueInvoice(businessId: string, ownerId: string, invoiceI
     const figures = figuresOf(invoice, today(invoice.customer.business.timeZone));
     if (invoice.lines.length === 0 || figures.totalCents <= 0) throw new InvoiceRuleError(`${invoice.number} asks for nothing yet. Add a line with a price before sending it.`);
     if (invoice.customer.archivedAt) throw new InvoiceRuleError(`${invoice.customer.name} is archived; restore the customer before sending them an invoice.`);
+    // The owner asked for payment before new work from this customer (decision 011): what is sent to them is due on receipt.
+    if (invoice.customer.depositRequired && invoice.dueDate.getTime() > invoice.issueDate.getTime()) {
+      throw new InvoiceRuleError(
+        `${invoice.customer.name} must pay a deposit before new work, so ${invoice.number} has to be due on receipt: set its due date to its issue date (${formatDate(fromDbDate(invoice.issueDate))}), or turn off "Deposit required" on their page.`,
+      );
+    }
     await tx.invoice.update({ where: { id: invoice.id }, data: { state: "ISSUED" } });
     await logActivity(tx, {
       businessId,

@@ -75,5 +75,5 @@ export async function suggestInvoiceNumber(businessId: string) {
 }
 
 export async function customerOptions(businessId: string) {
-  return db.customer.findMany({ where: { businessId, archivedAt: null }, select: { id: true, name: true, companyName: true, email: true }, orderBy: { name: "asc" } });
+  return db.customer.findMany({ where: { businessId, archivedAt: null }, select: { id: true, name: true, companyName: true, email: true, depositRequired: true }, orderBy: { name: "asc" } });
 }
