@@ -34,7 +34,10 @@ export function InvoiceEditor(props: {
   const { customers, currency, values, errors, busy } = props;
   const filledRows = props.lines.reduce((last, l, i) => (l.description.trim() || l.quantity.trim() || l.unitPrice.trim() ? i + 1 : last), 0);
   const [rowCount, setRowCount] = useState(Math.max(MIN_ROWS, filledRows + SPARE_ROWS));
-  const [total, setTotal] = useState<number | null>(() => previewTotal(values, currency));
+  // The lines arrive apart from the header values (a saved draft): the first total counts them too.
+  const [total, setTotal] = useState<number | null>(() =>
+    previewTotal({ ...values, ...Object.fromEntries(props.lines.flatMap((l, i) => [[`lines.${i}.description`, l.description], [`lines.${i}.quantity`, l.quantity], [`lines.${i}.unitPrice`, l.unitPrice]])) }, currency),
+  );
   const rows = Array.from({ length: rowCount }, (_, i) => props.lines[i] ?? { description: "", quantity: "", unitPrice: "" });
   const onInput = (event: FormEvent<HTMLFormElement>) => setTotal(previewTotal(formValues(event.currentTarget), currency));
   const formError = errors.form?.join(" ");

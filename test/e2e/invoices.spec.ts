@@ -10,14 +10,20 @@ import { readLatestEmail, signInAsOwner } from "./helpers";
 
 const url = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54349)}/duely`;
 
-async function createCustomer(name: string) {
+async function createCustomer(name: string, options: { depositRequired?: boolean } = {}) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const suffix = crypto.randomBytes(3).toString("hex");
     const { rows } = await client.query<{ id: string }>(`select "id" from "Business" order by "createdAt" asc limit 1`);
     const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@example.test`;
-    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "updatedAt") values ($1, $2, $3, $4, now())`, [crypto.randomUUID(), rows[0]!.id, email, name]);
+    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "depositRequired", "updatedAt") values ($1, $2, $3, $4, $5, now())`, [
+      crypto.randomUUID(),
+      rows[0]!.id,
+      email,
+      name,
+      options.depositRequired ?? false,
+    ]);
     return { email };
   } finally {
     await client.end();
@@ -110,4 +116,29 @@ test("a CSV file with a bad row imports nothing and lists each problem", async (
 
   await page.goto("/app/invoices?q=INV-E2E");
   await expect(page.getByText("No invoice matches these filters.")).toBeVisible();
+});
+
+test("an invoice for a customer who must pay a deposit is sent only when due on receipt", async ({ page }) => {
+  test.setTimeout(60_000);
+  const customer = await createCustomer("Barbara Liskov", { depositRequired: true });
+  await signInAsOwner(page);
+  await page.goto("/app/invoices/new");
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: `Barbara Liskov · ${customer.email}` });
+  await expect(page.getByText("Barbara Liskov must pay a deposit before new work: make this invoice due on receipt")).toBeVisible();
+  const issueDate = await page.getByLabel("Issue date").inputValue();
+  await page.getByLabel("Line 1 description").fill("Deposit for the redesign");
+  await page.getByLabel("Line 1 unit price").fill("500");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("button", { name: "Send invoice" }).click();
+  await expect(page.getByRole("alert")).toContainText("Barbara Liskov must pay a deposit before new work, so");
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  // The saved draft's editor totals its lines from the start.
+  await expect(page.getByTestId("editor-total")).toHaveText("$500.00");
+  await shoot(page, "deposit-refused");
+
+  await page.getByLabel("Due date").fill(issueDate);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByLabel("Due date")).toHaveValue(issueDate);
+  await page.getByRole("button", { name: "Send invoice" }).click();
+  await expect(page.getByRole("status")).toContainText("is issued and emailed to the customer with a portal link.");
 });
