@@ -4,8 +4,9 @@ import { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "~/utils/contrast";
 import type { Business } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
-import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { formatMoney } from "~/modules/money/money";
 import { db } from "~/utils/db.server";
+import { cappedPercentField, optionalAmountField } from "~/utils/form-fields";
 
 const isTimeZone = (tz: string) => {
   try {
@@ -16,18 +17,7 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-const percentBps = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      if (!/^\d{1,2}(\.\d{1,2})?$/.test(v) || Number(v) * 100 > max) {
-        ctx.addIssue({ code: "custom", message: `${label}: enter a percentage from 0 to ${max / 100}, at most two decimals.` });
-        return z.NEVER;
-      }
-      return Math.round(Number(v) * 100);
-    });
+const percentBps = cappedPercentField;
 
 export const BusinessProfileForm = z.object({
   name: z.string().trim().min(2, "Enter the business name your customers know.").max(100, "Keep the name under 100 characters."),
@@ -53,20 +43,7 @@ export const BusinessProfileForm = z.object({
     .refine((v) => v === null || /^https:\/\/\S+$/.test(v), "The logo address must start with https://, or leave it empty."),
   timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone such as America/New_York."),
   portalLinkTtlDays: z.coerce.number({ message: "Portal link lifetime: enter a whole number of days." }).int("Portal link lifetime: enter a whole number of days.").min(1, "Portal links must last at least 1 day.").max(90, "Portal links can last at most 90 days."),
-  minPartialPayment: z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      try {
-        const cents = parseMoney(v, "USD");
-        if (cents < 0) throw new MoneyError("enter zero or more");
-        return cents;
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: `Smallest part payment: ${error instanceof Error ? error.message : "enter an amount such as 50.00"}` });
-        return z.NEVER;
-      }
-    }),
+  minPartialPayment: optionalAmountField("Smallest part payment", { fallback: "enter an amount such as 50.00" }),
   // US card surcharges are capped at 3% by the card networks.
   cardSurcharge: percentBps("Card surcharge", 300),
   achDiscount: percentBps("Bank payment discount", 500),

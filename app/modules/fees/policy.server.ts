@@ -1,36 +1,11 @@
 // The owner's late-fee policy and the fee of each tier, validated with clear errors.
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
-import { MoneyError, parseMoney } from "~/modules/money/money";
 import { db } from "~/utils/db.server";
+import { optionalAmountField, percentField } from "~/utils/form-fields";
 
-const money = (field: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      try {
-        const cents = parseMoney(v, "USD");
-        if (cents < 0) throw new MoneyError("Enter an amount of zero or more.");
-        return cents;
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: `${field}: ${error instanceof Error ? error.message : "enter an amount"}` });
-        return z.NEVER;
-      }
-    });
-const percent = (field: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      if (!/^\d{1,3}(\.\d{1,2})?$/.test(v) || Number(v) > 100) {
-        ctx.addIssue({ code: "custom", message: `${field}: enter a percentage between 0 and 100, at most two decimals.` });
-        return z.NEVER;
-      }
-      return Math.round(Number(v) * 100);
-    });
+const money = (field: string) => optionalAmountField(field, { negative: "Enter an amount of zero or more.", fallback: "enter an amount" });
+const percent = percentField;
 
 export const LateFeeForm = z
   .object({

@@ -2,8 +2,9 @@
 import { z } from "zod";
 import type { PlanPolicy } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
-import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { formatMoney } from "~/modules/money/money";
 import { db, type Db, type Tx } from "~/utils/db.server";
+import { optionalAmountField, percentField } from "~/utils/form-fields";
 import { FREQUENCY_LABELS, type Frequency, type PlanRules } from "./schedule";
 
 const FREQUENCY_DAYS: Record<Frequency, number> = { WEEKLY: 7, BIWEEKLY: 14, MONTHLY: 28 };
@@ -15,34 +16,9 @@ const whole = (label: string, min: number, max: number) =>
     .min(min, `${label}: at least ${min}.`)
     .max(max, `${label}: at most ${max}.`);
 
-const amount = (label: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      try {
-        const cents = parseMoney(v, "USD");
-        if (cents < 0) throw new MoneyError("enter zero or more");
-        return cents;
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: `${label}: ${error instanceof Error ? error.message : "enter an amount such as 25.00"}` });
-        return z.NEVER;
-      }
-    });
+const amount = (label: string) => optionalAmountField(label);
 
-const percent = (label: string) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === "") return 0;
-      if (!/^\d{1,3}(\.\d{1,2})?$/.test(v) || Number(v) > 100) {
-        ctx.addIssue({ code: "custom", message: `${label}: enter a percentage between 0 and 100, at most two decimals.` });
-        return z.NEVER;
-      }
-      return Math.round(Number(v) * 100);
-    });
+const percent = percentField;
 
 export const PlanPolicyForm = z
   .object({
