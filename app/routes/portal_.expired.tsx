@@ -25,10 +25,15 @@ const RequestForm = z.object({ email: z.string().trim().email("Enter the email a
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(RequestForm, await request.formData());
-  if (!parsed.ok) return json({ sent: false, fieldErrors: parsed.fieldErrors, email: parsed.values.email ?? "", limited: false }, { status: 400 });
+  if (!parsed.ok) return json({ sent: false, fieldErrors: parsed.fieldErrors, email: parsed.values.email ?? "", retryAfterMinutes: null }, { status: 400 });
   const result = await requestPortalLink(parsed.data.email, String((context as { ipAddress?: string }).ipAddress ?? "unknown"));
-  if (result.limited) return json({ sent: false, fieldErrors: {}, email: parsed.data.email, limited: true }, { status: 429 });
-  return json({ sent: true, fieldErrors: {}, email: parsed.data.email, limited: false });
+  if (result.limited) {
+    return json(
+      { sent: false, fieldErrors: {}, email: parsed.data.email, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  return json({ sent: true, fieldErrors: {}, email: parsed.data.email, retryAfterMinutes: null });
 }
 
 export default function Expired() {
@@ -49,9 +54,9 @@ export default function Expired() {
           <>
             <h1 className="text-xl font-semibold">{heading}</h1>
             <p className="mt-2 text-slate-600">Enter the email address your invoices are sent to and we will email you a fresh link.</p>
-            {data?.limited ? (
+            {data?.retryAfterMinutes ? (
               <p role="alert" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
-                Too many requests from here. Please wait an hour and try again.
+                Too many requests from here. Please try again in {data.retryAfterMinutes} minute{data.retryAfterMinutes === 1 ? "" : "s"}.
               </p>
             ) : null}
             <Form method="post" className="mt-5 space-y-4" noValidate>
