@@ -34,7 +34,7 @@ export default function handleRequest(
     let shellRendered = false;
     const app = (
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>
     );
     const { pipe, abort } = renderToPipeableStream(app, {

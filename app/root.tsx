@@ -1,3 +1,5 @@
+// First: configures zod for the CSP before any route module creates a schema.
+import "~/utils/zod-in-browser";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";

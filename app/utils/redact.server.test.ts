@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redact, secretValuesIn } from "./redact.server";
+import { errorSummary, redact, secretValuesIn } from "./redact.server";
 
 describe("log redaction", () => {
   const env = {
@@ -49,5 +49,21 @@ describe("log redaction", () => {
   it("leaves URLs without credentials and ordinary text alone", () => {
     const text = "Duely is listening on https://pay.example.com:443/app (port 3000). Invoice INV-1001 paid.";
     expect(redact(text, secretValuesIn(env))).toBe(text);
+  });
+});
+
+describe("error summaries for logs", () => {
+  it("keep the message, stack and code, and drop the fields an error object carries", () => {
+    const error = Object.assign(new Error("Your card was declined."), {
+      code: "card_declined",
+      raw: { payment_intent: { client_secret: "pi_123_secret_abc" } },
+      client: { secretKey: 4242 },
+    });
+    const line = errorSummary(error);
+    expect(line).toMatch(/^Error: Your card was declined\.\n\s+at /);
+    expect(line).toMatch(/\(code card_declined\)$/);
+    expect(line).not.toContain("pi_123_secret_abc");
+    expect(line).not.toContain("4242");
+    expect(errorSummary("plain")).toBe("plain");
   });
 });

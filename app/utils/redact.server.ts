@@ -61,3 +61,13 @@ export function installLogRedaction(source: Record<string, string | undefined> =
     console[method] = (...args: unknown[]) => original(redact(formatWithOptions({ colors: false }, ...args), secrets));
   }
 }
+
+/**
+ * An error for a log line: its stack (which starts with the message) and code, never the object itself,
+ * whose fields can hold a Stripe response with client secrets or a database client's internals.
+ */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return `${error.stack ?? `${error.name}: ${error.message}`}${typeof code === "string" || typeof code === "number" ? ` (code ${code})` : ""}`;
+}
