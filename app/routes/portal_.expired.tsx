@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -22,6 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const RequestForm = z.object({ email: z.string().trim().email("Enter the email address your invoices are sent to.") });
+
+// A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(RequestForm, await request.formData());
