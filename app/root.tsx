@@ -1,8 +1,11 @@
+// First: configures zod for the CSP before any route module creates a schema.
+import "~/utils/zod-in-browser";
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import styles from "~/tailwind.css";
+import { useNonce } from "~/utils/nonce-provider";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -12,6 +15,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Duely" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -22,8 +26,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-full font-sans">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

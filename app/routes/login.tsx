@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,6 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOwner(request)) throw redirect(redirectTo);
   return json({ redirectTo });
 }
+
+// A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(SignInForm, await request.formData());

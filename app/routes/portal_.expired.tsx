@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type HeadersFunction, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -23,12 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const RequestForm = z.object({ email: z.string().trim().email("Enter the email address your invoices are sent to.") });
 
+// A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(RequestForm, await request.formData());
-  if (!parsed.ok) return json({ sent: false, fieldErrors: parsed.fieldErrors, email: parsed.values.email ?? "", limited: false }, { status: 400 });
+  if (!parsed.ok) return json({ sent: false, fieldErrors: parsed.fieldErrors, email: parsed.values.email ?? "", retryAfterMinutes: null }, { status: 400 });
   const result = await requestPortalLink(parsed.data.email, String((context as { ipAddress?: string }).ipAddress ?? "unknown"));
-  if (result.limited) return json({ sent: false, fieldErrors: {}, email: parsed.data.email, limited: true }, { status: 429 });
-  return json({ sent: true, fieldErrors: {}, email: parsed.data.email, limited: false });
+  if (result.limited) {
+    return json(
+      { sent: false, fieldErrors: {}, email: parsed.data.email, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  return json({ sent: true, fieldErrors: {}, email: parsed.data.email, retryAfterMinutes: null });
 }
 
 export default function Expired() {
@@ -49,9 +60,9 @@ export default function Expired() {
           <>
             <h1 className="text-xl font-semibold">{heading}</h1>
             <p className="mt-2 text-slate-600">Enter the email address your invoices are sent to and we will email you a fresh link.</p>
-            {data?.limited ? (
+            {data?.retryAfterMinutes ? (
               <p role="alert" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
-                Too many requests from here. Please wait an hour and try again.
+                Too many requests from here. Please try again in {data.retryAfterMinutes} minute{data.retryAfterMinutes === 1 ? "" : "s"}.
               </p>
             ) : null}
             <Form method="post" className="mt-5 space-y-4" noValidate>

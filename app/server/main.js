@@ -1,5 +1,6 @@
 // The app's launcher: boots the database and jobs through the server build, then serves it with Express.
 // `node app/server/main.js [--seed-demo]` after `remix build`.
+import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -14,6 +15,8 @@ const build = await import(pathToFileURL(buildPath).href).catch((error) => {
   process.exit(1);
 });
 const entry = build.entry.module;
+// Before anything can print: every console line is scrubbed of the configured secrets.
+entry.installLogRedaction(process.env);
 
 let env;
 try {
@@ -33,11 +36,10 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// A fresh CSP nonce for every response; the page renders it on each of its scripts (app/entry.server.tsx).
 app.use((req, res, next) => {
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("X-Frame-Options", "DENY");
-  res.set("Referrer-Policy", "same-origin");
-  if (env.APP_ENV === "production") res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  res.set(entry.securityHeadersFor(env, res.locals.cspNonce));
   next();
 });
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -55,18 +57,24 @@ app.all(
   createRequestHandler({
     build,
     mode: env.APP_ENV === "production" ? "production" : "development",
-    getLoadContext: (req) => ({ ipAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({ ipAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Duely is listening on ${env.APP_URL} (port ${env.PORT}).`);
   if (runtime.seed) {
-    console.log(`Demo data ${runtime.seed.created ? "created" : "already present"}.`);
-    console.log(`Owner sign-in: ${runtime.seed.ownerSignIn}`);
-    console.log(`Owner email: ${runtime.seed.ownerEmail}`);
-    console.log(`Owner password: ${runtime.seed.ownerPassword}`);
-    console.log(`Portal link: ${runtime.seed.portalLink}`);
+    // The demo's own sign-in and portal link are meant to be printed (npm run demo only), past the redaction.
+    const seed = runtime.seed;
+    process.stdout.write(
+      [
+        `Demo data ${seed.created ? "created" : "already present"}.`,
+        `Owner sign-in: ${seed.ownerSignIn}`,
+        `Owner email: ${seed.ownerEmail}`,
+        `Owner password: ${seed.ownerPassword}`,
+        `Portal link: ${seed.portalLink}`,
+      ].join("\n") + "\n",
+    );
   }
 });
 

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
 const entry = build.entry.module;
+entry.installLogRedaction(process.env);
 try {
   entry.parseEnv(process.env);
 } catch (error) {

@@ -1,16 +1,23 @@
-import { createCookie } from "@remix-run/node";
-import { getEnv } from "./env.server";
+import { createCookie, type CookieOptions } from "@remix-run/node";
+import { getEnv, type Env } from "./env.server";
 
-function sessionCookie(name: string, maxAgeSeconds: number) {
-  const env = getEnv();
-  return createCookie(name, {
+/**
+ * Session cookies: signed, HttpOnly (no script can read them), SameSite=Lax (no cross-site POST carries them),
+ * and Secure in production or wherever the app is served over HTTPS.
+ */
+export function sessionCookieOptions(env: Pick<Env, "APP_ENV" | "APP_URL" | "SESSION_SECRET">, maxAgeSeconds: number): CookieOptions {
+  return {
     httpOnly: true,
     sameSite: "lax",
-    secure: env.APP_URL.startsWith("https://"),
+    secure: env.APP_ENV === "production" || env.APP_URL.startsWith("https://"),
     path: "/",
     maxAge: maxAgeSeconds,
     secrets: [env.SESSION_SECRET],
-  });
+  };
+}
+
+function sessionCookie(name: string, maxAgeSeconds: number) {
+  return createCookie(name, sessionCookieOptions(getEnv(), maxAgeSeconds));
 }
 
 export const OWNER_SESSION_DAYS = 14;

@@ -4,6 +4,7 @@
 import { db } from "~/utils/db.server";
 import { deliver, isPermanentFailure } from "~/utils/mailer.server";
 import { now } from "~/utils/clock.server";
+import { redact, secretValuesIn } from "~/utils/redact.server";
 
 export const SENDING_LEASE_MS = 5 * 60_000;
 export const MAX_ATTEMPTS = 20;
@@ -42,7 +43,8 @@ export async function deliverOutboxEmail(id: string): Promise<DeliveryOutcome> {
     });
     return "sent";
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Kept and shown to the owner: an SMTP error must not carry the server's credentials.
+    const message = redact(error instanceof Error ? error.message : String(error), secretValuesIn(process.env));
     const permanent = isPermanentFailure(error) || email.attempts >= MAX_ATTEMPTS;
     await db.outboxEmail.update({
       where: { id },

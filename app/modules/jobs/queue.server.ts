@@ -1,6 +1,7 @@
 // pg-boss on the app's own PostgreSQL. See docs/decisions/003-job-queue.md.
 import { PgBoss, fromPrisma, type SendOptions } from "pg-boss";
 import type { Tx } from "~/utils/db.server";
+import { errorSummary } from "~/utils/redact.server";
 
 export const QUEUES = {
   deliverEmail: "deliver-email",
@@ -30,7 +31,7 @@ export function getBoss(role: BossRole = "producer"): Promise<PgBoss> {
     supervise: role === "worker",
     schedule: role === "worker",
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  boss.on("error", (error) => console.error(`[jobs] ${errorSummary(error)}`));
   const started = (async () => {
     await boss.start();
     await ensureQueues(boss);

@@ -15,6 +15,7 @@ import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { isQuietHour } from "~/modules/reminders/decide";
 import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { errorSummary } from "~/utils/redact.server";
 import crypto from "node:crypto";
 import { completeIfPaid, describeSavedMethod, instalmentCharge } from "./plans.server";
 import { getPlanPolicy } from "./policy.server";
@@ -54,7 +55,7 @@ export async function runPlanCharges(gateway?: PaymentGateway): Promise<PlanRunR
       await submitOffSessionCharge(paymentId, g);
     } catch (error) {
       result.errors += 1;
-      console.error(`[plans] instalment ${id}:`, error);
+      console.error(`[plans] instalment ${id}: ${errorSummary(error)}`);
     }
   }
   return result;
@@ -184,7 +185,7 @@ async function resubmitUnconfirmed(gateway: PaymentGateway) {
       await submitOffSessionCharge(id, gateway);
       count += 1;
     } catch (error) {
-      console.error(`[plans] resubmitting payment ${id}:`, error);
+      console.error(`[plans] resubmitting payment ${id}: ${errorSummary(error)}`);
     }
   }
   return count;
