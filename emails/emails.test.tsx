@@ -29,4 +29,13 @@ describe("every email template", () => {
     expect(email.html).not.toContain("<script>alert(1)</script>");
     expect(email.html).toContain("&lt;script&gt;");
   });
+
+  it("shows the business's logo above its name when it has one, and a title for screen readers", async () => {
+    const preview = emailTemplates["portal-link"].component.PreviewProps;
+    const withLogo = await renderEmail("portal-link", { ...preview, brand: { ...preview.brand, logoUrl: "https://cdn.example.test/northwind.png" } });
+    expect(withLogo.html).toMatch(/<img[^>]+src="https:\/\/cdn\.example\.test\/northwind\.png"/);
+    expect(withLogo.html).toContain("<title>A message from Northwind Studio</title>");
+    const without = await renderEmail("portal-link", preview);
+    expect(without.html).not.toContain("<img");
+  });
 });

@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     business: {
       name: business.name,
       brandColor: business.brandColor,
+      logoUrl: business.logoUrl,
       supportEmail: business.supportEmail,
       phone: business.phone,
       addressLines: business.addressLines,
@@ -31,7 +32,8 @@ export default function PortalLayout() {
       ) : null}
       <header style={{ backgroundColor: business.brandColor }} className="text-white">
         <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-4">
-          <Link to="/portal" className="text-lg font-semibold">
+          <Link to="/portal" className="flex items-center gap-3 text-lg font-semibold">
+            {business.logoUrl ? <img src={business.logoUrl} alt="" className="h-9 w-auto max-w-[8rem] rounded bg-white p-1" /> : null}
             {business.name}
           </Link>
           <span className="truncate text-sm text-white/90">{customer.companyName ?? customer.name}</span>

@@ -16,7 +16,7 @@ describe("security headers", () => {
     expect(csp["object-src"]).toEqual(["'none'"]);
     expect(csp["base-uri"]).toEqual(["'none'"]);
     expect(csp["form-action"]).toEqual(["'self'"]);
-    expect(csp["img-src"]).toEqual(["'self'", "data:"]);
+    expect(csp["img-src"]).toEqual(["'self'", "data:", "https:"]);
     expect(csp["style-src"]).toEqual(["'self'"]);
     expect(csp["style-src-attr"]).toEqual(["'unsafe-inline'"]);
     expect(Object.values(csp).flat()).not.toContain("'unsafe-eval'");

@@ -23,7 +23,8 @@ export function contentSecurityPolicy({ nonce, production, stripe }: SecurityHea
     // and the email previews (srcdoc frames, which inherit this policy) are styled inline. <style> elements stay blocked.
     ["style-src", ["'self'"]],
     ["style-src-attr", ["'unsafe-inline'"]],
-    ["img-src", ["'self'", "data:"]],
+    // The business's logo is an https:// address of its choosing (settings); images run no code.
+    ["img-src", ["'self'", "data:", "https:"]],
     ["font-src", ["'self'"]],
     ["connect-src", ["'self'", ...(stripe ? STRIPE_CONNECT : [])]],
     ["frame-src", stripe ? STRIPE_FRAMES : ["'none'"]],

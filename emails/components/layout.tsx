@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 // react-email's <Tailwind> ships Tailwind 4's palette, not the app's: colours are shared as constants.
@@ -10,7 +10,8 @@ export const palette = {
   white: "#ffffff",
 };
 
-export type Brand = { businessName: string; brandColor: string; supportEmail: string };
+/** logoUrl: an https:// image the business chose in Settings, shown above its name. */
+export type Brand = { businessName: string; brandColor: string; supportEmail: string; logoUrl?: string | null };
 
 export function EmailLayout({ brand, preview, children }: { brand: Brand; preview: string; children: ReactNode }) {
   return (
@@ -23,6 +24,7 @@ export function EmailLayout({ brand, preview, children }: { brand: Brand; previe
       <Body style={{ backgroundColor: palette.canvas, fontFamily: "Inter, Segoe UI, Helvetica, Arial, sans-serif", margin: 0, padding: "24px 0" }}>
         <Container style={{ backgroundColor: palette.white, borderRadius: 12, border: `1px solid ${palette.border}`, maxWidth: 560, overflow: "hidden" }}>
           <Section style={{ backgroundColor: brand.brandColor, padding: "20px 32px" }}>
+            {brand.logoUrl ? <Img src={brand.logoUrl} alt="" height={36} style={{ backgroundColor: palette.white, borderRadius: 4, marginBottom: 10, padding: 3 }} /> : null}
             <Text style={{ color: palette.white, fontSize: 18, fontWeight: 700, margin: 0 }}>{brand.businessName}</Text>
           </Section>
           <Section style={{ padding: "8px 32px 24px" }}>{children}</Section>

@@ -82,7 +82,7 @@ test("the violation watch hears a violation (so silence below means none happene
   await page.goto("/login");
   await page.evaluate(() => {
     const img = document.createElement("img");
-    img.src = "https://images.example.invalid/tracker.png";
+    img.src = "http://images.example.invalid/tracker.png";
     document.body.append(img);
   });
   await expect.poll(() => violations.join("\n")).toContain("img-src");
