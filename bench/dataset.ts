@@ -5,10 +5,11 @@ import { DEFAULT_TIERS } from "~/modules/reminders/default-tiers";
 import { applyMigrations, embeddedUrl, ensureDatabaseExists, startEmbeddedPostgres } from "~/utils/database.server";
 import { invoiceCountsTotal } from "./stats";
 
-export type DatasetSize = { customers: number; invoices: number; businesses: number };
+export type DatasetSize = { database: string; customers: number; invoices: number; businesses: number };
 
-export const FULL: DatasetSize = { customers: 100_000, invoices: 1_000_000, businesses: 200 };
-export const QUICK: DatasetSize = { customers: 2_000, invoices: 20_000, businesses: 4 };
+// Each size has its own database on the bench server, so that a quick run leaves the full data in place.
+export const FULL: DatasetSize = { database: "duely_bench", customers: 100_000, invoices: 1_000_000, businesses: 200 };
+export const QUICK: DatasetSize = { database: "duely_bench_quick", customers: 2_000, invoices: 20_000, businesses: 4 };
 
 export type Dataset = {
   url: string;
@@ -17,8 +18,6 @@ export type Dataset = {
   counts: Record<string, number>;
   stop: () => Promise<void>;
 };
-
-const BENCH_DB = "duely_bench";
 
 /** Counts per customer: 1% have 50 invoices, 9% 20, 40% 10, 30% 7, 20% 8; the total is exactly 10 per customer. */
 const COUNT_SQL = `case when k % 100 = 0 then 50 when k % 10 = 0 then 20 when k % 2 = 0 then 10 when k % 10 in (1, 3, 5) then 7 else 8 end`;
@@ -32,8 +31,8 @@ export async function openDataset(size: DatasetSize, options: { rebuild: boolean
     log(`Starting the bench PostgreSQL (.data/bench-postgres, port ${port})...`);
     const server = await startEmbeddedPostgres({ dir: ".data/bench-postgres", port });
     stopServer = server.stop;
-    await ensureDatabaseExists(server.url, BENCH_DB);
-    adminUrl = embeddedUrl(port, BENCH_DB);
+    await ensureDatabaseExists(server.url, size.database);
+    adminUrl = embeddedUrl(port, size.database);
   }
   const url = adminUrl;
   const expected = { Customer: size.customers, Invoice: size.invoices };

@@ -27,7 +27,7 @@ let failed = false;
 try {
   if (runs("portal")) {
     log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
-    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, log });
+    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), log });
     details.portal = portal;
     figures.push(
       figure("portal page: requests/s", portal.app.rps, "req/s"),
