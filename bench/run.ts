@@ -17,7 +17,7 @@ const runs = (part: string) => !only || only.includes(part);
 const log = (line: string) => console.log(line);
 
 const size = quick ? QUICK : FULL;
-const loadSeconds = quick ? 3 : 10;
+const loadSeconds = quick ? 5 : 10;
 
 const dataset = await openDataset(size, { rebuild, log });
 process.env.DATABASE_URL = dataset.url;
