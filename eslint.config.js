@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".cache/**", ".data/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["build/**", "public/build/**", "app/generated/**", "node_modules/**", ".cache/**", ".data/**", "test-results/**", "playwright-report/**", "bench/results/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}"],
+          include: ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
           environment: "node",
           setupFiles: ["test/setup/fail-on-console-error.ts", "test/setup/property-tests.ts"],
         },

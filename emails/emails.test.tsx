@@ -1,3 +1,4 @@
+import { toPlainText } from "@react-email/render";
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "../app/modules/email/render.server";
 import { emailTemplates, type TemplateName } from "./index";
@@ -14,6 +15,12 @@ describe("every email template", () => {
       expect(email.html).toContain("Northwind Studio");
       expect(email.text).toContain("Northwind Studio");
       expect(email.text).not.toMatch(/<[a-z]/i);
+    });
+
+    it(`${name}: the fast text conversion gives the same text as html-to-text`, async () => {
+      const props = (emailTemplates[name].component as unknown as { PreviewProps: never }).PreviewProps;
+      const email = await renderEmail(name, props);
+      expect(email.text).toBe(toPlainText(email.html));
     });
   }
 

@@ -71,13 +71,17 @@ export function toDbDate(date: CalendarDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
+// Creating a date formatter costs more than formatting with it (a page formats hundreds of dates): one per key.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: CalendarDate, locale = "en-US", style: "long" | "medium" = "medium"): string {
-  return Temporal.PlainDate.from(date).toLocaleString(locale, {
-    day: "numeric",
-    month: style === "long" ? "long" : "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const key = `${locale}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: style === "long" ? "long" : "short", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(`${Temporal.PlainDate.from(date).toString()}T00:00:00Z`));
 }
 
 /** "22 Nov 2026, 10:04 EST": an instant as a person in `timeZone` reads it. */

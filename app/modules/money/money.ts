@@ -9,19 +9,27 @@ export function assertCents(value: number, what = "amount"): Cents {
   return value;
 }
 
+// Intl formatters are costly to create (a page of 50 invoices made hundreds) and immutable: one per key.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, currency: string, digits?: number) {
+  const key = `${locale}|${currency}|${digits ?? ""}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, ...(digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }) });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Number of minor-unit digits for a currency (2 for USD, 0 for JPY), from the platform's ICU data. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat("en-US", currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function formatMoney(cents: Cents, currency: string, locale = "en-US"): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(cents / 10 ** digits);
+  return numberFormat(locale, currency, digits).format(cents / 10 ** digits);
 }
 
 /**

@@ -43,7 +43,12 @@ type Candidate = {
  * way computeInvoiceFigures computes dueNowCents (an integration test holds the two together).
  */
 export async function findCandidates(at: Date, businessId?: string): Promise<Candidate[]> {
-  return db.$queryRaw<Candidate[]>`
+  return db.$queryRaw<Candidate[]>(candidatesSql(at, businessId));
+}
+
+/** The candidates query itself, so that a benchmark can time the same scan inside the database alone. */
+export function candidatesSql(at: Date, businessId?: string) {
+  return Prisma.sql`
     with lines as (select "invoiceId", sum("amountCents") as c from "InvoiceLine" group by 1),
     fees as (select "invoiceId", sum("amountCents") as c from "LateFee" where status = 'APPLIED' group by 1),
     paid as (
@@ -107,6 +112,124 @@ async function recordSkip(tx: Tx | typeof db, c: { invoiceId: string; customerId
   }
 }
 
+type Tier = Awaited<ReturnType<typeof db.reminderTier.findMany>>[number];
+
+/** Each business's tiers, by position, for the businesses of these candidates. */
+async function loadTiers(candidates: readonly Candidate[]) {
+  const businessIds = [...new Set(candidates.map((c) => c.businessId))];
+  const tiers = await db.reminderTier.findMany({ where: { businessId: { in: businessIds } }, orderBy: { position: "asc" } });
+  const tiersOf = new Map<string, Tier[]>();
+  for (const t of tiers) tiersOf.set(t.businessId, [...(tiersOf.get(t.businessId) ?? []), t]);
+  return tiersOf;
+}
+
+/** The tier an invoice is due for now (null: nothing due) and the reason it is held back, if it is. */
+function decideInvoice(c: Candidate, own: readonly Tier[], advance: ReadonlySet<string>) {
+  const next = advance.has(c.invoiceId) ? own.find((t) => t.position > (c.lastSentPosition ?? -1)) : undefined;
+  const tier = currentTier(own, next ? Math.max(c.daysFromDue, next.offsetDays) : c.daysFromDue, c.lastSentPosition, c.promiseBroken);
+  if (!tier) return null;
+  return { tier, skip: INVOICE_SKIPS.find(([flag]) => c[flag]) };
+}
+
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour of the day in a time zone (formatters are costly to create, so one per zone is kept). */
+function localHour(at: Date, timeZone: string) {
+  let format = hourFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone });
+    hourFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
+}
+
+type GateRow = {
+  timeZone: string | null;
+  remindersPausedAt: Date | null;
+  emailOptOut: boolean;
+  handedOverAt: Date | null;
+  business: { timeZone: string; reminderMinGapDays: number; quietHoursStart: number; quietHoursEnd: number };
+};
+
+function gateOf(customer: GateRow, lastReminderAt: Date | null, at: Date) {
+  const { business } = customer;
+  return gateCustomer(
+    {
+      lastReminderAt,
+      minGapDays: business.reminderMinGapDays,
+      localHour: localHour(at, customer.timeZone ?? business.timeZone),
+      quietHoursStart: business.quietHoursStart,
+      quietHoursEnd: business.quietHoursEnd,
+      paused: customer.remindersPausedAt !== null,
+      optedOut: customer.emailOptOut,
+      handedOver: customer.handedOverAt !== null,
+    },
+    at,
+  );
+}
+
+export type Decisions = {
+  /** Invoices with money due whose first tier day has come (what findCandidates returns). */
+  candidates: number;
+  /** Tiers that would be emailed to customers / alerted to owners in a run now. */
+  send: number;
+  alert: number;
+  /** Held back, by reason (invoice holds and customer gates). */
+  held: Record<string, number>;
+  /** Candidates whose current tier was already sent. */
+  nothingDue: number;
+  customers: number;
+};
+
+/**
+ * What a run now would do with every invoice, writing nothing (benchmarks, previews): the same candidates,
+ * the same per-invoice decision and the same customer gate as runReminders, without locks, emails or logs.
+ */
+export async function decideReminders(options: { businessId?: string; at?: Date } = {}): Promise<Decisions> {
+  const at = options.at ?? clockNow();
+  const candidates = await findCandidates(at, options.businessId);
+  const out: Decisions = { candidates: candidates.length, send: 0, alert: 0, held: {}, nothingDue: 0, customers: 0 };
+  const hold = (reason: string, n = 1) => (out.held[reason] = (out.held[reason] ?? 0) + n);
+  const tiersOf = await loadTiers(candidates);
+  const byCustomer = new Map<string, Tier[]>();
+  for (const c of candidates) {
+    const decision = decideInvoice(c, tiersOf.get(c.businessId) ?? [], new Set());
+    if (!decision) out.nothingDue++;
+    else if (decision.skip) hold(decision.skip[1]);
+    else byCustomer.set(c.customerId, [...(byCustomer.get(c.customerId) ?? []), decision.tier]);
+  }
+  out.customers = byCustomer.size;
+  const ids = [...byCustomer.keys()];
+  // The customer gate's inputs for many customers per query (one query per customer made a 1M-invoice run take minutes).
+  for (let from = 0; from < ids.length; from += GATE_BATCH) {
+    for (const row of await gateRows(ids.slice(from, from + GATE_BATCH))) {
+      const tiers = byCustomer.get(row.id) ?? [];
+      const gate = gateOf(row, row.lastReminderAt, at);
+      const toOwner = tiers.filter((t) => !t.emailsCustomer).length;
+      out.alert += toOwner;
+      if (gate.send) out.send += tiers.length - toOwner;
+      else hold(gate.reason, tiers.length - toOwner);
+    }
+  }
+  return out;
+}
+
+const GATE_BATCH = 5_000;
+
+/** What gateCustomer needs for each of these customers, with the time of their last emailed reminder. */
+async function gateRows(customerIds: string[]) {
+  const rows = await db.$queryRaw<(Omit<GateRow, "business"> & GateRow["business"] & { id: string; businessTimeZone: string; lastReminderAt: Date | null })[]>`
+    select c.id, c."timeZone", c."remindersPausedAt", c."emailOptOut", c."handedOverAt", b."timeZone" as "businessTimeZone", b."reminderMinGapDays",
+      b."quietHoursStart", b."quietHoursEnd",
+      (select max(r."createdAt") from "Reminder" r where r."customerId" = c.id and r."outboxEmailId" is not null) as "lastReminderAt"
+    from "Customer" c join "Business" b on b.id = c."businessId"
+    where c.id = any(${customerIds}::text[])`;
+  return rows.map((r) => ({
+    ...r,
+    business: { timeZone: r.businessTimeZone, reminderMinGapDays: r.reminderMinGapDays, quietHoursStart: r.quietHoursStart, quietHoursEnd: r.quietHoursEnd },
+  }));
+}
+
 /**
  * One run of the reminder sequence. `advance` (the owner's "send the next reminder now" on the tier board)
  * treats the next tier of those invoices as due today; every guardrail still applies (holds, pauses, the
@@ -125,16 +248,13 @@ export async function runReminders(options: { businessId?: string; at?: Date; ad
   const result: RunResult = { customersEmailed: 0, ownerAlerts: 0, invoicesReminded: 0, skipped: 0, promisesSettled };
   if (candidates.length === 0) return result;
 
-  const businessIds = [...new Set(candidates.map((c) => c.businessId))];
-  const tiers = await db.reminderTier.findMany({ where: { businessId: { in: businessIds } }, orderBy: { position: "asc" } });
+  const tiersOf = await loadTiers(candidates);
 
-  const byCustomer = new Map<string, { candidate: Candidate; tier: (typeof tiers)[number] }[]>();
+  const byCustomer = new Map<string, { candidate: Candidate; tier: Tier }[]>();
   for (const c of candidates) {
-    const own = tiers.filter((t) => t.businessId === c.businessId);
-    const next = advance.has(c.invoiceId) ? own.find((t) => t.position > (c.lastSentPosition ?? -1)) : undefined;
-    const tier = currentTier(own, next ? Math.max(c.daysFromDue, next.offsetDays) : c.daysFromDue, c.lastSentPosition, c.promiseBroken);
-    if (!tier) continue;
-    const skip = INVOICE_SKIPS.find(([flag]) => c[flag]);
+    const decision = decideInvoice(c, tiersOf.get(c.businessId) ?? [], advance);
+    if (!decision) continue;
+    const { tier, skip } = decision;
     if (skip) {
       await recordSkip(db, c, tier.id, skip[1], skip[2], tier.name);
       result.skipped++;
@@ -174,19 +294,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
       const toCustomer = items.filter((i) => i.tier.emailsCustomer);
       const toOwner = items.filter((i) => !i.tier.emailsCustomer);
 
-      const gate = gateCustomer(
-        {
-          lastReminderAt: last?.createdAt ?? null,
-          minGapDays: business.reminderMinGapDays,
-          localHour: Number(new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone: customer.timeZone ?? business.timeZone }).format(at)),
-          quietHoursStart: business.quietHoursStart,
-          quietHoursEnd: business.quietHoursEnd,
-          paused: customer.remindersPausedAt !== null,
-          optedOut: customer.emailOptOut,
-          handedOver: customer.handedOverAt !== null,
-        },
-        at,
-      );
+      const gate = gateOf(customer, last?.createdAt ?? null, at);
       // Collections alerts go to the owner, so the customer's night hours and gap do not hold them back.
       const customerBlocked = !gate.send;
       if (customerBlocked && toOwner.length === 0) {

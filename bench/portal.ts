@@ -1,0 +1,142 @@
+// The portal invoices page under load (the production build, 50 connections) against a bare node:http + pg
+// server that runs the same queries and returns the same data as JSON.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+
+export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures };
+
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3430);
+const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3431);
+const SESSION_SECRET = "bench-only-session-secret-0123456789abcdef";
+
+function start(name: string, args: string[], env: Record<string, string>, ready: RegExp, log: (line: string) => void) {
+  return new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve(child);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      log(`  [${name}] ${chunk.toString().trimEnd()}`);
+    });
+    child.on("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function load(url: string, cookie: string, seconds: number, warmUp = false): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: 50, duration: seconds, timeout: 60, headers: { cookie } });
+  if (warmUp) return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  if (result.requests.total === 0 || result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.requests.total} requests, ${result.non2xx} not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** Waits until the requests the warm-up left in flight are answered: a lone request is answered quickly again. */
+async function settle(url: string, cookie: string) {
+  for (let i = 0; i < 60; i++) {
+    const started = performance.now();
+    await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+    if (performance.now() - started < 1000) return;
+  }
+}
+
+/** The first customer with exactly 50 issued invoices; a fresh link for them, as the app mints one. */
+async function portalLink(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; count: number }>(`
+      select c.id, count(*)::int as count from "Customer" c join "Invoice" i on i."customerId" = c.id
+      where c."archivedAt" is null and c.id in (select "customerId" from "Invoice" group by 1 having count(*) = 50)
+      group by c.id having count(*) filter (where i.state = 'ISSUED') = 50 order by c."createdAt", c.id limit 1`);
+    const customer = rows[0];
+    if (!customer) throw new Error("The bench database has no customer with exactly 50 issued invoices.");
+    const token = crypto.randomBytes(32).toString("base64url");
+    await client.query(`insert into "PortalAccessToken" (id, "customerId", "tokenHash", "expiresAt", "createdAt") values ($1, $2, $3, now() + interval '1 day', now())`, [
+      `bench-${crypto.randomUUID()}`,
+      customer.id,
+      crypto.createHash("sha256").update(token).digest("hex"),
+    ]);
+    return { customerId: customer.id, invoices: customer.count, token };
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchPortal(options: { databaseUrl: string; seconds: number; build: boolean; log: (line: string) => void }): Promise<PortalResult> {
+  const { databaseUrl, seconds, log } = options;
+  if (options.build) {
+    log("  building the app (remix build)...");
+    const built = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
+    if (built.status !== 0) throw new Error(`remix build failed:\n${built.stderr.toString()}`);
+  }
+  const link = await portalLink(databaseUrl);
+  let app: ChildProcess | undefined;
+  let bare: ChildProcess | undefined;
+  try {
+    // Production mode, no job workers in the web process: nothing is sent and no job competes with the requests.
+    app = await start(
+      "app",
+      ["app/server/main.js"],
+      {
+        NODE_ENV: "production",
+        APP_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        PORT: String(APP_PORT),
+        HOST: "127.0.0.1",
+        APP_URL: `http://127.0.0.1:${APP_PORT}`,
+        SESSION_SECRET,
+        SMTP_URL: "smtp://127.0.0.1:9",
+        RUN_JOBS_IN_WEB: "false",
+        SLOW_QUERY_MS: "0",
+      },
+      /listening on/,
+      log,
+    );
+    const opened = await fetch(`http://127.0.0.1:${APP_PORT}/portal/access/${link.token}`, { redirect: "manual" });
+    const cookie = opened.headers.get("set-cookie")?.split(";")[0];
+    if (!cookie) throw new Error(`Opening the portal link gave no session cookie (status ${opened.status}).`);
+    const page = await fetch(`http://127.0.0.1:${APP_PORT}/portal`, { headers: { cookie } });
+    const html = await page.text();
+    const shown = html.match(/INV-\d{7}/g)?.length ?? 0;
+    if (page.status !== 200 || shown < link.invoices) throw new Error(`The portal page answered ${page.status} with ${shown} invoice numbers.`);
+    log(`  customer ${link.customerId}: ${link.invoices} invoices, page of ${Math.round(html.length / 1024)} KiB`);
+
+    const appUrl = `http://127.0.0.1:${APP_PORT}/portal`;
+    await load(appUrl, cookie, Math.min(3, seconds), true);
+    await settle(appUrl, cookie);
+    const appFigures = await load(appUrl, cookie, seconds);
+    log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
+    await stop(app);
+    app = undefined;
+
+    bare = await start("bare", ["--import", "tsx", "bench/bare-server.ts"], { NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(BARE_PORT), SESSION_SECRET }, /listening/, log);
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}/portal`;
+    const answer = await fetch(bareUrl, { headers: { cookie } });
+    const data = (await answer.json()) as { page?: { invoices?: unknown[] } };
+    if (answer.status !== 200 || data.page?.invoices?.length !== link.invoices) throw new Error(`The bare server answered ${answer.status} with ${data.page?.invoices?.length} invoices.`);
+    await load(bareUrl, cookie, Math.min(3, seconds), true);
+    await settle(bareUrl, cookie);
+    const bareFigures = await load(bareUrl, cookie, seconds);
+    log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
+    return { customerId: link.customerId, invoices: link.invoices, app: appFigures, bare: bareFigures };
+  } finally {
+    await stop(app);
+    await stop(bare);
+  }
+}

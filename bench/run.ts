@@ -1,0 +1,88 @@
+// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal]`: builds (or reuses) the benchmark
+// database and prints the portal, reminder-engine and email figures as a table; writes them to bench/results/.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDataset, FULL, QUICK } from "./dataset";
+import { benchEmails } from "./emails";
+import { benchEngine } from "./engine";
+import { benchPortal } from "./portal";
+import { figure, formatTable, ratio, type Figure } from "./stats";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const rebuild = args.includes("--rebuild");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const runs = (part: string) => !only || only.includes(part);
+const log = (line: string) => console.log(line);
+
+// The slow-query warning would print every query of a loaded run; the figures are the report.
+process.env.SLOW_QUERY_MS ??= "0";
+const size = quick ? QUICK : FULL;
+const loadSeconds = quick ? 5 : 10;
+
+const dataset = await openDataset(size, { rebuild, log });
+process.env.DATABASE_URL = dataset.url;
+const figures: Figure[] = [];
+const details: Record<string, unknown> = {};
+let failed = false;
+try {
+  if (runs("portal")) {
+    log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
+    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), log });
+    details.portal = portal;
+    figures.push(
+      figure("portal page: requests/s", portal.app.rps, "req/s"),
+      figure("portal page: p50 latency", portal.app.p50, "ms"),
+      figure("portal page: p99 latency", portal.app.p99, "ms", { kind: "max", value: 50 }),
+      figure("bare node:http + pg: requests/s", portal.bare.rps, "req/s"),
+      figure("bare node:http + pg: p50 latency", portal.bare.p50, "ms"),
+      figure("bare node:http + pg: p99 latency", portal.bare.p99, "ms"),
+      figure("portal / bare requests/s", ratio(portal.app.rps, portal.bare.rps), "×", { kind: "min", value: 0.5 }),
+    );
+  }
+  if (runs("engine")) {
+    log("Reminder engine decision run over every invoice...");
+    const engine = await benchEngine(new Date(), log);
+    details.engine = engine;
+    figures.push(
+      figure("engine decision run", engine.decisionSeconds, "s", { kind: "max", value: 30 }),
+      figure("set-based SQL scan of the same rows", engine.scanSeconds, "s"),
+      figure("decision run / SQL scan", ratio(engine.decisionSeconds, engine.scanSeconds), "×", { kind: "max", value: 3 }),
+    );
+  }
+  if (runs("emails")) {
+    log("Reminder emails rendered on one core...");
+    const emails = await benchEmails(quick ? 3 : 10, log);
+    details.emails = emails;
+    figures.push(
+      figure("reminder emails rendered, per CPU-second", emails.perCpuSecond, "emails/s", { kind: "min", value: 300 }),
+      figure("reminder emails rendered, per wall second", emails.perSecond, "emails/s"),
+    );
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  const { disconnectDb } = await import("~/utils/db.server");
+  await disconnectDb();
+  await dataset.stop();
+}
+
+const cpus = os.cpus();
+const report = {
+  at: new Date().toISOString(),
+  mode: quick ? "quick" : "full",
+  machine: { cpus: cpus.length, model: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
+  dataset: { reused: dataset.reused, buildSeconds: dataset.buildSeconds, counts: dataset.counts },
+  figures,
+  details,
+};
+console.log(`\n${formatTable(figures)}\n`);
+const dir = path.resolve("bench/results");
+fs.mkdirSync(dir, { recursive: true });
+const json = JSON.stringify(report, null, 2);
+fs.writeFileSync(path.join(dir, quick ? "latest-quick.json" : "latest.json"), json);
+fs.writeFileSync(path.join(dir, `${report.at.replace(/[:.]/g, "-")}-${report.mode}.json`), json);
+log(`Written to bench/results/${quick ? "latest-quick.json" : "latest.json"}.`);
+if (failed) process.exitCode = 1;
