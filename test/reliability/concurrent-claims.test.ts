@@ -19,7 +19,7 @@ import { getEnv, resetEnvCache } from "../../app/utils/env.server";
 import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
 import { reportFigure, sized } from "./figures";
 
-const REQUESTS = sized(30, 100);
+const REQUESTS = sized(20, 100);
 const ROUNDS = sized(2, 5);
 const AMOUNT = 100_000;
 const CARD = { method: "CARD" as const, card: { number: "4242424242424242", expMonth: 12, expYear: 2035, cvc: "123" } };

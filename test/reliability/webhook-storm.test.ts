@@ -17,7 +17,7 @@ import { startFakeStripe } from "../support/fake-stripe";
 import { reportFigure, sized } from "./figures";
 
 const WEBHOOK_SECRET = "whsec_reliability_storm";
-const EVENTS = sized(300, 10_000);
+const EVENTS = sized(200, 10_000);
 const DUPLICATE_SHARE = 0.2;
 const IN_FLIGHT = 20;
 

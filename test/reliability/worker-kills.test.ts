@@ -9,8 +9,8 @@ import { db } from "../../app/utils/db.server";
 import { checkExactlyOnce, reminderWorld, runAndKill, timedRun } from "../support/reminder-kill";
 import { reportFigure, scale, sized } from "./figures";
 
-const TRIALS = sized(3, 20);
-const CUSTOMERS = sized(8, 40);
+const TRIALS = sized(2, 20);
+const CUSTOMERS = sized(6, 40);
 const at = new Date("2026-11-20T15:00:00Z");
 
 afterAll(async () => {
