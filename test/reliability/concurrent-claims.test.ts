@@ -96,7 +96,8 @@ async function round(businessId: string) {
   expect(payments).toHaveLength(fulfilled.length);
   // Exactly one checkout is open; all the others were replaced.
   const open = payments.filter((p) => p.status === "PENDING");
-  expect(open).toHaveLength(1);
+  const tally = `${fulfilled.length} started, ${busy} busy, ${refused - busy} refused otherwise; payments ${JSON.stringify(payments.map((p) => p.status))}`;
+  expect(open, tally).toHaveLength(1);
   const winner = open[0]!;
   expect(payments.filter((p) => p.id !== winner.id).every((p) => p.status === "CANCELED")).toBe(true);
   const winnerKind = fulfilled.find((f) => f.paymentId === winner.id)!.kind;

@@ -16,7 +16,7 @@ const EMAILS = sized(20, 500);
 // The app's worker takes one email per poll (1 s) on each of 2 slots: about 2 emails a second. Extra worker
 // slots, running the same delivery function as the app's handler, stand in for more worker processes so that
 // the full size drains in minutes; the app's own worker still takes its share.
-const EXTRA_SLOTS = sized(6, 16);
+const EXTRA_SLOTS = sized(6, 30);
 // What the server does with each connection: three kinds of outage, then service.
 type Mode = "greeting-421" | "rcpt-451" | "up";
 
@@ -131,21 +131,23 @@ describe("SMTP down for a period, then up", () => {
     // The outage: the greeting refused twice, then recipients refused. Each attempt fails, pg-boss schedules
     // the next one later each time (15–30 s, 30–60 s, 60–120 s), and the email stays PENDING with its error.
     const outage: Mode[] = ["greeting-421", "greeting-421", "rcpt-451"];
-    const delays: number[][] = [];
+    // Each job's wait after its latest failure, by how many retries it had had (pg-boss counts a retry when it starts).
+    const delays: number[][] = outage.map(() => []);
     for (const [attempt, mode] of outage.entries()) {
       smtp.state.mode = mode;
       if (attempt > 0) await fastForwardRetries();
-      const failed = await waitFor(`failed attempt ${attempt + 1}`, async () => {
-        const jobs = await deliveryJobs();
-        return jobs.length === EMAILS && jobs.every((j) => j.state === "retry" && j.retryCount === attempt) ? jobs : null; // pg-boss counts a retry when it starts
-      });
-      delays.push(failed.map((j) => j.delaySeconds));
+      // Every email has failed this many times (a large queue's early ones may already be further on).
+      await waitFor(`failed attempt ${attempt + 1}`, async () =>
+        (await db.outboxEmail.count({ where: { id: { in: ids }, attempts: { gte: attempt + 1 }, status: "PENDING" } })) === EMAILS ? true : null,
+      );
+      for (const j of await deliveryJobs()) if (j.state === "retry" && j.retryCount < outage.length) delays[j.retryCount]!.push(j.delaySeconds);
       const rows = await db.outboxEmail.findMany({ where: { id: { in: ids } } });
-      expect(rows.map((r) => [r.status, r.attempts, r.sentAt, Boolean(r.lastError)])).toEqual(rows.map(() => ["PENDING", attempt + 1, null, true]));
+      expect(rows.map((r) => [r.status, r.sentAt, Boolean(r.lastError)])).toEqual(rows.map(() => ["PENDING", null, true]));
       expect(smtp.received).toHaveLength(0);
     }
-    // Backoff: each delay, from the failed attempt's start, is within its doubling band (plus up to 5 s the attempt took).
+    // Backoff: each wait, from the failed attempt's start, is within its doubling band (plus up to 5 s the attempt took).
     for (const [k, band] of delays.entries()) {
+      expect(band.length, `waits seen after failure ${k + 1}`).toBeGreaterThan(0);
       const low = 15 * 2 ** k;
       for (const d of band) {
         expect(d).toBeGreaterThanOrEqual(low);
@@ -153,7 +155,7 @@ describe("SMTP down for a period, then up", () => {
       }
     }
     const refusedDuringOutage = smtp.state.refused;
-    expect(refusedDuringOutage).toBe(outage.length * EMAILS);
+    expect(refusedDuringOutage).toBeGreaterThanOrEqual(outage.length * EMAILS);
 
     // SMTP is back: the waiting retries come due and the worker drains the outbox.
     smtp.state.mode = "up";
@@ -167,7 +169,7 @@ describe("SMTP down for a period, then up", () => {
     expect(smtp.received).toHaveLength(EMAILS);
     expect(new Set(smtp.received)).toEqual(new Set(ids.map((id) => `<${id}@outbox.duely>`)));
     const rows = await db.outboxEmail.findMany({ where: { id: { in: ids } } });
-    expect(rows.map((r) => [r.status, r.transport, r.attempts, r.lastError])).toEqual(rows.map(() => ["SENT", "smtp", outage.length + 1, null]));
+    expect(rows.map((r) => [r.status, r.transport, r.attempts > outage.length, r.lastError])).toEqual(rows.map(() => ["SENT", "smtp", true, null]));
 
     const maxDelay = (k: number) => Math.round(Math.max(...delays[k]!));
     const minDelay = (k: number) => Math.round(Math.min(...delays[k]!));
