@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 
 export type Db = PrismaClient;
@@ -49,3 +49,13 @@ export async function disconnectDb() {
   globalThis.__prisma = undefined;
   await current?.client.$disconnect();
 }
+
+/**
+ * A transaction that could not get a connection, or finish, in its time (P2028): it was rolled back and
+ * nothing it did was kept. Requests that queue on one row (checkouts of one invoice) answer this in words.
+ */
+export function isTransactionTimeout(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028";
+}
+
+export const BUSY_INVOICE_MESSAGE = "Several payments for this invoice were started at the same moment and this one did not go through. Reload the page to see where it stands.";

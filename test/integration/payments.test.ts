@@ -144,6 +144,19 @@ describe("events drive payment state", () => {
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("FAILED");
   });
 
+  it("tells the customer of a returned bank debit once, even when its failure arrives before its processing", async () => {
+    const { paymentId, customer, event } = await processingPayment();
+    const failed = event("evt_return_first", "payment_intent.payment_failed", "requires_payment_method", 9);
+    (failed.data.object as { last_payment_error: unknown }).last_payment_error = { type: "invalid_request_error", code: "account_closed", message: "The bank account has been closed." };
+    expect(await processPaymentEvent(failed, "stripe")).toBe("applied");
+    expect(await processPaymentEvent(event("evt_processing_late", "payment_intent.processing", "processing", 2), "stripe")).toBe("unchanged");
+    expect(await processPaymentEvent(event("evt_processing_again", "payment_intent.processing", "processing", 3), "stripe")).toBe("unchanged");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("FAILED");
+    const emails = await db.outboxEmail.findMany({ where: { customerId: customer.id, template: "payment-failed" } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.text).toContain("The bank account has been closed.");
+  });
+
   it("records events for unknown payments without failing", async () => {
     const { event } = await processingPayment();
     const stray = event("evt_stray", "payment_intent.succeeded", "succeeded", 3);

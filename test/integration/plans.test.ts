@@ -52,6 +52,18 @@ afterEach(async () => {
 });
 
 describe("a self-serve plan by card", () => {
+  it("lets more plan checkouts of one invoice than the connection pool holds take turns, leaving one waiting plan", async () => {
+    // Each waits on the invoice's row lock holding a connection: the one holding the lock must not need another.
+    const w = await world();
+    const results = await Promise.allSettled(
+      Array.from({ length: 11 }, () => startPlan({ customerId: w.customer.id, invoiceIds: [w.invoice.id], count: 3, frequency: "MONTHLY", method: "CARD" })),
+    );
+    // On a slow machine a late one may be refused as busy, in words; a starved pool refused them all.
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(PlanInputError);
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
+    expect(await db.plan.count({ where: { customerId: w.customer.id, status: "PENDING" } })).toBe(1);
+  });
+
   it("exists only once instalment 1 is paid, then charges instalment 2 on its day after a notice", async () => {
     const w = await world();
     const { planId, paymentId } = await startPlan({ customerId: w.customer.id, invoiceIds: [w.invoice.id], count: 3, frequency: "MONTHLY", method: "CARD" });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { parseMoney } from "~/modules/money/money";
-import { db } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/utils/db.server";
 
 const percent = z
   .string()
@@ -39,8 +39,9 @@ export const DiscountPolicyForm = z
     return { enabled: v.enabled === "on", kind: v.kind, percentBps, amountCents, windowDays: v.windowDays, achOnly: v.achOnly === "on", combinesWithPlan: v.combinesWithPlan === "on" };
   });
 
-export function getDiscountPolicy(businessId: string) {
-  return db.discountPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
+/** Inside a transaction pass its `tx`: a second connection taken while holding row locks can starve the pool. */
+export function getDiscountPolicy(businessId: string, client: Db | Tx = db) {
+  return client.discountPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
 }
 
 export async function saveDiscountPolicy(businessId: string, ownerId: string, input: z.infer<typeof DiscountPolicyForm>) {

@@ -10,7 +10,7 @@ import { openSettlement } from "~/modules/settlements/settlements.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout } from "~/utils/db.server";
 import { allocate, PaymentInputError } from "./allocation";
 import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
 import { quoteMethod, type OnlineMethod } from "./pricing";
@@ -90,9 +90,14 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         data: { paymentId },
       });
     }
-  }, { maxWait: 15_000, timeout: 20_000 }); // checkouts of one invoice queue on its row lock: let them wait their turn
+  }, { maxWait: 15_000, timeout: 20_000 }).catch(refuseWhenBusy); // checkouts of one invoice queue on its row lock: let them wait their turn
   await ensurePaymentIntent(paymentId);
   return { paymentId };
+}
+
+/** A checkout that could not get its turn in time changed nothing: the customer is told so, not shown a 500. */
+function refuseWhenBusy(error: unknown): never {
+  throw isTransactionTimeout(error) ? new PaymentInputError(BUSY_INVOICE_MESSAGE) : error;
 }
 
 /** Creates the gateway's PaymentIntent if the payment has none yet; safe to call again (idempotency key). */

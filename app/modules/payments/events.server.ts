@@ -101,6 +101,12 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       const { next, changed } = applyEvent({ status: payment.status, lastEventAt: payment.lastEventAt }, { status: incomingStatus, at });
       if (!changed) {
         await tx.payment.update({ where: { id: payment.id }, data: { lastEventAt: next.lastEventAt } });
+        // Stripe does not promise order: a bank debit's "processing" can arrive after its failure. It still
+        // failed after processing, when the customer had left, so they are told now (once, by the dedupe key).
+        if (incomingStatus === "PROCESSING" && payment.status === "FAILED" && payment.method === "US_BANK_ACCOUNT") {
+          const withdrawn = await tx.discount.findMany({ where: { paymentId: payment.id, status: "WITHDRAWN" }, select: { amountCents: true } });
+          await enqueueBankFailureNotice(tx, payment, withdrawn.reduce((s, d) => s + d.amountCents, 0));
+        }
         return markProcessed(tx, event.id, "unchanged");
       }
 
@@ -183,7 +189,6 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
   const { customer } = payment;
   const { business } = customer;
   const amount = formatMoney(payment.amountCents, payment.currency);
-  const numbers = payment.allocations.map((a) => a.invoice.number).join(", ");
   const method = payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method;
   const base = { businessId: business.id, customerId: customer.id, actor: "SYSTEM" as const, data: { paymentId: payment.id } };
   const perInvoice = async (type: string, summary: string) => {
@@ -209,27 +214,34 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
   if (payment.status === "FAILED") {
     const reason = payment.failureMessage ?? "The payment did not go through.";
     await perInvoice("payment.failed", `Payment of ${amount} failed (${method}): ${reason}`);
-    if (previous === "PROCESSING") {
-      // A bank payment that failed after processing: the customer has left the portal, so tell them.
-      const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
-      await enqueueEmail(tx, {
-        template: "payment-failed",
-        to: customer.email,
-        businessId: business.id,
-        customerId: customer.id,
-        dedupeKey: `payment-failed:${payment.id}`,
-        props: {
-          brand: brandOf(business),
-          customerName: customer.name,
-          amountText: amount,
-          methodText: method,
-          reason,
-          invoiceNumbers: numbers,
-          portalUrl: link.url,
-          discountNote: withdrawnCents > 0 ? `The early-payment discount of ${formatMoney(withdrawnCents, payment.currency)} that came with this payment no longer applies.` : null,
-        },
-      });
-    }
+    // A bank payment that failed after processing: the customer has left the portal, so tell them.
+    if (previous === "PROCESSING") await enqueueBankFailureNotice(tx, payment, withdrawnCents);
   }
   if (payment.status === "CANCELED") await perInvoice("payment.canceled", `Payment of ${amount} was cancelled before it was confirmed`);
+}
+
+/** Tells the customer that a payment failed after they left the portal; queued once per payment. */
+async function enqueueBankFailureNotice(tx: Tx, payment: PaymentForEffects, withdrawnCents: number) {
+  const { customer } = payment;
+  const { business } = customer;
+  const dedupeKey = `payment-failed:${payment.id}`;
+  if (await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: { id: true } })) return;
+  const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  await enqueueEmail(tx, {
+    template: "payment-failed",
+    to: customer.email,
+    businessId: business.id,
+    customerId: customer.id,
+    dedupeKey,
+    props: {
+      brand: brandOf(business),
+      customerName: customer.name,
+      amountText: formatMoney(payment.amountCents, payment.currency),
+      methodText: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method,
+      reason: payment.failureMessage ?? "The payment did not go through.",
+      invoiceNumbers: payment.allocations.map((a) => a.invoice.number).join(", "),
+      portalUrl: link.url,
+      discountNote: withdrawnCents > 0 ? `The early-payment discount of ${formatMoney(withdrawnCents, payment.currency)} that came with this payment no longer applies.` : null,
+    },
+  });
 }

@@ -19,7 +19,7 @@ import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout, type Db, type Tx } from "~/utils/db.server";
 import { getPlanPolicy, rulesOf } from "./policy.server";
 import { instalmentCharge, termsTextFor } from "./terms";
 
@@ -61,7 +61,7 @@ export async function planEligibility(customerId: string, invoiceIds: readonly s
 
 /** The plan quote's principal: what is due now on the invoices, less any early-pay discount that goes with a plan. */
 export async function planPrincipal(businessId: string, invoices: readonly InvoiceSummary[], method: OnlineMethod, day: CalendarDate, client: Db | Tx) {
-  const discountPolicy = await getDiscountPolicy(businessId);
+  const discountPolicy = await getDiscountPolicy(businessId, client);
   const offers = discountPolicy.combinesWithPlan ? await earlyPayOffers(businessId, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, client) : {};
   const discounts = invoices.flatMap((i) => {
     const offer = offers[i.id] ?? null;
@@ -169,7 +169,10 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
       }
     },
     { maxWait: 15_000, timeout: 20_000 },
-  );
+  ).catch((error: unknown) => {
+    // Like a checkout: a plan that could not get its turn on the invoice in time changed nothing.
+    throw isTransactionTimeout(error) ? new PlanInputError(BUSY_INVOICE_MESSAGE) : error;
+  });
   return { planId, paymentId };
 }
 
