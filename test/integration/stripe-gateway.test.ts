@@ -43,6 +43,19 @@ async function callWebhook(request: Request) {
 }
 
 describe("the Stripe gateway through the real SDK", () => {
+  it("cancels a replaced checkout's PaymentIntent at Stripe, so a form left open in another tab cannot take the money twice", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 50_000 });
+    const first = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    const firstIntent = (await db.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).providerPaymentId!;
+    expect(fake.requests.filter((r) => r.path.endsWith("/cancel"))).toEqual([]);
+    const second = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" });
+    expect((await db.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).status).toBe("CANCELED");
+    expect(fake.requests.filter((r) => r.path === `/v1/payment_intents/${firstIntent}/cancel`)).toMatchObject([{ idempotencyKey: `payment_${first.paymentId}_cancel` }]);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: second.paymentId } })).status).toBe("PENDING");
+  });
+
   it("cancels an unconfirmed discounted PaymentIntent once the discount's last day has passed", async () => {
     const business = await createBusiness();
     await db.discountPolicy.create({ data: { businessId: business.id, enabled: true, kind: "PERCENT", percentBps: 200, windowDays: 10 } });

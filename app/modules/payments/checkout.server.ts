@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
-import { replaceUnconfirmed } from "~/modules/plans/plans.server";
+import { cancelReplacedAtGateway, replaceUnconfirmed, type ReplacedPayment } from "~/modules/plans/plans.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
@@ -21,6 +21,7 @@ export type CheckoutInput = { customerId: string; invoiceIds: string[]; amountCe
 
 export async function startPayment(input: CheckoutInput): Promise<{ paymentId: string }> {
   const paymentId = crypto.randomUUID();
+  let replaced: ReplacedPayment[] = [];
   await db.$transaction(async (tx) => {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
     const { business } = customer;
@@ -31,7 +32,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
     if (locked.length !== new Set(input.invoiceIds).size) throw new PaymentInputError("One of those invoices could not be found on your account.");
 
     // Unconfirmed payments (and a plan waiting for its first payment) for the same invoices are replaced by this one.
-    await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
+    replaced = await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
 
     const day = today(business.timeZone);
     const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id));
@@ -91,6 +92,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
       });
     }
   }, { maxWait: 15_000, timeout: 20_000 }).catch(refuseWhenBusy); // checkouts of one invoice queue on its row lock: let them wait their turn
+  await cancelReplacedAtGateway(replaced);
   await ensurePaymentIntent(paymentId);
   return { paymentId };
 }

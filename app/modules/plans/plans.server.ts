@@ -14,7 +14,7 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
-import { gatewayName, idempotencyKeyFor } from "~/modules/payments/gateway.server";
+import { gatewayName, getGateway, idempotencyKeyFor } from "~/modules/payments/gateway.server";
 import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
@@ -81,6 +81,7 @@ export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: 
 export async function startPlan(input: StartPlanInput): Promise<{ planId: string; paymentId: string }> {
   const planId = crypto.randomUUID();
   const paymentId = crypto.randomUUID();
+  let replaced: ReplacedPayment[] = [];
   await db.$transaction(
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
@@ -93,7 +94,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
       const eligibility = await planEligibility(customer.id, input.invoiceIds, tx);
       if (!eligibility.allowed) throw new PlanInputError(eligibility.reason);
 
-      await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
+      replaced = await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
 
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
@@ -173,6 +174,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     // Like a checkout: a plan that could not get its turn on the invoice in time changed nothing.
     throw isTransactionTimeout(error) ? new PlanInputError(BUSY_INVOICE_MESSAGE) : error;
   });
+  await cancelReplacedAtGateway(replaced);
   return { planId, paymentId };
 }
 
@@ -182,6 +184,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
  */
 export async function startInstalmentPayment(input: { customerId: string; planId: string; method: OnlineMethod; keepMethod: boolean }): Promise<{ paymentId: string }> {
   const paymentId = crypto.randomUUID();
+  let replaced: ReplacedPayment[] = [];
   await db.$transaction(
     async (tx) => {
       const plan = await tx.plan.findFirst({ where: { id: input.planId, customerId: input.customerId }, include: { invoices: true, customer: { include: { business: true } } } });
@@ -193,7 +196,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
       if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("There is no missed instalment to pay on this plan. Reload the page to see where it stands.");
       const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
       const { business } = plan.customer;
-      await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
+      replaced = await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
       const dueNow = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
@@ -242,6 +245,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
     },
     { maxWait: 15_000, timeout: 20_000 },
   );
+  await cancelReplacedAtGateway(replaced);
   return { paymentId };
 }
 
@@ -249,18 +253,39 @@ export async function startInstalmentPayment(input: { customerId: string; planId
  * A new checkout for these invoices replaces the unconfirmed ones: their payments are cancelled, and a
  * plan still waiting for its first payment is cancelled with it.
  */
-export async function replaceUnconfirmed(tx: Tx, customerId: string, invoiceIds: readonly string[], reason: string) {
+export async function replaceUnconfirmed(tx: Tx, customerId: string, invoiceIds: readonly string[], reason: string): Promise<ReplacedPayment[]> {
   const stale = await tx.payment.findMany({
     where: { customerId, status: "PENDING", offSession: false, allocations: { some: { invoiceId: { in: [...invoiceIds] } } } },
-    select: { id: true, instalment: { select: { planId: true, sequence: true } } },
+    select: { id: true, providerPaymentId: true, instalment: { select: { planId: true, sequence: true } } },
   });
-  if (stale.length === 0) return;
+  if (stale.length === 0) return [];
   await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
   await withdrawDiscounts(tx, stale.map((p) => p.id), "the payment was replaced by a newer one");
   const pendingPlans = stale.flatMap((p) => (p.instalment?.sequence === 1 ? [p.instalment.planId] : []));
   if (pendingPlans.length) {
     await tx.plan.updateMany({ where: { id: { in: pendingPlans }, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: `Instalment 1 was not paid: ${reason}.` } });
     await tx.instalment.updateMany({ where: { planId: { in: pendingPlans }, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED" } });
+  }
+  return stale.map((p) => ({ id: p.id, providerPaymentId: p.providerPaymentId }));
+}
+
+export type ReplacedPayment = { id: string; providerPaymentId: string | null };
+
+/**
+ * After the replacing checkout has committed: the replaced payments' intents are cancelled at the gateway too,
+ * so a payment form still open in another tab can no longer take the money a second time. An intent that
+ * the customer already confirmed cannot be cancelled; its outcome arrives by webhook and is applied as usual.
+ */
+export async function cancelReplacedAtGateway(replaced: readonly ReplacedPayment[]) {
+  const withIntent = replaced.filter((p): p is { id: string; providerPaymentId: string } => p.providerPaymentId !== null);
+  if (withIntent.length === 0) return;
+  const gateway = await getGateway();
+  for (const p of withIntent) {
+    try {
+      await gateway.cancelPaymentIntent(p.providerPaymentId, p.id);
+    } catch (error) {
+      console.warn(`Could not cancel the replaced payment ${p.id} at the gateway (it may already be confirmed): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 
