@@ -12,7 +12,9 @@ export async function startWorkers() {
 
   await boss.work<{ outboxEmailId: string }>(
     QUEUES.deliverEmail,
-    { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 2 },
+    // One email per job (a failure retries only that email); with a backlog (after an SMTP outage) the
+    // slots fetch without pausing between jobs instead of one job per slot per second.
+    { batchSize: 1, pollingIntervalSeconds: 1, localConcurrency: 4, burstWhenReadyExceeds: 4 },
     async ([job]) => {
       if (!job) return;
       await syncClock();
