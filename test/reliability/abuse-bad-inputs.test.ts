@@ -77,7 +77,7 @@ const hostile = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "graphem
 
 const withNul = fc.string({ maxLength: 10 }).map((s) => `Text ${s}\u0000 with a null byte`);
 const tooLong = (max: number) => fc.integer({ min: 1, max: 200 }).map((extra) => "x".repeat(max + extra));
-const huge = fc.constant("€".repeat(300_000));
+const huge = fc.constant("€".repeat(100_000));
 
 const bad = {
   text(min: number, max: number) {
@@ -738,6 +738,7 @@ describe("bad inputs to every form and action", () => {
     let fivexx = 0;
     let unclear = 0;
     let writes = 0;
+    const millis: Record<string, number> = {};
     try {
       for (const spec of list) {
         // Only the webhook reads the Stripe keys; with them set, the portal would pay through Stripe.
@@ -745,6 +746,7 @@ describe("bad inputs to every form and action", () => {
           process.env.STRIPE_SECRET_KEY = "sk_test_abuse";
         } else delete process.env.STRIPE_SECRET_KEY;
         resetEnvCache();
+        const started = performance.now();
         const before = await checksums();
         const samples = fc.sample(inputs(spec), RUNS);
         for (const input of samples) {
@@ -760,6 +762,7 @@ describe("bad inputs to every form and action", () => {
           }
         }
         const changed = changedTables(before, await checksums());
+        millis[`${spec.route}#${spec.intent}`] = Math.round(performance.now() - started);
         if (changed.length) {
           writes += 1;
           failures.push({ route: spec.route, intent: spec.intent, problem: `wrote to ${changed.join(", ")}`, input: "", answer: "" });
@@ -778,6 +781,7 @@ describe("bad inputs to every form and action", () => {
       unclear,
       writes,
       tablesAllowedToChange: TABLES_ALLOWED_TO_CHANGE,
+      millisPerAction: millis,
     });
     fs.mkdirSync(path.resolve(import.meta.dirname, "../../test-results"), { recursive: true });
     fs.writeFileSync(path.resolve(import.meta.dirname, "../../test-results/abuse-bad-inputs-failures.json"), JSON.stringify(failures, null, 2));
