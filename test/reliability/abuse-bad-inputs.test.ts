@@ -79,14 +79,18 @@ const withNul = fc.string({ maxLength: 10 }).map((s) => `Text ${s}\u0000 with a 
 const tooLong = (max: number) => fc.integer({ min: 1, max: 200 }).map((extra) => "x".repeat(max + extra));
 const huge = fc.constant("€".repeat(100_000));
 
+/** A file where the form has a text field (a wrong type): only for required fields, as a file is not text. */
+const aFile: fc.Arbitrary<Value> = fc.constant({ file: new Blob(["a file where text belongs"], { type: "text/plain" }) });
+
 const bad = {
   text(min: number, max: number) {
-    const short = min > 0 ? [fc.constant(REMOVE), fc.constantFrom("", "   ", "\t\r\n"), fc.string({ maxLength: min - 1 }).map((s) => s.trim().slice(0, min - 1))] : [];
+    const short = min > 0 ? [fc.constant(REMOVE), aFile, fc.constantFrom("", "   ", "\t\r\n"), fc.string({ maxLength: min - 1 }).map((s) => s.trim().slice(0, min - 1))] : [];
     return fc.oneof(...short, tooLong(max), huge, withNul);
   },
   optionalText: (max: number) => fc.oneof(tooLong(max), huge, withNul),
   email: fc.oneof(
     fc.constant(REMOVE),
+    aFile,
     fc.constantFrom("", "not-an-email", "a@", "@example.com", "a b@example.com", "a@@example.com", "<script>@x", "a@b@c.d", "\u0000@example.com"),
     fc.string({ maxLength: 30 }).filter((s) => !s.includes("@")),
     tooLong(260).map((s) => `${s}@example.com`),
@@ -99,11 +103,13 @@ const bad = {
       fc.bigInt({ min: 10n ** 16n, max: 10n ** 40n }).map(String),
     ),
   date: fc.oneof(
+    aFile,
     fc.constantFrom("2026-02-30", "2026-13-01", "2026-00-10", "2026-04-31", "2027-02-29", "26-12-01", "2026/12/20", "20.12.2026", "tomorrow", "", "2026-12-20T00:00:00Z", "99999-01-01", "0000-00-00", "2026-12-2", "2026-12-20\u0000", REMOVE),
     fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)),
   ),
   int: (min: number, max: number) =>
     fc.oneof(
+      aFile,
       fc.constantFrom(String(min - 1), String(max + 1), "1.5", "NaN", "Infinity", "-Infinity", "1e309", "abc", "9007199254740993", "½", "\u0000"),
       fc.integer({ min: max + 1, max: 2 ** 31 }).map(String),
       fc.integer({ min: -(2 ** 31), max: min - 1 }).map(String),
@@ -114,7 +120,9 @@ const bad = {
       fc.constant(REMOVE),
       fc.constantFrom("", "other", "<script>", "\u0000", ...valid.flatMap((v) => [v.toLowerCase() === v ? v.toUpperCase() : v.toLowerCase(), ` ${v}`, `${v}\u0000`])),
       hostile,
-    ).filter((v) => v === null || !valid.includes(v)),
+    )
+      .filter((v) => v === null || !valid.includes(v))
+      .chain((v) => fc.oneof(fc.constant<Value>(v), aFile)),
   checkbox: fc.constantFrom("yes", "true", "1", "ON", "off", "on\u0000"),
   /** Ids that are not this visitor's: nonexistent, malformed, injection, and (added per spec) someone else's. */
   id: (others: string[] = []) =>
@@ -123,7 +131,6 @@ const bad = {
       fc.uuid(),
       fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
     ),
-  file: fc.constantFrom({ file: new Blob(["a file where text belongs"], { type: "text/plain" }) }),
 };
 
 // ---------------------------------------------------------------- the forms and actions
@@ -616,6 +623,7 @@ function inputs(spec: Spec): fc.Arbitrary<Input> {
   if (spec.badIds) mutations.push(bad.id(spec.badIds).map((id): Mutation => ({ kind: "id", id })));
   if (typeof spec.base.intent === "string") {
     mutations.push(fc.oneof(fc.constantFrom("", "delete", "DROP", "admin", "__proto__", `${spec.base.intent} `, spec.base.intent.toUpperCase(), "\u0000"), hostile).map((value): Mutation => ({ kind: "intent", value })));
+    mutations.push(aFile.map((value): Mutation => ({ kind: "field", field: "intent", value })));
   }
   if (!spec.request && spec.route !== "logout") {
     mutations.push(
