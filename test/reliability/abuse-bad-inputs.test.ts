@@ -603,8 +603,8 @@ function webhookRequest(payload: string, signature: Value) {
           ? stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 })
           : signature;
   const headers: Record<string, string> = { "content-type": "application/json" };
-  // A header carries bytes: what a client sends as UTF-8 arrives as Latin-1 characters.
-  if (typeof header === "string") headers["stripe-signature"] = Buffer.from(header, "utf8").toString("latin1");
+  // A header carries bytes: what a client sends as UTF-8 arrives as Latin-1 characters; no line breaks or nulls.
+  if (typeof header === "string") headers["stripe-signature"] = Buffer.from(header, "utf8").toString("latin1").replace(/[\0\r\n]/g, "").trim();
   return new Request(`${ORIGIN}/webhooks/stripe`, { method: "POST", body: payload, headers });
 }
 
