@@ -281,7 +281,7 @@ function specs(w: World): Spec[] {
         tierId: bad.id(t2.tiers.map((t) => t.id)),
         offsetDays: fc.oneof(bad.int(-60, 365), fc.constant(String(t1.tiers[0]!.offsetDays)), fc.constant(String(t1.tiers[2]!.offsetDays))),
         subject: fc.oneof(bad.text(1, 200), fc.constant("Pay {{bankPassword}}")),
-        body: fc.oneof(bad.text(1, 5000), fc.constant("Hello {{ unknown_thing }}")),
+        body: fc.oneof(bad.text(1, 5000), fc.constant("Hello {{ unknownThing }}")),
       },
     },
     {
@@ -447,6 +447,7 @@ function specs(w: World): Spec[] {
               row[at] = typeof value === "string" ? value : "";
               if (at === 4 && row[at] !== "") row[at] = "";
               if (at === 5 && /^\d+(\.\d{1,3})?$/.test(row[at] ?? "")) row[at] = "-1";
+              if (at === 1 && /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/.test(row[at] ?? "") && row[at] !== a.invoices.paid.number) row[at] = "bad number!";
               return csvFile([row.map((v) => v ?? "")]);
             }),
         ),
@@ -527,9 +528,10 @@ function specs(w: World): Spec[] {
         invoice: fc.oneof(fc.constant(REMOVE), bad.id([...otherInvoices, a.invoices.draft.id]).map((id) => [id]), fc.constant([a.invoices.paid.id, t1.b.invoices.paid.id])),
         // Left out, the choice is "full" (the form's default): only a wrong value is a bad input.
         amountChoice: bad.choice(["full", "other"]).filter((v) => v !== null),
-        otherAmount: fc.oneof(bad.money(false), fc.constantFrom("999999.00", "0.01")),
+        otherAmount: fc.oneof(bad.money(false), fc.constant("999999.00")),
         method: bad.choice(["CARD", "US_BANK_ACCOUNT"]),
-        settlementOfferId: bad.id([t1.b.settlementId, t2.a.settlementId]),
+        // Left empty, no settlement is meant: only an id that is not this customer's open offer is bad.
+        settlementOfferId: bad.id([t1.b.settlementId, t2.a.settlementId]).filter((id) => id !== ""),
       },
     },
     {
