@@ -12,6 +12,7 @@ import { listBusinessInvoices, totalsOf } from "~/modules/invoices/invoices.serv
 import { lastTiers } from "~/modules/reminders/pauses.server";
 import { formatMoney } from "~/modules/money/money";
 import { today } from "~/utils/clock.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Duely" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "send-test-email") return json({ message: null, error: "Unknown action." }, { status: 400 });
   await sendOwnerTestEmail(user, business);
   return json({ message: `Test email queued to ${user.email}. It appears in the mailbox within seconds.`, error: null });

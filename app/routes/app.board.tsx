@@ -10,9 +10,10 @@ import { formatMoney } from "~/modules/money/money";
 import { BADGE_LABELS, type BoardBadge } from "~/modules/reminders/board";
 import { tierBoard } from "~/modules/reminders/board.server";
 import { runReminders } from "~/modules/reminders/engine.server";
-import { setInvoiceRemindersPaused } from "~/modules/reminders/pauses.server";
+import { requireInvoicesOf, setInvoicesRemindersPaused } from "~/modules/reminders/pauses.server";
 import { now } from "~/utils/clock.server";
 import { fieldErrorsOf } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Tier board · Duely" }];
 
@@ -33,14 +34,15 @@ const BulkForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { business, user } = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = BulkForm.safeParse({ intent: form.get("intent"), invoice: form.getAll("invoice").map(String) });
   if (!parsed.success) return json({ message: null, error: Object.values(fieldErrorsOf(parsed.error.issues)).flat().join(" ") }, { status: 400 });
   const { intent, invoice } = parsed.data;
   if (intent === "pause" || intent === "resume") {
-    for (const id of invoice) await setInvoiceRemindersPaused(business.id, user.id, id, intent === "pause");
+    await setInvoicesRemindersPaused(business.id, user.id, invoice, intent === "pause");
     return json({ message: `${intent === "pause" ? "Paused" : "Resumed"} reminders for ${invoice.length} invoice${invoice.length === 1 ? "" : "s"}.`, error: null });
   }
+  await requireInvoicesOf(business.id, invoice);
   const result = await runReminders({ businessId: business.id, advance: invoice });
   const held = result.skipped;
   return json({

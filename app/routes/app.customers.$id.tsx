@@ -25,12 +25,13 @@ import { today } from "~/utils/clock.server";
 import { PlanStatusBadge } from "~/components/plan-status-badge";
 import { listPlans } from "~/modules/plans/owner.server";
 import { getPlanPolicy } from "~/modules/plans/policy.server";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.customer.name} · Duely` : "Customer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
-  const overview = await getCustomerOverview(business.id, params.id ?? "", today(business.timeZone));
+  const overview = await getCustomerOverview(business.id, idParam(params), today(business.timeZone));
   if (!overview) throw new Response("Not found", { status: 404 });
   const tiers = await lastTiers(overview.invoices.map((i) => i.id));
   const paused = await invoicesPaused(overview.invoices.map((i) => i.id));
@@ -57,9 +58,9 @@ const ActionForm = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const parsed = ActionForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ message: null, error: parsed.error.issues.find((i) => i.path[0] === "reason")?.message ?? "That action is not available." }, { status: 400 });
-  const customerId = params.id ?? "";
+  const customerId = idParam(params);
   if (parsed.data.intent === "email-link") {
     await emailPortalLink(business.id, customerId, { actor: "OWNER", actorUserId: user.id });
     return json({ message: "Portal link emailed.", error: null });

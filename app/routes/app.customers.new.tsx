@@ -8,6 +8,7 @@ import { requireOwner } from "~/modules/auth/session.server";
 import { CustomerForm, timeZoneChoices } from "~/modules/customers/customer-form";
 import { createCustomer } from "~/modules/customers/customers.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "New customer · Duely" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(CustomerForm, form);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const saved = await createCustomer(business.id, user.id, parsed.data);

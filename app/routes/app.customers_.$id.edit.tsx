@@ -8,12 +8,13 @@ import { requireOwner } from "~/modules/auth/session.server";
 import { CustomerForm, timeZoneChoices } from "~/modules/customers/customer-form";
 import { getCustomer, updateCustomer } from "~/modules/customers/customers.server";
 import { parseForm } from "~/utils/forms";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.customer.name} · Duely` : "Edit customer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
-  const customer = await getCustomer(business.id, params.id ?? "");
+  const customer = await getCustomer(business.id, idParam(params));
   if (!customer) throw new Response("Not found", { status: 404 });
   return json({
     customer: { id: customer.id, name: customer.name, companyName: customer.companyName ?? "", email: customer.email, phone: customer.phone ?? "", timeZone: customer.timeZone ?? "", emailOptOut: customer.emailOptOut },
@@ -24,10 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(CustomerForm, form);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const saved = await updateCustomer(business.id, user.id, params.id ?? "", parsed.data);
+  const saved = await updateCustomer(business.id, user.id, idParam(params), parsed.data);
   if (!saved.ok) return json({ fieldErrors: saved.fieldErrors, values: typedValues(form) }, { status: 400 });
   return redirect(`/app/customers/${saved.customerId}?saved=details`);
 }

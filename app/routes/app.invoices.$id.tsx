@@ -19,13 +19,14 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice } from "~/modules/portal-access/send-link.server";
 import { today } from "~/utils/clock.server";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.invoice.number} · Duely` : "Invoice" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
   const day = today(business.timeZone);
-  const found = await getOwnerInvoice(business.id, params.id ?? "", day);
+  const found = await getOwnerInvoice(business.id, idParam(params), day);
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
   return json({
@@ -67,9 +68,9 @@ type ActionResult = { intent: string; message: string | null; fieldErrors: Recor
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const invoiceId = params.id ?? "";
+  const invoiceId = idParam(params);
   const values: Record<string, string> = {};
-  for (const [key, value] of (await request.formData()).entries()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
   const intent = Intent.safeParse(values);
   const reply = (status: number, message: string | null, fieldErrors: Record<string, string[]> = {}) =>
     json<ActionResult>({ intent: intent.success ? intent.data.intent : "", message, fieldErrors, values }, { status });

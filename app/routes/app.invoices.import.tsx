@@ -7,6 +7,7 @@ import { requireOwner } from "~/modules/auth/session.server";
 import { IMPORT_COLUMNS, type ImportError } from "~/modules/invoices/csv";
 import { importInvoices, MAX_IMPORT_BYTES } from "~/modules/invoices/csv.server";
 import { formatMoney } from "~/modules/money/money";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Import invoices · Duely" }];
 
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return problem(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, 413);
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const file = form.get("file");
   if (!file || typeof file === "string" || file.size === 0) return problem("Choose a CSV file to import.");
   if (file.size > MAX_IMPORT_BYTES) return problem(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, 413);

@@ -9,6 +9,7 @@ import { lineValuesOf, parseDraftForm } from "~/modules/invoices/draft-form";
 import { createDraft, InvoiceRuleError } from "~/modules/invoices/editor.server";
 import { customerOptions, suggestInvoiceNumber } from "~/modules/invoices/owner.server";
 import { today } from "~/utils/clock.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "New invoice · Duely" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
   const values: Record<string, string> = {};
-  for (const [key, value] of (await request.formData()).entries()) if (typeof value === "string") values[key] = value;
+  for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
   const parsed = parseDraftForm(values, business.currency);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values }, { status: 400 });
   try {

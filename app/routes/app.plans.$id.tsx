@@ -11,12 +11,13 @@ import { getPlanForOwner } from "~/modules/plans/owner.server";
 import { cancelPlanByOwner, PlanInputError } from "~/modules/plans/plans.server";
 import { FREQUENCY_LABELS } from "~/modules/plans/schedule";
 import { fieldErrorsOf } from "~/utils/forms";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plan for ${data.plan.customer.name} · Duely` : "Payment plan · Duely" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
-  const plan = await getPlanForOwner(business.id, params.id ?? "");
+  const plan = await getPlanForOwner(business.id, idParam(params));
   return json({ plan, timeZone: business.timeZone });
 }
 
@@ -29,8 +30,8 @@ const CancelForm = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const planId = params.id ?? "";
-  const values = Object.fromEntries(await request.formData());
+  const planId = idParam(params);
+  const values = Object.fromEntries(await readForm(request));
   const parsed = CancelForm.safeParse(values);
   const reason = typeof values.reason === "string" ? values.reason : "";
   if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, reason }, { status: 400 });

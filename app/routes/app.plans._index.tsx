@@ -11,6 +11,7 @@ import { formatMoney } from "~/modules/money/money";
 import { runPlanCharges } from "~/modules/plans/charges.server";
 import { listPlans } from "~/modules/plans/owner.server";
 import { FREQUENCY_LABELS } from "~/modules/plans/schedule";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment plans · Duely" }];
 
@@ -34,7 +35,7 @@ const ActionForm = z.object({ intent: z.literal("run") });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireOwner(request);
-  const parsed = ActionForm.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ message: null, error: "That action is not available." }, { status: 400 });
   const result = await runPlanCharges();
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -8,6 +8,7 @@ import { requireOwner } from "~/modules/auth/session.server";
 import { formatInstant } from "~/modules/dates/calendar";
 import { QUESTION_REASONS } from "~/modules/reminders/question-reasons";
 import { answerQuestion, listQuestions, resolveQuestion } from "~/modules/reminders/questions.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Questions · Duely" }];
 
@@ -23,7 +24,7 @@ const QuestionAction = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const parsed = QuestionAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = QuestionAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Check the form.", questionId: null as string | null }, { status: 400 });
   if (parsed.data.intent === "resolve") await resolveQuestion(business.id, user.id, parsed.data.questionId);
   else await answerQuestion(business.id, user.id, parsed.data.questionId, parsed.data.answer, parsed.data.resolve === "on");

@@ -9,6 +9,7 @@ import { runReminders } from "~/modules/reminders/engine.server";
 import { fillPlaceholders, PLACEHOLDERS, SAMPLE_VALUES } from "~/modules/reminders/placeholders";
 import { fieldErrorsOf } from "~/utils/forms";
 import { getReminderSettings, GuardrailForm, saveGuardrails, saveTier, SettingsError, TierForm } from "~/modules/reminders/settings.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Reminders · Duely" }];
 
@@ -25,7 +26,7 @@ type ActionResult = { form: string; fieldErrors: Record<string, string[]>; messa
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const values = Object.fromEntries(await request.formData());
+  const values = Object.fromEntries(await readForm(request));
   const fail = (form: string, fieldErrors: Record<string, string[]>) => json<ActionResult>({ form, fieldErrors, message: null }, { status: 400 });
   if (values.intent === "run-now") {
     const r = await runReminders({ businessId: business.id });
@@ -37,6 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveGuardrails(business.id, user.id, parsed.data);
     return json<ActionResult>({ form: "guardrails", fieldErrors: {}, message: "Guardrails saved." });
   }
+  if (values.intent !== "tier") return fail("form", { form: ["That action is not available."] });
   const parsed = TierForm.safeParse(values);
   const form = `tier:${String(values.tierId)}`;
   if (!parsed.success) return fail(form, fieldErrorsOf(parsed.error.issues));

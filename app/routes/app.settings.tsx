@@ -10,6 +10,7 @@ import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/po
 import { getPlanPolicy, PlanPolicyForm, savePlanPolicy } from "~/modules/plans/policy.server";
 import { BusinessProfileForm, profileValuesOf, saveBusinessProfile } from "~/modules/business/profile.server";
 import { FREQUENCY_LABELS, type Frequency } from "~/modules/plans/schedule";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
 
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireOwner(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries(form);
   if (values.intent === "business") {
     const parsedProfile = BusinessProfileForm.safeParse(values);
@@ -73,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (errors) return json({ form: "fees", fieldErrors: errors, message: null }, { status: 400 });
     return json({ form: "fees", fieldErrors: {} as Record<string, string[]>, message: "Late fees saved." });
   }
+  if (values.intent !== "discount") return json({ form: "discount", fieldErrors: { form: ["That action is not available."] } as Record<string, string[]>, message: null }, { status: 400 });
   const parsed = DiscountPolicyForm.safeParse(values);
   if (!parsed.success) {
     return json({ form: "discount", fieldErrors: fieldErrorsOf(parsed.error.issues), message: null }, { status: 400 });
@@ -141,6 +143,7 @@ export default function Settings() {
         <h2 className="font-semibold">Early-pay discount</h2>
         <p className="mt-1 text-sm text-slate-500">Reward clients who pay early, e.g. &ldquo;2/10 net 30&rdquo;: 2% off when paid within 10 days of the invoice date. Granted only with a payment made in time, once per invoice.</p>
         <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2" noValidate aria-label="Early-pay discount">
+          <input type="hidden" name="intent" value="discount" />
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700 sm:col-span-2">
             <input type="checkbox" name="enabled" defaultChecked={policy.enabled} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Offer an early-pay discount
           </label>

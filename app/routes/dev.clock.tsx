@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { currentOffsetMs, now, setClockOffset } from "~/utils/clock.server";
 import { isProduction } from "~/utils/env.server";
+import { readForm } from "~/utils/request.server";
 
 // Test and demo control of the app clock. Absent in production.
 const ClockInput = z.object({
@@ -17,7 +18,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (isProduction()) throw new Response("Not found", { status: 404 });
-  const parsed = ClockInput.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ClockInput.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
   const ms = parsed.data.at ? Date.parse(parsed.data.at) - Date.now() : (parsed.data.offsetMs ?? (parsed.data.offsetDays ?? 0) * 86400_000);
   await setClockOffset(ms);

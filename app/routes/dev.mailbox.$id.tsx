@@ -2,10 +2,11 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { assertMailboxAvailable, getMailboxMessage } from "~/modules/email/mailbox.server";
+import { idParam } from "~/utils/request.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   assertMailboxAvailable();
-  const m = await getMailboxMessage(params.id ?? "");
+  const m = await getMailboxMessage(idParam(params));
   return json({
     id: m.id,
     subject: m.subject,

@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { commitOwnerSession, getOwner, safeRedirect, signIn } from "~/modules/auth/session.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Duely" }];
 
@@ -28,7 +29,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(SignInForm, await request.formData());
+  const parsed = parseForm(SignInForm, await readForm(request));
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, formError: null, email: parsed.values.email ?? "" }, { status: 400 });
   const result = await signIn({
     email: parsed.data.email,

@@ -20,12 +20,13 @@ import { canOfferPlan, currentPlanOf } from "~/modules/plans/portal.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.number}` : "Invoice" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const found = await getCustomerInvoice(customer.id, params.id ?? "", today(business.timeZone));
+  const found = await getCustomerInvoice(customer.id, idParam(params), today(business.timeZone));
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
   const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], today(business.timeZone)))[invoice.id] ?? null;
@@ -67,21 +68,21 @@ const InvoiceAction = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { customer } = await requireCustomer(request);
-  const parsed = InvoiceAction.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = InvoiceAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return json({ fieldErrors, done: null }, { status: 400 });
   }
   if (parsed.data.intent === "promise") {
     try {
-      await makePromise(customer.id, [params.id ?? ""], parsed.data.promisedFor);
+      await makePromise(customer.id, [idParam(params)], parsed.data.promisedFor);
     } catch (error) {
       if (error instanceof PromiseInputError) return json({ fieldErrors: { promisedFor: [error.message] }, done: null }, { status: 400 });
       throw error;
     }
     return redirect(`/portal/invoices/${params.id}?done=promise`);
   }
-  await askQuestion(customer.id, params.id ?? "", parsed.data.reason, parsed.data.message);
+  await askQuestion(customer.id, idParam(params), parsed.data.reason, parsed.data.message);
   return redirect(`/portal/invoices/${params.id}?done=question`);
 }
 

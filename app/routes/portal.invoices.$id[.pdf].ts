@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invoicePdf } from "~/modules/documents/documents.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
+import { idParam } from "~/utils/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const doc = await invoicePdf(customer, business, params.id ?? "");
+  const doc = await invoicePdf(customer, business, idParam(params));
   if (!doc) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(doc.pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${doc.filename}"`, "Cache-Control": "private, no-store" },

@@ -16,6 +16,7 @@ import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Pay invoices" }];
 
@@ -58,7 +59,7 @@ const PayForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { invoice: form.getAll("invoice").map(String), amountChoice: form.get("amountChoice") ?? "full", otherAmount: String(form.get("otherAmount") ?? ""), method: form.get("method") };
   const settlementOfferId = form.get("settlementOfferId");
   const parsed = PayForm.safeParse(values);

@@ -19,6 +19,7 @@ import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.status === "SUCCEEDED" ? `Receipt ${data.receiptNumber}` : "Payment" },
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  let payment = await getCustomerPayment(customer.id, params.id ?? "");
+  let payment = await getCustomerPayment(customer.id, idParam(params));
   if (!payment) throw new Response("Not found", { status: 404 });
   const gateway = await getGateway();
   let clientSecret: string | null = null;
@@ -68,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = simulatorFormSchema(today(business.timeZone)).safeParse(form);
   const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
   if (!parsed.success) {
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await confirmSimulatedPayment(
       customer.id,
-      params.id ?? "",
+      idParam(params),
       parsed.data.method === "CARD"
         ? { method: "CARD", card: { number: parsed.data.cardNumber, cvc: parsed.data.cvc, ...parsed.data.expiry } }
         : { method: "US_BANK_ACCOUNT", bank: { holderName: parsed.data.holderName, routingNumber: parsed.data.routingNumber, accountNumber: parsed.data.accountNumber } },

@@ -14,6 +14,7 @@ import { buildSchedule, FREQUENCY_LABELS, oddCentsNote, PlanRuleError, type Freq
 import { instalmentCharge, termsTextFor } from "~/modules/plans/terms";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Pay over time" }];
 
@@ -34,7 +35,7 @@ const PlanForm = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { customer } = await requireCustomer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { invoice: form.getAll("invoice").map(String), count: String(form.get("count") ?? ""), frequency: String(form.get("frequency") ?? ""), method: String(form.get("method") ?? ""), agree: form.get("agree") ?? undefined };
   const parsed = PlanForm.safeParse(values);
   if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, values }, { status: 400 });

@@ -19,12 +19,13 @@ import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 import { getEnv } from "~/utils/env.server";
 import { fieldErrorsOf } from "~/utils/forms";
+import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Your payment plan" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { customer } = await requireCustomer(request);
-  const plan = await getCustomerPlan(customer.id, params.id ?? "");
+  const plan = await getCustomerPlan(customer.id, idParam(params));
   if (!plan) throw new Response("Not found", { status: 404 });
   const gateway = await getGateway();
   return json({ plan, gateway: gateway.name, changed: new URL(request.url).searchParams.has("changed") });
@@ -34,8 +35,8 @@ const MissedForm = z.object({ method: z.enum(["CARD", "US_BANK_ACCOUNT"], { mess
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
-  const planId = params.id ?? "";
-  const form = Object.fromEntries(await request.formData());
+  const planId = idParam(params);
+  const form = Object.fromEntries(await readForm(request));
   const intent = String(form.intent ?? "");
   const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
   try {

@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { requestPortalLink } from "~/modules/portal-access/request-link.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Get a new link" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ heading: REASONS[reason] ?? REASONS.session });
 }
 
-const RequestForm = z.object({ email: z.string().trim().email("Enter the email address your invoices are sent to.") });
+const RequestForm = z.object({ email: z.string().trim().max(254, "Enter the email address your invoices are sent to.").email("Enter the email address your invoices are sent to.") });
 
 // A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -30,7 +31,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(RequestForm, await request.formData());
+  const parsed = parseForm(RequestForm, await readForm(request));
   if (!parsed.ok) return json({ sent: false, fieldErrors: parsed.fieldErrors, email: parsed.values.email ?? "", retryAfterMinutes: null }, { status: 400 });
   const result = await requestPortalLink(parsed.data.email, String((context as { ipAddress?: string }).ipAddress ?? "unknown"));
   if (result.limited) {

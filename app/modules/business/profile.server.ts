@@ -21,8 +21,8 @@ const percentBps = cappedPercentField;
 
 export const BusinessProfileForm = z.object({
   name: z.string().trim().min(2, "Enter the business name your customers know.").max(100, "Keep the name under 100 characters."),
-  supportEmail: z.email({ message: "Enter the email address customers should write to, like billing@example.com." }),
-  fromEmail: z.email({ message: "Enter the address emails are sent from, like billing@example.com." }),
+  supportEmail: z.email({ message: "Enter the email address customers should write to, like billing@example.com." }).max(254, "Enter the email address customers should write to, like billing@example.com."),
+  fromEmail: z.email({ message: "Enter the address emails are sent from, like billing@example.com." }).max(254, "Enter the address emails are sent from, like billing@example.com."),
   phone: z.string().trim().max(40, "Keep the phone number under 40 characters.").optional().transform((v) => v || null),
   address: z.string().trim().max(300, "Keep the address under 300 characters.").optional().transform((v) => (v ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [])),
   brandColor: z

@@ -21,6 +21,19 @@ export async function setInvoiceRemindersPaused(businessId: string, ownerId: str
   });
 }
 
+/** The bulk switch on the board: every invoice must be the business's, or nothing changes. */
+export async function setInvoicesRemindersPaused(businessId: string, ownerId: string, invoiceIds: string[], paused: boolean) {
+  await requireInvoicesOf(businessId, invoiceIds);
+  for (const id of invoiceIds) await setInvoiceRemindersPaused(businessId, ownerId, id, paused);
+}
+
+/** Refuses a list of invoices unless every one belongs to the business (a 404, as for one invoice). */
+export async function requireInvoicesOf(businessId: string, invoiceIds: string[]) {
+  const ids = [...new Set(invoiceIds)];
+  const found = await db.invoice.count({ where: { id: { in: ids }, businessId } });
+  if (found !== ids.length) throw new Response("Not found", { status: 404 });
+}
+
 /** The last tier each invoice was reminded at, for the owner's views. */
 export async function lastTiers(invoiceIds: string[]) {
   const items = await db.reminderItem.findMany({ where: { invoiceId: { in: invoiceIds } }, include: { tier: true, reminder: { select: { createdAt: true } } } });
