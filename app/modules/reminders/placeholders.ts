@@ -16,8 +16,12 @@ export type PlaceholderValues = Record<PlaceholderName, string>;
 
 const PATTERN = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 
+// Anything between double braces is meant as a placeholder: one that is not a known name ({{ unknown_thing }},
+// {{amount due}}) is reported, never sent to a customer as literal braces.
+const ANY_BRACES = /\{\{([^{}]*)\}\}/g;
+
 export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(PATTERN)].map((m) => m[1] ?? "").filter((name) => !(name in PLACEHOLDERS));
+  return [...template.matchAll(ANY_BRACES)].map((m) => (m[1] ?? "").trim()).filter((name) => !(name in PLACEHOLDERS));
 }
 
 export function fillPlaceholders(template: string, values: PlaceholderValues): string {

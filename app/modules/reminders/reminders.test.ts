@@ -79,6 +79,8 @@ describe("placeholders", () => {
   it("fills known placeholders and names unknown ones", () => {
     expect(fillPlaceholders("Hello {{ customerName }}, {{amount}} is due", SAMPLE_VALUES)).toBe("Hello Ada Lovelace, $1,480.00 is due");
     expect(unknownPlaceholders("{{customerName}} {{customer}} {{totl}}")).toEqual(["customer", "totl"]);
+    // Whatever sits between double braces is checked, not only letter-only names.
+    expect(unknownPlaceholders("{{ unknown_thing }} {{amount due}} {{}} {{ amount }}")).toEqual(["unknown_thing", "amount due", ""]);
     expect(fillPlaceholders("{{nope}}", SAMPLE_VALUES)).toBe("{{nope}}");
   });
   it("leaves the default tiers with no unknown placeholder", () => {
