@@ -23,8 +23,8 @@ import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.number}` : "Invoice" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   const found = await getCustomerInvoice(customer.id, params.id ?? "", today(business.timeZone));
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invoicePdf } from "~/modules/documents/documents.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   const doc = await invoicePdf(customer, business, params.id ?? "");
   if (!doc) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(doc.pdf), {

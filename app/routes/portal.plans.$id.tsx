@@ -22,8 +22,8 @@ import { fieldErrorsOf } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Your payment plan" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer } = await requireCustomer(request, context);
   const plan = await getCustomerPlan(customer.id, params.id ?? "");
   if (!plan) throw new Response("Not found", { status: 404 });
   const gateway = await getGateway();
