@@ -17,16 +17,14 @@ import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Your invoices" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
-  const invoices = await listCustomerInvoices(customer.id, today(business.timeZone));
-  const payments = await listCustomerPayments(customer.id, 10);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
+  const [invoices, payments, plans] = await Promise.all([listCustomerInvoices(customer.id, today(business.timeZone)), listCustomerPayments(customer.id, 10), listCustomerPlans(customer.id, business)]);
   const offers = await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
-  const plans = await listCustomerPlans(customer.id);
   const current = plans.filter((p) => p.status === "ACTIVE");
   const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
   const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
-  const offerPlan = await canOfferPlan(customer.id, planCandidates);
+  const offerPlan = await canOfferPlan(customer.id, planCandidates, { ...customer, business });
   return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments, offers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan });
 }
 

@@ -24,8 +24,8 @@ import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.number}` : "Invoice" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   const found = await getCustomerInvoice(customer.id, idParam(params), today(business.timeZone));
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;

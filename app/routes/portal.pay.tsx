@@ -25,8 +25,8 @@ async function payableSelection(customerId: string, timeZone: string, requested:
   return requested.length ? invoices.filter((i) => requested.includes(i.id)) : invoices;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   const url = new URL(request.url);
   const requested = url.searchParams.getAll("invoice");
   const selected = await payableSelection(customer.id, business.timeZone, requested);

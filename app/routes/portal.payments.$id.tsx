@@ -26,8 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data?.status === "PROCESSING" || data?.waiting ? [{ httpEquiv: "refresh", content: data?.waiting ? "2" : "5" } as const] : []),
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   let payment = await getCustomerPayment(customer.id, idParam(params));
   if (!payment) throw new Response("Not found", { status: 404 });
   const gateway = await getGateway();

@@ -3,8 +3,8 @@ import { receiptPdf } from "~/modules/documents/documents.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { idParam } from "~/utils/request.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer } = await requireCustomer(request, context);
   const doc = await receiptPdf(customer.id, idParam(params));
   if (!doc) throw new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(doc.pdf), {

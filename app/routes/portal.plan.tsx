@@ -18,8 +18,8 @@ import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Pay over time" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { customer } = await requireCustomer(request, context);
   const quote = await planQuote(customer.id, new URL(request.url).searchParams.getAll("invoice"));
   if (quote.invoices.length === 0) throw redirect("/portal");
   return json(quote);

@@ -23,8 +23,8 @@ import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Your payment plan" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { customer } = await requireCustomer(request, context);
   const plan = await getCustomerPlan(customer.id, idParam(params));
   if (!plan) throw new Response("Not found", { status: 404 });
   const gateway = await getGateway();

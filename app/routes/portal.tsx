@@ -4,8 +4,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getGateway } from "~/modules/payments/gateway.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { customer, business } = await requireCustomer(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { customer, business } = await requireCustomer(request, context);
   const gateway = await getGateway();
   return json({
     testMode: gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null,

@@ -1,6 +1,8 @@
 // Early-pay offers for a customer's invoices, and the bookkeeping of discounts granted with payments.
 import type { CalendarDate } from "~/modules/dates/calendar";
 import { addDays, dateInZone, fromDbDate } from "~/modules/dates/calendar";
+import { Prisma } from "~/generated/prisma/client";
+import type { DiscountKind, DiscountOverride } from "~/generated/prisma/enums";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { earlyPayOffer, termsFor, type EarlyPayOffer } from "./early-pay";
 
@@ -9,18 +11,19 @@ type Due = { id: string; dueNowCents: number };
 /** The offer open today on each invoice (null where none): terms, deadline and what paying in full saves. */
 export async function earlyPayOffers(businessId: string, invoices: readonly Due[], today: CalendarDate, client: Db | Tx = db): Promise<Record<string, EarlyPayOffer | null>> {
   if (invoices.length === 0) return {};
-  const [policy, rows, granted] = await Promise.all([
+  // The terms of each invoice and whether a discount was already granted on it, in one statement.
+  const ids = invoices.map((i) => i.id);
+  const [policy, rows] = await Promise.all([
     client.discountPolicy.findUnique({ where: { businessId } }),
-    client.invoice.findMany({
-      where: { id: { in: invoices.map((i) => i.id) } },
-      select: { id: true, issueDate: true, discountOverride: true, discountKind: true, discountPercentBps: true, discountAmountCents: true, discountWindowDays: true },
-    }),
-    client.discount.findMany({
-      where: { invoiceId: { in: invoices.map((i) => i.id) }, status: "GRANTED", payment: { status: { in: ["SUCCEEDED", "PROCESSING"] } } },
-      select: { invoiceId: true },
-    }),
+    client.$queryRaw<
+      { id: string; issueDate: Date; discountOverride: DiscountOverride; discountKind: DiscountKind | null; discountPercentBps: number | null; discountAmountCents: number | null; discountWindowDays: number | null; granted: boolean }[]
+    >(Prisma.sql`
+      select i.id, i."issueDate", i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
+        exists (select 1 from "Discount" d join "Payment" p on p.id = d."paymentId"
+          where d."invoiceId" = i.id and d.status = 'GRANTED' and p.status in ('SUCCEEDED', 'PROCESSING')) as granted
+      from "Invoice" i where i.id = any(${ids}::text[])`),
   ]);
-  const grantedIds = new Set(granted.map((g) => g.invoiceId));
+  const grantedIds = new Set(rows.filter((r) => r.granted).map((r) => r.id));
   const out: Record<string, EarlyPayOffer | null> = {};
   for (const inv of invoices) {
     const row = rows.find((r) => r.id === inv.id);

@@ -1,7 +1,7 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { db, type Db, type Tx } from "~/utils/db.server";
-import { computeInvoiceFigures, type InvoiceFigures } from "./balance";
+import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
 export const invoiceFiguresInclude = {
@@ -66,14 +66,52 @@ export async function listBusinessInvoices(businessId: string, today: CalendarDa
   return invoices.map((i) => summarize(i, today));
 }
 
-/** One customer's invoices: every query is scoped to the customer, so nobody sees another's. */
-export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db) {
-  const invoices = await client.invoice.findMany({
-    where: { customerId, state: "ISSUED" },
-    include: { ...invoiceFiguresInclude, customer: customerSelect },
-    orderBy: [{ dueDate: "asc" }, { number: "asc" }],
+type CustomerInvoiceRow = {
+  id: string;
+  number: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  customerName: string;
+  customerCompanyName: string | null;
+  lines: { amountCents: number }[];
+  allocations: { amountCents: number; paymentStatus: PaymentStatus }[];
+  discounts: { amountCents: number; status: "GRANTED" | "WITHDRAWN"; paymentStatus: PaymentStatus }[];
+  lateFees: { amountCents: number; status: "APPLIED" | "WAIVED" }[];
+  adjustments: { amountCents: number; kind: "CREDIT" | "WRITE_OFF" }[];
+};
+
+/**
+ * One customer's invoices: every query is scoped to the customer, so nobody sees another's.
+ * One statement (the rows behind the figures aggregated per invoice) rather than `include`, which is a query
+ * per relation, each compiled by Prisma: this list is on every portal page (docs/decisions/016-benchmarks.md).
+ */
+export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db): Promise<InvoiceSummary[]> {
+  const rows = await client.$queryRaw<CustomerInvoiceRow[]>(Prisma.sql`
+    select i.id, i.number, i.currency, to_char(i."issueDate", 'YYYY-MM-DD') as "issueDate", to_char(i."dueDate", 'YYYY-MM-DD') as "dueDate",
+      c.name as "customerName", c."companyName" as "customerCompanyName",
+      coalesce((select json_agg(json_build_object('amountCents', l."amountCents") order by l.position) from "InvoiceLine" l where l."invoiceId" = i.id), '[]') as lines,
+      coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'paymentStatus', p.status)) from "PaymentAllocation" a
+        join "Payment" p on p.id = a."paymentId" where a."invoiceId" = i.id), '[]') as allocations,
+      coalesce((select json_agg(json_build_object('amountCents', d."amountCents", 'status', d.status, 'paymentStatus', p.status)) from "Discount" d
+        join "Payment" p on p.id = d."paymentId" where d."invoiceId" = i.id), '[]') as discounts,
+      coalesce((select json_agg(json_build_object('amountCents', f."amountCents", 'status', f.status)) from "LateFee" f where f."invoiceId" = i.id), '[]') as "lateFees",
+      coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments
+    from "Invoice" i join "Customer" c on c.id = i."customerId"
+    where i."customerId" = ${customerId} and i.state = 'ISSUED'
+    order by i."dueDate", i.number`);
+  return rows.map((i) => {
+    const dueDate = i.dueDate as CalendarDate;
+    return {
+      id: i.id,
+      number: i.number,
+      currency: i.currency,
+      issueDate: i.issueDate as CalendarDate,
+      dueDate,
+      customer: { id: customerId, name: i.customerName, companyName: i.customerCompanyName },
+      figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments }, today),
+    };
   });
-  return invoices.map((i) => summarize(i, today));
 }
 
 export type Totals = { outstandingCents: number; overdueCents: number; processingCents: number; count: number; overdueCount: number };

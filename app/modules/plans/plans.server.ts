@@ -31,11 +31,20 @@ export class PlanInputError extends Error {}
 /** Plans that count as running: their invoices get no reminders and cannot start another plan. */
 export const CURRENT_PLAN_STATUSES = ["ACTIVE"] as const;
 
+/** What the rules read of the customer and their business (a portal page has them loaded already). */
+export type EligibilityCustomer = {
+  businessId: string;
+  plansAllowed: boolean;
+  markedRiskyAt: Date | null;
+  handedOverAt: Date | null;
+  business: { name: string; supportEmail: string; timeZone: string };
+};
+
 type Eligibility = { allowed: true; policy: PlanPolicy } | { allowed: false; reason: string; policy: PlanPolicy };
 
 /** Whether this customer may set up a plan for these invoices, and if not, why, in words they can act on. */
-export async function planEligibility(customerId: string, invoiceIds: readonly string[], client: Db | Tx = db): Promise<Eligibility> {
-  const customer = await client.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: true } });
+export async function planEligibility(customerId: string, invoiceIds: readonly string[], client: Db | Tx = db, loaded?: EligibilityCustomer): Promise<Eligibility> {
+  const customer = loaded ?? (await client.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: true } }));
   const policy = await getPlanPolicy(customer.businessId, client);
   const contact = `Contact ${customer.business.name} (${customer.business.supportEmail}) to talk about it.`;
   if (!policy.enabled) return { allowed: false, policy, reason: `${customer.business.name} does not offer payment plans online. ${contact}` };
@@ -51,10 +60,9 @@ export async function planEligibility(customerId: string, invoiceIds: readonly s
       return { allowed: false, policy, reason: `An earlier payment plan on your account was not completed, so a new one can be set up online from ${formatDate(until, "en-US", "long")}. ${contact}` };
     }
   }
-  const onPlan = await client.planInvoice.findMany({
-    where: { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } },
-    include: { invoice: { select: { number: true } } },
-  });
+  const where = { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } };
+  // Usually none is: one query says so; the invoice numbers for the reason only when some are.
+  const onPlan = (await client.planInvoice.findFirst({ where, select: { invoiceId: true } })) ? await client.planInvoice.findMany({ where, include: { invoice: { select: { number: true } } } }) : [];
   if (onPlan.length) return { allowed: false, policy, reason: `${onPlan.map((p) => p.invoice.number).join(", ")} ${onPlan.length > 1 ? "are" : "is"} already on a payment plan.` };
   return { allowed: true, policy };
 }

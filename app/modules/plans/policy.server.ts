@@ -74,8 +74,9 @@ export const PlanPolicyForm = z
 
 export type PlanPolicyInput = z.infer<typeof PlanPolicyForm>;
 
-export function getPlanPolicy(businessId: string, client: Db | Tx = db) {
-  return client.planPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
+export async function getPlanPolicy(businessId: string, client: Db | Tx = db) {
+  // Read first: an upsert is a transaction of its own on every portal page; the row is created (with the defaults) only once.
+  return (await client.planPolicy.findUnique({ where: { businessId } })) ?? client.planPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
 }
 
 export function rulesOf(policy: PlanPolicy): PlanRules {

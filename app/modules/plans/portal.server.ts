@@ -4,7 +4,7 @@ import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import type { OnlineMethod } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { CURRENT_PLAN_STATUSES, describeSavedMethod, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
+import { CURRENT_PLAN_STATUSES, describeSavedMethod, type EligibilityCustomer, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
 import { rulesOf } from "./policy.server";
 import type { Frequency } from "./schedule";
 
@@ -44,24 +44,26 @@ export async function planQuote(customerId: string, requestedInvoiceIds: readonl
 }
 
 /** Whether a "Pay over time" offer makes sense for these invoices (to show the link at all). */
-export async function canOfferPlan(customerId: string, invoiceIds: readonly string[]) {
+export async function canOfferPlan(customerId: string, invoiceIds: readonly string[], loaded?: EligibilityCustomer) {
   if (invoiceIds.length === 0) return false;
-  const eligibility = await planEligibility(customerId, invoiceIds);
+  const eligibility = await planEligibility(customerId, invoiceIds, db, loaded);
   return eligibility.allowed;
 }
 
 export type PlanSummary = Awaited<ReturnType<typeof listCustomerPlans>>[number];
 
 /** A customer's plans, newest first, with the next charge of a current one. */
-export async function listCustomerPlans(customerId: string) {
+export async function listCustomerPlans(customerId: string, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
+  const where = { customerId, status: { not: "PENDING" } } as const;
+  // Most customers have no plan: one cheap query says so, rather than a query per `include` (each compiled) for nothing.
+  if (!(await db.plan.findFirst({ where, select: { id: true } }))) return [];
   const plans = await db.plan.findMany({
-    where: { customerId, status: { not: "PENDING" } },
+    where,
     orderBy: { createdAt: "desc" },
-    include: { instalments: { orderBy: { sequence: "asc" } }, paymentMethod: true, invoices: { include: { invoice: { select: { id: true, number: true } } } }, customer: { include: { business: true } } },
+    include: { instalments: { orderBy: { sequence: "asc" } }, paymentMethod: true, invoices: { include: { invoice: { select: { id: true, number: true } } } } },
   });
   return plans.map((p) => {
     const method: OnlineMethod = p.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
-    const pricing = { cardSurchargeBps: p.customer.business.cardSurchargeBps, achDiscountBps: p.customer.business.achDiscountBps };
     const next = p.status === "ACTIVE" ? p.instalments.find((i) => i.status === "SCHEDULED" || i.status === "FAILED") : undefined;
     return {
       id: p.id,

@@ -74,16 +74,38 @@ export async function commitPortalSession(sessionId: string) {
   return getCookies().portal.serialize(sessionId);
 }
 
-/** The customer behind the portal cookie; a revoked link or an expired session sends them to ask for a new link. */
-export async function requireCustomer(request: Request) {
-  const sessionId = await getCookies().portal.parse(request.headers.get("Cookie"));
-  const session =
-    typeof sessionId === "string"
-      ? await db.portalSession.findUnique({
-          where: { id: sessionId },
-          include: { customer: { include: { business: true } }, token: { select: { revokedAt: true } } },
-        })
-      : null;
+function loadPortalSession(sessionId: unknown) {
+  return typeof sessionId === "string"
+    ? db.portalSession.findUnique({
+        where: { id: sessionId },
+        include: { customer: { include: { business: true } }, token: { select: { revokedAt: true } } },
+      })
+    : Promise.resolve(null);
+}
+
+// The session a request's loaders read, by the request's load context (one object per request, shared by the
+// layout's and the page's loaders, which run side by side): the portal layout and its pages each need the
+// customer and the business, and loading them once saves four queries per page (docs/decisions/016-benchmarks.md).
+const loadedSessions = new WeakMap<object, { sessionId: unknown; session: ReturnType<typeof loadPortalSession> }>();
+
+/**
+ * The customer behind the portal cookie; a revoked link or an expired session sends them to ask for a new link.
+ * Loaders pass their `context` so that the layout and the page share one load; actions do not (what an action
+ * changes must not be hidden from it), and without a context every call loads afresh.
+ */
+export async function requireCustomer(request: Request, context?: object) {
+  const sessionId: unknown = await getCookies().portal.parse(request.headers.get("Cookie"));
+  let session: Awaited<ReturnType<typeof loadPortalSession>>;
+  if (context) {
+    let loaded = loadedSessions.get(context);
+    if (!loaded || loaded.sessionId !== sessionId) {
+      loaded = { sessionId, session: loadPortalSession(sessionId) };
+      loadedSessions.set(context, loaded);
+    }
+    session = await loaded.session;
+  } else {
+    session = await loadPortalSession(sessionId);
+  }
   if (!session || session.expiresAt <= now() || session.token?.revokedAt || session.customer.archivedAt) {
     throw redirect("/portal/expired");
   }
