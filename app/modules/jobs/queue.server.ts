@@ -31,7 +31,12 @@ export function getBoss(role: BossRole = "producer"): Promise<PgBoss> {
     supervise: role === "worker",
     schedule: role === "worker",
   });
-  boss.on("error", (error) => console.error(`[jobs] ${errorSummary(error)}`));
+  boss.on("error", (error) => {
+    // Once this instance is being stopped (stopBoss has let go of it), the database closing its
+    // connections (57P01, admin shutdown) is the expected end, not an error worth a stack trace.
+    if (globalThis.__boss?.started !== started && (error as { code?: string }).code === "57P01") return;
+    console.error(`[jobs] ${errorSummary(error)}`);
+  });
   const started = (async () => {
     await boss.start();
     await ensureQueues(boss);
