@@ -1,7 +1,6 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { Writable } from "node:stream";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { syncClock } from "~/utils/clock.server";
 import { NonceProvider } from "~/utils/nonce-provider";
@@ -27,33 +26,48 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   // The launcher made this request's nonce and put it in the Content-Security-Policy header.
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const app = (
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>
-    );
-    const { pipe, abort } = renderToPipeableStream(app, {
-      nonce,
-      [callback]() {
-        shellRendered = true;
-        const body = new PassThrough();
+  // No page defers data, so the whole document is ready when the shell is: it is rendered to one buffer and sent
+  // in one write with its length, rather than streamed in React's 2 KiB chunks, each a write to the socket
+  // (docs/decisions/016-benchmarks.md: that was a tenth of the portal page's CPU under load).
+  return new Promise<Response>((resolve, reject) => {
+    let rendered = false;
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      final(done) {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
-      },
-      onShellError(error: unknown) {
-        reject(error);
-      },
-      onError(error: unknown) {
-        responseStatusCode = 500;
-        if (shellRendered) console.error(error);
+        responseHeaders.set("Content-Length", String(body.byteLength));
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        done();
       },
     });
-    setTimeout(abort, ABORT_DELAY);
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          rendered = true;
+          pipe(sink);
+        },
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (rendered) console.error(error);
+        },
+      },
+    );
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -2,8 +2,10 @@
 // server that runs the same queries and returns the same data as JSON.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { printProfile, summarizeProfile } from "./profile";
 
 export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
 export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures };
@@ -78,7 +80,7 @@ async function portalLink(databaseUrl: string) {
   }
 }
 
-export async function benchPortal(options: { databaseUrl: string; seconds: number; build: boolean; log: (line: string) => void }): Promise<PortalResult> {
+export async function benchPortal(options: { databaseUrl: string; seconds: number; build: boolean; profileDir?: string; log: (line: string) => void }): Promise<PortalResult> {
   const { databaseUrl, seconds, log } = options;
   if (options.build) {
     log("  building the app (remix build)...");
@@ -92,7 +94,8 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     // Production mode, no job workers in the web process: nothing is sent and no job competes with the requests.
     app = await start(
       "app",
-      ["app/server/main.js"],
+      // --profile: V8 samples the app's CPU; the profile is written when it stops and summarised below.
+      [...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, "--cpu-prof-name=portal-app.cpuprofile"] : []), "app/server/main.js"],
       {
         NODE_ENV: "production",
         APP_ENV: "production",
@@ -124,6 +127,11 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
     await stop(app);
     app = undefined;
+    if (options.profileDir) {
+      const file = path.join(options.profileDir, "portal-app.cpuprofile");
+      log(`  profile of the app (warm-up and load): ${file}`);
+      printProfile(summarizeProfile(file), log);
+    }
 
     bare = await start("bare", ["--import", "tsx", "bench/bare-server.ts"], { NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(BARE_PORT), SESSION_SECRET }, /listening/, log);
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/portal`;

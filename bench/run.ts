@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal]`: builds (or reuses) the benchmark
+// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal] [-- --profile]`: builds (or reuses) the benchmark
 // database and prints the portal, reminder-engine and email figures as a table; writes them to bench/results/.
 import fs from "node:fs";
 import os from "node:os";
@@ -29,7 +29,7 @@ let failed = false;
 try {
   if (runs("portal")) {
     log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
-    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), log });
+    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
     details.portal = portal;
     figures.push(
       figure("portal page: requests/s", portal.app.rps, "req/s"),

@@ -25,7 +25,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
   const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
   const offerPlan = await canOfferPlan(customer.id, planCandidates, { ...customer, business });
-  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices, payments, offers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan });
+  // Only what the page shows goes into it (and into the data the browser hydrates from): not every figure.
+  const rows = invoices.map(({ id, number, issueDate, dueDate, figures: f }) => ({
+    id,
+    number,
+    issueDate,
+    dueDate,
+    figures: { status: f.status, daysOverdue: f.daysOverdue, totalCents: f.totalCents, balanceCents: f.balanceCents, dueNowCents: f.dueNowCents, processingCents: f.processingCents },
+  }));
+  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices: rows, payments, offers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan });
 }
 
 const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };

@@ -43,7 +43,9 @@ app.use((req, res, next) => {
   next();
 });
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Public files all have an extension; a page's path is not looked up on disk (a stat per request).
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 app.use(async (req, res, next) => {
   try {
     await entry.beforeRequest();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromDbDate } from "../../app/modules/dates/calendar";
 import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
-import { commitPortalSession, createPortalLink, hashToken, openPortalLink, requireCustomer, revokePortalLinks } from "../../app/modules/portal-access/tokens.server";
+import { commitPortalSession, createPortalLink, hashToken, loadPortalSession, openPortalLink, requireCustomer, revokePortalLinks } from "../../app/modules/portal-access/tokens.server";
 import { requestPortalLink } from "../../app/modules/portal-access/request-link.server";
 import { setClockOffset } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
@@ -28,6 +28,28 @@ describe("portal links", () => {
     const session = await requireCustomer(new Request("http://localhost/portal", { headers: { Cookie: cookie } }));
     expect(session.customer.id).toBe(customer.id);
     expect(await db.activityEvent.count({ where: { customerId: customer.id, type: "portal.visited" } })).toBe(1);
+  });
+
+  it("loads a session through the pool exactly as Prisma's include reads it: every column, same types", async () => {
+    const business = await createBusiness();
+    await db.business.update({ where: { id: business.id }, data: { addressLines: ["1 Main St", "Springfield"], logoUrl: "https://example.com/logo.png", phone: "+1 555 0100" } });
+    const customer = await createCustomer(business.id);
+    await db.customer.update({ where: { id: customer.id }, data: { markedRiskyAt: new Date("2026-03-04T05:06:07.089Z"), remindersPausedReason: "On holiday", companyName: null } });
+    for (const revoke of [false, true]) {
+      const link = await linkFor(customer.id);
+      const opened = await openPortalLink(link.token);
+      if (!opened.ok) throw new Error("the link did not open");
+      if (revoke) await db.portalAccessToken.update({ where: { id: link.tokenId }, data: { revokedAt: new Date("2026-05-06T07:08:09.010Z") } });
+      const viaPrisma = await db.portalSession.findUnique({ where: { id: opened.sessionId }, include: { customer: { include: { business: true } }, token: { select: { revokedAt: true } } } });
+      const viaPool = await loadPortalSession(opened.sessionId);
+      expect(viaPool).toStrictEqual(viaPrisma);
+      expect(viaPool?.customer.markedRiskyAt).toBeInstanceOf(Date);
+    }
+    // A session made without a link (none left after a revocation sweep) has no token.
+    await db.portalSession.create({ data: { id: "no-link-session", customerId: customer.id, expiresAt: new Date("2030-01-01T00:00:00.000Z") } });
+    expect((await loadPortalSession("no-link-session"))?.token).toBeNull();
+    expect(await loadPortalSession("nobody")).toBeNull();
+    expect(await loadPortalSession(42)).toBeNull();
   });
 
   it("refuses unknown, expired and revoked links, each for its reason", async () => {

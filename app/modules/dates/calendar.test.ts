@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -7,6 +8,8 @@ import {
   dateInZone,
   daysBetween,
   endOfDayExclusive,
+  epochDay,
+  fromEpochDay,
   formatDate,
   fromDbDate,
   hourInZone,
@@ -45,6 +48,35 @@ describe("calendar dates", () => {
         expect(daysBetween(start, addDays(start, days))).toBe(days);
       }),
     );
+  });
+  it("does day arithmetic exactly as Temporal's ISO calendar, over the years 0001–9998", () => {
+    const epoch = Temporal.PlainDate.from("1970-01-01");
+    fc.assert(
+      fc.property(fc.integer({ min: -719_162, max: 2_932_530 }), fc.integer({ min: -40_000, max: 40_000 }), (n, days) => {
+        const expected = epoch.add({ days: n });
+        const date = fromEpochDay(n);
+        expect(date).toBe(expected.toString());
+        expect(epochDay(date)).toBe(n);
+        const later = expected.add({ days });
+        if (later.year >= 1 && later.year <= 9998) {
+          expect(addDays(date, days)).toBe(later.toString());
+          expect(daysBetween(date, later.toString() as CalendarDate)).toBe(days);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    for (const [date, n] of [["1970-01-01", 0], ["2000-03-01", 11_017], ["1900-03-01", -25_508], ["0000-03-01", -719_468], ["9999-12-31", 2_932_896]] as const) {
+      expect(epochDay(date)).toBe(n);
+      expect(fromEpochDay(n)).toBe(date);
+    }
+  });
+  it("refuses non-dates in day arithmetic, and dates past 9999", () => {
+    for (const bad of ["2026-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-01", "2026-01-01T00:00", ""]) {
+      expect(() => addDays(bad as CalendarDate, 1)).toThrow(RangeError);
+      expect(() => formatDate(bad as CalendarDate)).toThrow(/YYYY-MM-DD/);
+    }
+    expect(() => addDays(d("9999-12-31"), 1)).toThrow(/0000–9999/);
+    expect(() => fromEpochDay(1.5)).toThrow(/whole number/);
   });
   it("round-trips through Prisma's @db.Date values", () => {
     fc.assert(

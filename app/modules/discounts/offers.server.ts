@@ -1,33 +1,35 @@
 // Early-pay offers for a customer's invoices, and the bookkeeping of discounts granted with payments.
 import type { CalendarDate } from "~/modules/dates/calendar";
 import { addDays, dateInZone, fromDbDate } from "~/modules/dates/calendar";
-import { Prisma } from "~/generated/prisma/client";
-import type { DiscountKind, DiscountOverride } from "~/generated/prisma/enums";
-import { db, type Db, type Tx } from "~/utils/db.server";
-import { earlyPayOffer, termsFor, type EarlyPayOffer } from "./early-pay";
+import { db, readRows, type Db, type Tx } from "~/utils/db.server";
+import { earlyPayOffer, termsFor, type EarlyPayOffer, type InvoiceOverride, type PolicyLike } from "./early-pay";
 
 type Due = { id: string; dueNowCents: number };
+
+type OfferRow = InvoiceOverride & { id: string; issueDate: CalendarDate; granted: boolean };
+
+// The business's policy, and each invoice's own terms with whether a discount was already granted on it: one
+// statement, one row (on every portal page).
+const OFFERS_SQL = `
+  select
+    (select json_build_object('enabled', p.enabled, 'kind', p.kind, 'percentBps', p."percentBps", 'amountCents', p."amountCents",
+      'windowDays', p."windowDays", 'achOnly', p."achOnly", 'combinesWithPlan', p."combinesWithPlan")
+     from "DiscountPolicy" p where p."businessId" = $1) as policy,
+    coalesce((select json_agg(json_build_object('id', i.id, 'issueDate', i."issueDate", 'discountOverride', i."discountOverride", 'discountKind', i."discountKind",
+      'discountPercentBps', i."discountPercentBps", 'discountAmountCents', i."discountAmountCents", 'discountWindowDays', i."discountWindowDays",
+      'granted', exists (select 1 from "Discount" d join "Payment" p on p.id = d."paymentId"
+        where d."invoiceId" = i.id and d.status = 'GRANTED' and p.status in ('SUCCEEDED', 'PROCESSING'))))
+     from "Invoice" i where i.id = any($2::text[]) and i."businessId" = $1), '[]') as invoices`;
 
 /** The offer open today on each invoice (null where none): terms, deadline and what paying in full saves. */
 export async function earlyPayOffers(businessId: string, invoices: readonly Due[], today: CalendarDate, client: Db | Tx = db): Promise<Record<string, EarlyPayOffer | null>> {
   if (invoices.length === 0) return {};
-  // The terms of each invoice and whether a discount was already granted on it, in one statement.
-  const ids = invoices.map((i) => i.id);
-  const [policy, rows] = await Promise.all([
-    client.discountPolicy.findUnique({ where: { businessId } }),
-    client.$queryRaw<
-      { id: string; issueDate: Date; discountOverride: DiscountOverride; discountKind: DiscountKind | null; discountPercentBps: number | null; discountAmountCents: number | null; discountWindowDays: number | null; granted: boolean }[]
-    >(Prisma.sql`
-      select i.id, i."issueDate", i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
-        exists (select 1 from "Discount" d join "Payment" p on p.id = d."paymentId"
-          where d."invoiceId" = i.id and d.status = 'GRANTED' and p.status in ('SUCCEEDED', 'PROCESSING')) as granted
-      from "Invoice" i where i.id = any(${ids}::text[])`),
-  ]);
-  const grantedIds = new Set(rows.filter((r) => r.granted).map((r) => r.id));
+  const [row] = await readRows<{ policy: PolicyLike | null; invoices: OfferRow[] }>(OFFERS_SQL, [businessId, invoices.map((i) => i.id)], client);
+  const byId = new Map(row!.invoices.map((r) => [r.id, r]));
   const out: Record<string, EarlyPayOffer | null> = {};
   for (const inv of invoices) {
-    const row = rows.find((r) => r.id === inv.id);
-    out[inv.id] = row ? earlyPayOffer(termsFor(policy, row), fromDbDate(row.issueDate), today, inv.dueNowCents, grantedIds.has(inv.id)) : null;
+    const terms = byId.get(inv.id);
+    out[inv.id] = terms ? earlyPayOffer(termsFor(row!.policy, terms), terms.issueDate, today, inv.dueNowCents, terms.granted) : null;
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import { Prisma } from "~/generated/prisma/client";
+import { type Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, readRows, type Db, type Tx } from "~/utils/db.server";
 import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
@@ -87,7 +87,8 @@ type CustomerInvoiceRow = {
  * per relation, each compiled by Prisma: this list is on every portal page (docs/decisions/016-benchmarks.md).
  */
 export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db): Promise<InvoiceSummary[]> {
-  const rows = await client.$queryRaw<CustomerInvoiceRow[]>(Prisma.sql`
+  const rows = await readRows<CustomerInvoiceRow>(
+    `
     select i.id, i.number, i.currency, to_char(i."issueDate", 'YYYY-MM-DD') as "issueDate", to_char(i."dueDate", 'YYYY-MM-DD') as "dueDate",
       c.name as "customerName", c."companyName" as "customerCompanyName",
       coalesce((select json_agg(json_build_object('amountCents', l."amountCents") order by l.position) from "InvoiceLine" l where l."invoiceId" = i.id), '[]') as lines,
@@ -98,8 +99,11 @@ export async function listCustomerInvoices(customerId: string, today: CalendarDa
       coalesce((select json_agg(json_build_object('amountCents', f."amountCents", 'status', f.status)) from "LateFee" f where f."invoiceId" = i.id), '[]') as "lateFees",
       coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments
     from "Invoice" i join "Customer" c on c.id = i."customerId"
-    where i."customerId" = ${customerId} and i.state = 'ISSUED'
-    order by i."dueDate", i.number`);
+    where i."customerId" = $1 and i.state = 'ISSUED'
+    order by i."dueDate", i.number`,
+    [customerId],
+    client,
+  );
   return rows.map((i) => {
     const dueDate = i.dueDate as CalendarDate;
     return {

@@ -23,8 +23,15 @@ function numberFormat(locale: string, currency: string, digits?: number) {
 }
 
 /** Number of minor-unit digits for a currency (2 for USD, 0 for JPY), from the platform's ICU data. */
+const minorDigitsOf = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
-  return numberFormat("en-US", currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = minorDigitsOf.get(currency);
+  if (digits === undefined) {
+    digits = numberFormat("en-US", currency).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 export function formatMoney(cents: Cents, currency: string, locale = "en-US"): string {

@@ -1,19 +1,20 @@
-import { Prisma } from "~/generated/prisma/client";
 import type { PaymentMethodType, PaymentStatus } from "~/generated/prisma/enums";
-import { db } from "~/utils/db.server";
+import { db, readRows } from "~/utils/db.server";
 
 /**
  * A customer's payments, newest first, without the unconfirmed ones they abandoned. One statement with the
  * invoice numbers aggregated per payment (an `include` is a query per relation): it is on the portal page.
  */
 export async function listCustomerPayments(customerId: string, take = 20) {
-  return db.$queryRaw<{ id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[] }[]>(Prisma.sql`
-    select p.id, p.status::text as status, p.method::text as method, p."amountCents", p."receiptNumber", p."createdAt",
+  return readRows<{ id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[] }>(
+    `select p.id, p.status::text as status, p.method::text as method, p."amountCents", p."receiptNumber", p."createdAt",
       coalesce((select json_agg(i.number order by a.id) from "PaymentAllocation" a join "Invoice" i on i.id = a."invoiceId" where a."paymentId" = p.id), '[]') as "invoiceNumbers"
     from "Payment" p
-    where p."customerId" = ${customerId} and p.status in ('PROCESSING', 'SUCCEEDED', 'FAILED')
+    where p."customerId" = $1 and p.status in ('PROCESSING', 'SUCCEEDED', 'FAILED')
     order by p."createdAt" desc
-    limit ${take}`);
+    limit $2`,
+    [customerId, take],
+  );
 }
 
 /** Every payment of a business, newest first, for the owner. */

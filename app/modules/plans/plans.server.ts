@@ -19,7 +19,7 @@ import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
-import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout, type Db, type Tx } from "~/utils/db.server";
+import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout, modelColumns, readRows, type Db, type Tx } from "~/utils/db.server";
 import { getPlanPolicy, rulesOf } from "./policy.server";
 import { instalmentCharge, termsTextFor } from "./terms";
 
@@ -43,27 +43,37 @@ export type EligibilityCustomer = {
 type Eligibility = { allowed: true; policy: PlanPolicy } | { allowed: false; reason: string; policy: PlanPolicy };
 
 /** Whether this customer may set up a plan for these invoices, and if not, why, in words they can act on. */
+// The plan policy, the customer's latest broken plan and whether any of the invoices is on a current plan: one
+// statement (on every portal page). The policy's columns are null when the business never saved one.
+const ELIGIBILITY_SQL = `
+  select ${modelColumns(Prisma.PlanPolicyScalarFieldEnum, "p", { frequencies: "text[]" })},
+    (select max(x."defaultedAt") from "Plan" x where x."customerId" = $2 and x.status = 'DEFAULTED') as "lastDefaultedAt",
+    exists (select 1 from "PlanInvoice" pi join "Plan" x on x.id = pi."planId" where pi."invoiceId" = any($3::text[]) and x.status::text = any($4::text[])) as "anyOnPlan"
+  from (select 1) as one left join "PlanPolicy" p on p."businessId" = $1`;
+
 export async function planEligibility(customerId: string, invoiceIds: readonly string[], client: Db | Tx = db, loaded?: EligibilityCustomer): Promise<Eligibility> {
   const customer = loaded ?? (await client.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: true } }));
-  const policy = await getPlanPolicy(customer.businessId, client);
+  const [row] = await readRows<PlanPolicy & { lastDefaultedAt: Date | null; anyOnPlan: boolean }>(ELIGIBILITY_SQL, [customer.businessId, customerId, [...invoiceIds], [...CURRENT_PLAN_STATUSES]], client);
+  const { lastDefaultedAt, anyOnPlan, ...saved } = row!;
+  const policy: PlanPolicy = saved.businessId ? saved : await getPlanPolicy(customer.businessId, client);
   const contact = `Contact ${customer.business.name} (${customer.business.supportEmail}) to talk about it.`;
   if (!policy.enabled) return { allowed: false, policy, reason: `${customer.business.name} does not offer payment plans online. ${contact}` };
   if (!customer.plansAllowed || (policy.excludeRisky && customer.markedRiskyAt) || customer.handedOverAt) {
     return { allowed: false, policy, reason: `Payment plans cannot be set up online for your account. ${contact}` };
   }
-  if (policy.brokenPlanLockoutMonths > 0) {
+  if (policy.brokenPlanLockoutMonths > 0 && lastDefaultedAt) {
     const day = today(customer.business.timeZone);
     const since = toDbDate(addMonths(day, -policy.brokenPlanLockoutMonths));
-    const broken = await client.plan.findFirst({ where: { customerId, status: "DEFAULTED", defaultedAt: { gte: since } }, orderBy: { defaultedAt: "desc" } });
-    if (broken?.defaultedAt) {
-      const until = addMonths(dateInZone(broken.defaultedAt, customer.business.timeZone), policy.brokenPlanLockoutMonths);
+    if (lastDefaultedAt >= since) {
+      const until = addMonths(dateInZone(lastDefaultedAt, customer.business.timeZone), policy.brokenPlanLockoutMonths);
       return { allowed: false, policy, reason: `An earlier payment plan on your account was not completed, so a new one can be set up online from ${formatDate(until, "en-US", "long")}. ${contact}` };
     }
   }
-  const where = { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } };
-  // Usually none is: one query says so; the invoice numbers for the reason only when some are.
-  const onPlan = (await client.planInvoice.findFirst({ where, select: { invoiceId: true } })) ? await client.planInvoice.findMany({ where, include: { invoice: { select: { number: true } } } }) : [];
-  if (onPlan.length) return { allowed: false, policy, reason: `${onPlan.map((p) => p.invoice.number).join(", ")} ${onPlan.length > 1 ? "are" : "is"} already on a payment plan.` };
+  if (anyOnPlan) {
+    // The invoice numbers for the reason, only when some are on a plan.
+    const onPlan = await client.planInvoice.findMany({ where: { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } }, include: { invoice: { select: { number: true } } } });
+    return { allowed: false, policy, reason: `${onPlan.map((p) => p.invoice.number).join(", ")} ${onPlan.length > 1 ? "are" : "is"} already on a payment plan.` };
+  }
   return { allowed: true, policy };
 }
 

@@ -1,9 +1,9 @@
 // The owner's rules for self-serve plans, validated with errors that say what to change.
 import { z } from "zod";
-import type { PlanPolicy } from "~/generated/prisma/client";
+import { Prisma, type PlanPolicy } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { formatMoney } from "~/modules/money/money";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, modelColumns, readRows, type Db, type Tx } from "~/utils/db.server";
 import { optionalAmountField, percentField } from "~/utils/form-fields";
 import { FREQUENCY_LABELS, type Frequency, type PlanRules } from "./schedule";
 
@@ -74,9 +74,13 @@ export const PlanPolicyForm = z
 
 export type PlanPolicyInput = z.infer<typeof PlanPolicyForm>;
 
-export async function getPlanPolicy(businessId: string, client: Db | Tx = db) {
-  // Read first: an upsert is a transaction of its own on every portal page; the row is created (with the defaults) only once.
-  return (await client.planPolicy.findUnique({ where: { businessId } })) ?? client.planPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
+const PLAN_POLICY_SQL = `select ${modelColumns(Prisma.PlanPolicyScalarFieldEnum, "p", { frequencies: "text[]" })} from "PlanPolicy" p where p."businessId" = $1`;
+
+export async function getPlanPolicy(businessId: string, client: Db | Tx = db): Promise<PlanPolicy> {
+  // Read first (on every portal page, through the pool): an upsert is a transaction of its own; the row is created
+  // (with the defaults) only once.
+  const [policy] = await readRows<PlanPolicy>(PLAN_POLICY_SQL, [businessId], client);
+  return policy ?? client.planPolicy.upsert({ where: { businessId }, create: { businessId }, update: {} });
 }
 
 export function rulesOf(policy: PlanPolicy): PlanRules {

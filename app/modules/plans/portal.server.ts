@@ -3,7 +3,7 @@ import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import type { OnlineMethod } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
-import { db } from "~/utils/db.server";
+import { db, readRows } from "~/utils/db.server";
 import { CURRENT_PLAN_STATUSES, describeSavedMethod, type EligibilityCustomer, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
 import { rulesOf } from "./policy.server";
 import type { Frequency } from "./schedule";
@@ -56,7 +56,7 @@ export type PlanSummary = Awaited<ReturnType<typeof listCustomerPlans>>[number];
 export async function listCustomerPlans(customerId: string, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
   const where = { customerId, status: { not: "PENDING" } } as const;
   // Most customers have no plan: one cheap query says so, rather than a query per `include` (each compiled) for nothing.
-  if (!(await db.plan.findFirst({ where, select: { id: true } }))) return [];
+  if ((await readRows(`select 1 from "Plan" where "customerId" = $1 and status <> 'PENDING' limit 1`, [customerId])).length === 0) return [];
   const plans = await db.plan.findMany({
     where,
     orderBy: { createdAt: "desc" },
