@@ -2,6 +2,7 @@
 // server that runs the same queries and returns the same data as JSON.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -29,6 +30,14 @@ function start(name: string, args: string[], env: Record<string, string>, ready:
     });
     child.on("exit", (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)));
   });
+}
+
+/** Node's flags in `npm start` (package.json), so that the app is measured as it runs in production. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } };
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+\.\/app\/server\/main\.js/.exec(pkg.scripts.start);
+  if (!match) throw new Error(`package.json's start script does not run ./app/server/main.js with node: ${pkg.scripts.start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
 }
 
 function stop(child: ChildProcess | undefined) {
@@ -95,7 +104,7 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     app = await start(
       "app",
       // --profile: V8 samples the app's CPU; the profile is written when it stops and summarised below.
-      [...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, "--cpu-prof-name=portal-app.cpuprofile"] : []), "app/server/main.js"],
+      [...startFlags(), ...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, "--cpu-prof-name=portal-app.cpuprofile"] : []), "app/server/main.js"],
       {
         NODE_ENV: "production",
         APP_ENV: "production",

@@ -10,6 +10,7 @@ import { formatMoney } from "~/modules/money/money";
 import { listCustomerPayments } from "~/modules/payments/history.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { EarlyPayNote } from "~/components/early-pay-note";
+import { useListLinks } from "~/components/list-links";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { canOfferPlan, listCustomerPlans } from "~/modules/plans/portal.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -41,6 +42,7 @@ const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: 
 export default function PortalHome() {
   const { customerName, currency, totals, invoices, payments, offers, plans, planByInvoice, offerPlan } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, currency);
+  const followLink = useListLinks();
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
   const payable = open.filter((i) => i.figures.dueNowCents > 0);
   const settled = invoices.filter((i) => i.figures.balanceCents === 0);
@@ -123,7 +125,7 @@ export default function PortalHome() {
         {open.length === 0 ? <Card className="p-6 text-slate-600">You are all paid up. Thank you!</Card> : null}
         {open.length > 0 ? (
           <Form method="get" action="/portal/pay">
-            <ul className="space-y-3">
+            <ul className="space-y-3" onClick={followLink}>
               {open.map((invoice) => (
                 <li key={invoice.id}>
                   <Card className="flex items-center gap-3 p-4 sm:p-5">
@@ -142,14 +144,14 @@ export default function PortalHome() {
                     <div className="flex min-w-0 flex-1 flex-wrap items-center justify-between gap-3">
                       <div className="min-w-0">
                         <div className="flex flex-wrap items-center gap-2">
-                          <Link to={`/portal/invoices/${invoice.id}`} className="font-semibold text-teal-800 underline-offset-2 hover:underline">
+                          <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="font-semibold text-teal-800 underline-offset-2 hover:underline">
                             {invoice.number}
-                          </Link>
+                          </a>
                           <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
                           {planByInvoice[invoice.id] ? (
-                            <Link to={`/portal/plans/${planByInvoice[invoice.id]}`} className="rounded-full bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-inset ring-teal-200">
+                            <a href={`/portal/plans/${planByInvoice[invoice.id]}`} data-discover="true" className="rounded-full bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-inset ring-teal-200">
                               Payment plan
-                            </Link>
+                            </a>
                           ) : null}
                         </div>
                         <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
@@ -190,12 +192,12 @@ export default function PortalHome() {
             Paid invoices
           </h2>
           <Card>
-            <ul className="divide-y divide-slate-100">
+            <ul className="divide-y divide-slate-100" onClick={followLink}>
               {settled.map((invoice) => (
                 <li key={invoice.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5">
-                  <Link to={`/portal/invoices/${invoice.id}`} className="whitespace-nowrap font-medium text-teal-800 hover:underline">
+                  <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="whitespace-nowrap font-medium text-teal-800 hover:underline">
                     {invoice.number}
-                  </Link>
+                  </a>
                   <span className="hidden text-slate-500 sm:inline">Issued {formatDate(invoice.issueDate)}</span>
                   <span className="tabular-nums">{money(invoice.figures.totalCents)}</span>
                   <StatusBadge status={invoice.figures.status} />
@@ -212,10 +214,10 @@ export default function PortalHome() {
             Your payments
           </h2>
           <Card>
-            <ul className="divide-y divide-slate-100">
+            <ul className="divide-y divide-slate-100" onClick={followLink}>
               {payments.map((p) => (
                 <li key={p.id}>
-                  <Link to={`/portal/payments/${p.id}`} className="flex items-center justify-between gap-3 px-4 py-3 text-sm hover:bg-slate-50 sm:px-5">
+                  <a href={`/portal/payments/${p.id}`} data-discover="true" className="flex items-center justify-between gap-3 px-4 py-3 text-sm hover:bg-slate-50 sm:px-5">
                     <span>
                       <span className="font-medium">{p.receiptNumber ?? METHOD_LABELS[p.method]}</span>
                       <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
@@ -224,7 +226,7 @@ export default function PortalHome() {
                       <span className="block tabular-nums">{money(p.amountCents)}</span>
                       <span className="block text-xs text-slate-500">{PAYMENT_STATUS[p.status]}</span>
                     </span>
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

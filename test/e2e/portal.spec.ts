@@ -14,6 +14,31 @@ test("the demo customer opens the portal link and sees only their invoices", asy
   await page.screenshot({ path: "test-results/screens/portal.png", fullPage: true });
 });
 
+test("the invoice list's plain links navigate inside the app, and a modified click is left to the browser", async ({ page, context }) => {
+  await page.goto(demoState().portalLink);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  // Hydrated: React has attached its props (the click handler) to the list.
+  await page.waitForFunction(() => {
+    const list = document.querySelector("#open-heading + form ul");
+    return list !== null && Object.keys(list).some((key) => key.startsWith("__reactProps"));
+  });
+  // A marker on the window survives a client-side navigation and not a document load.
+  await page.evaluate(() => ((window as unknown as { __stayed: boolean }).__stayed = true));
+  const popup = context.waitForEvent("page");
+  await page.getByRole("link", { name: "INV-1001", exact: true }).click({ modifiers: ["ControlOrMeta"] });
+  await (await popup).close();
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.getByRole("link", { name: "INV-1001", exact: true }).click();
+  await expect(page).toHaveURL(/\/portal\/invoices\//);
+  await expect(page.getByRole("heading", { name: /INV-1001/ })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await page.getByRole("region", { name: "Your payments" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/portal\/payments\//);
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+});
+
 test("an unknown link leads to asking for a fresh one, which arrives by email and works", async ({ page }) => {
   await page.goto(`/portal/access/${"A".repeat(43)}`);
   await expect(page.getByRole("heading", { name: "We could not recognise this link." })).toBeVisible();
