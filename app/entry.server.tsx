@@ -9,7 +9,7 @@ import { NonceProvider } from "~/utils/nonce-provider";
 // module (one Prisma client, one clock) in the process.
 export { boot } from "~/utils/boot.server";
 export { parseEnv, ConfigError } from "~/utils/env.server";
-export { installLogRedaction } from "~/utils/redact.server";
+export { installCrashReporting, installLogRedaction } from "~/utils/redact.server";
 export { securityHeadersFor } from "~/utils/security-headers";
 
 /** Outside production the clock can be moved by tests and the demo; every request reads it fresh. */

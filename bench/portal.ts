@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { printProfile, summarizeProfile } from "./profile";
 
-export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number };
+export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; cpuMsPerRequest?: number };
 export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures };
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3430);
@@ -46,6 +46,24 @@ function stop(child: ChildProcess | undefined) {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The measured run, with the server's own CPU time per request: steadier than req/s on a shared machine. */
+async function measure(server: ChildProcess, url: string, cookie: string, seconds: number): Promise<LoadFigures> {
+  const before = cpuSeconds(server.pid!);
+  const figures = await load(url, cookie, seconds);
+  const after = cpuSeconds(server.pid!);
+  return before === null || after === null ? figures : { ...figures, cpuMsPerRequest: ((after - before) * 1000) / figures.requests };
 }
 
 async function load(url: string, cookie: string, seconds: number, warmUp = false): Promise<LoadFigures> {
@@ -132,8 +150,8 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     const appUrl = `http://127.0.0.1:${APP_PORT}/portal`;
     await load(appUrl, cookie, Math.min(3, seconds), true);
     await settle(appUrl, cookie);
-    const appFigures = await load(appUrl, cookie, seconds);
-    log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
+    const appFigures = await measure(app, appUrl, cookie, seconds);
+    log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms, ${appFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
     await stop(app);
     app = undefined;
     if (options.profileDir) {
@@ -149,8 +167,8 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     if (answer.status !== 200 || data.page?.invoices?.length !== link.invoices) throw new Error(`The bare server answered ${answer.status} with ${data.page?.invoices?.length} invoices.`);
     await load(bareUrl, cookie, Math.min(3, seconds), true);
     await settle(bareUrl, cookie);
-    const bareFigures = await load(bareUrl, cookie, seconds);
-    log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
+    const bareFigures = await measure(bare, bareUrl, cookie, seconds);
+    log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms, ${bareFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
     return { customerId: link.customerId, invoices: link.invoices, app: appFigures, bare: bareFigures };
   } finally {
     await stop(app);

@@ -39,6 +39,9 @@ try {
       figure("bare node:http + pg: p50 latency", portal.bare.p50, "ms"),
       figure("bare node:http + pg: p99 latency", portal.bare.p99, "ms"),
       figure("portal / bare requests/s", ratio(portal.app.rps, portal.bare.rps), "×", { kind: "min", value: 0.5 }),
+      ...(portal.app.cpuMsPerRequest !== undefined && portal.bare.cpuMsPerRequest !== undefined
+        ? [figure("portal page: CPU per request", portal.app.cpuMsPerRequest, "ms"), figure("bare server: CPU per request", portal.bare.cpuMsPerRequest, "ms")]
+        : []),
     );
   }
   if (runs("engine")) {

@@ -17,6 +17,7 @@ const build = await import(pathToFileURL(buildPath).href).catch((error) => {
 const entry = build.entry.module;
 // Before anything can print: every console line is scrubbed of the configured secrets.
 entry.installLogRedaction(process.env);
+entry.installCrashReporting();
 
 let env;
 try {

@@ -6,6 +6,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
 const entry = build.entry.module;
 entry.installLogRedaction(process.env);
+entry.installCrashReporting();
 try {
   entry.parseEnv(process.env);
 } catch (error) {

@@ -71,3 +71,15 @@ export function errorSummary(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   return `${error.stack ?? `${error.name}: ${error.message}`}${typeof code === "string" || typeof code === "number" ? ` (code ${code})` : ""}`;
 }
+
+/**
+ * An error nothing caught still ends the process, as Node would (exit code 1), but it is printed through the
+ * redacted console and as errorSummary: Node's own report goes straight to stderr, with the error's fields
+ * (a Stripe response, a connection string) and any secret in its message. Unhandled rejections arrive here too.
+ */
+export function installCrashReporting() {
+  process.on("uncaughtException", (error, origin) => {
+    console.error(`Stopped by an error nothing handled (${origin}): ${errorSummary(error)}`);
+    process.exit(1);
+  });
+}

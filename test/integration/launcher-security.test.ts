@@ -151,6 +151,30 @@ describe("the launcher in production", () => {
     }
   });
 
+  it("reports a crash (an unhandled rejection) through the redacted console and still exits with 1", { timeout: 60_000 }, async () => {
+    // What app/server/main.js and worker.js install before anything else, then an error nothing handles.
+    const script = `
+      const build = await import(${JSON.stringify(path.join(root, "build/index.js"))});
+      build.entry.module.installLogRedaction(process.env);
+      build.entry.module.installCrashReporting();
+      const error = new Error("the gateway said no to key " + process.env.STRIPE_SECRET_KEY);
+      error.raw = { requestHeaders: { authorization: "Bearer " + process.env.STRIPE_SECRET_KEY }, password: process.env.SESSION_SECRET };
+      Promise.reject(error);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", STRIPE_SECRET_KEY: secrets.stripeKey, SESSION_SECRET: secrets.sessionSecret },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, output).toBe(1);
+    expect(output).toContain("Stopped by an error nothing handled (unhandledRejection): Error: the gateway said no to key");
+    expect(output).toContain("at ");
+    expectNoSecrets(output);
+  });
+
   it("refuses a bad configuration naming the variables, without printing a secret it was given", { timeout: 60_000 }, async () => {
     const app = await launch({
       APP_ENV: "production",

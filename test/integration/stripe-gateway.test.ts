@@ -1,6 +1,7 @@
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensurePaymentIntent, startPayment } from "../../app/modules/payments/checkout.server";
+import { replaceUnconfirmed, sweepReplacedIntents } from "../../app/modules/plans/plans.server";
 import { eventObject } from "../../app/modules/payments/stripe-objects";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { action as webhook } from "../../app/routes/webhooks.stripe";
@@ -54,6 +55,52 @@ describe("the Stripe gateway through the real SDK", () => {
     expect((await db.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).status).toBe("CANCELED");
     expect(fake.requests.filter((r) => r.path === `/v1/payment_intents/${firstIntent}/cancel`)).toMatchObject([{ idempotencyKey: `payment_${first.paymentId}_cancel` }]);
     expect((await db.payment.findUniqueOrThrow({ where: { id: second.paymentId } })).status).toBe("PENDING");
+  });
+
+  it("cancels a replaced checkout's PaymentIntent even when the process died before it could, or Stripe was down", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 50_000 });
+    const cancels = (intent: string) => fake.requests.filter((r) => r.path === `/v1/payment_intents/${intent}/cancel`).length;
+    const intentOf = async (paymentId: string) => (await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).providerPaymentId!;
+
+    // 1. The process dies right after the replacing transaction commits: nothing was asked of Stripe.
+    const first = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    const firstIntent = await intentOf(first.paymentId);
+    await db.$transaction((tx) => replaceUnconfirmed(tx, customer.id, [invoice.id], "a newer checkout replaced it"));
+    expect(await db.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).toMatchObject({ status: "CANCELED", gatewayCancelDueAt: expect.any(Date) });
+    expect(fake.intents.get(firstIntent)?.status).toBe("requires_payment_method");
+    // Within the grace period the sweeper leaves it to the request that replaced it.
+    expect(await sweepReplacedIntents(60_000)).toEqual({ cancelled: 0, refused: 0, retry: 0 });
+    expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 1, refused: 0, retry: 0 });
+    expect(fake.intents.get(firstIntent)?.status).toBe("canceled");
+    expect((await db.payment.findUniqueOrThrow({ where: { id: first.paymentId } })).gatewayCancelDueAt).toBeNull();
+    expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 0, refused: 0, retry: 0 });
+    expect(cancels(firstIntent)).toBe(1);
+
+    // 2. Stripe is unavailable when the next checkout replaces the second: it stays marked, the sweeper cancels it.
+    const second = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    const secondIntent = await intentOf(second.paymentId);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      fake.control.unavailable = 3; // the SDK's first try and its two retries
+      const third = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      expect(warn.mock.calls.flat().join(" ")).toMatch(/will be tried again/);
+      expect(fake.intents.get(secondIntent)?.status).toBe("requires_payment_method");
+      expect((await db.payment.findUniqueOrThrow({ where: { id: second.paymentId } })).gatewayCancelDueAt).toBeInstanceOf(Date);
+      expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 1, refused: 0, retry: 0 });
+      expect(fake.intents.get(secondIntent)?.status).toBe("canceled");
+
+      // 3. The customer had already confirmed the replaced one in another tab: Stripe refuses, nothing is retried.
+      const thirdIntent = await intentOf(third.paymentId);
+      fake.intents.set(thirdIntent, { ...fake.intents.get(thirdIntent)!, status: "succeeded" });
+      await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      expect(warn.mock.calls.flat().join(" ")).toMatch(/would not cancel the replaced payment/);
+      expect((await db.payment.findUniqueOrThrow({ where: { id: third.paymentId } })).gatewayCancelDueAt).toBeNull();
+      expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 0, refused: 0, retry: 0 });
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("cancels an unconfirmed discounted PaymentIntent once the discount's last day has passed", async () => {

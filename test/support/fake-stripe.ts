@@ -11,7 +11,8 @@ export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const byIdempotencyKey = new Map<string, unknown>();
   const intents = new Map<string, ReturnType<typeof paymentIntentObject>>();
-  const control = { dropResponses: 0, dropPath: null as string | null };
+  // dropResponses: answers lost after the work is done; unavailable: requests answered 503 without doing anything.
+  const control = { dropResponses: 0, dropPath: null as string | null, unavailable: 0 };
 
   const server = http.createServer((req, res) => {
     let body = "";
@@ -34,6 +35,10 @@ export async function startFakeStripe() {
         }
         send(200, payload);
       };
+      if (control.unavailable > 0) {
+        control.unavailable -= 1;
+        return send(503, { error: { type: "api_error", message: "Stripe is temporarily unavailable." } });
+      }
       if (idempotencyKey && byIdempotencyKey.has(`${path}:${idempotencyKey}`)) return deliver(byIdempotencyKey.get(`${path}:${idempotencyKey}`));
       const remember = (payload: unknown) => {
         if (idempotencyKey) byIdempotencyKey.set(`${path}:${idempotencyKey}`, payload);
@@ -64,6 +69,11 @@ export async function startFakeStripe() {
       }
       const cancel = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path);
       if (req.method === "POST" && cancel?.[1] && intents.has(cancel[1])) {
+        // As Stripe: only an intent still waiting for its customer can be cancelled.
+        const status = intents.get(cancel[1])!.status;
+        if (status === "succeeded" || status === "processing" || status === "canceled") {
+          return send(400, { error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `You cannot cancel this PaymentIntent because it has a status of ${status}.` } });
+        }
         const canceled = { ...intents.get(cancel[1])!, status: "canceled" as const, cancellation_reason: form.cancellation_reason ?? null };
         intents.set(cancel[1], canceled as never);
         return remember(canceled);

@@ -9,6 +9,7 @@ export const QUEUES = {
   simulatorSettle: "simulator-settle",
   remindersRun: "reminders-run",
   plansRun: "plans-run",
+  gatewayCancelSweep: "gateway-cancel-sweep",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -71,6 +72,9 @@ async function ensureQueues(boss: PgBoss) {
   }
   if (!existing.has(QUEUES.outboxSweep)) {
     await boss.createQueue(QUEUES.outboxSweep, { policy: "singleton", retryLimit: 0 });
+  }
+  if (!existing.has(QUEUES.gatewayCancelSweep)) {
+    await boss.createQueue(QUEUES.gatewayCancelSweep, { policy: "singleton", retryLimit: 0 });
   }
 }
 

@@ -3,6 +3,7 @@
 import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery.server";
 import { runReminders } from "~/modules/reminders/engine.server";
 import { runPlanCharges } from "~/modules/plans/charges.server";
+import { sweepReplacedIntents } from "~/modules/plans/plans.server";
 import { settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
@@ -49,5 +50,13 @@ export async function startWorkers() {
     }
   });
   await boss.schedule(QUEUES.outboxSweep, "* * * * *");
+
+  // Replaced checkouts whose intent a crash or a gateway outage left confirmable at the gateway.
+  await boss.work(QUEUES.gatewayCancelSweep, { pollingIntervalSeconds: 5 }, async () => {
+    await syncClock();
+    const result = await sweepReplacedIntents();
+    if (result.cancelled || result.refused || result.retry) console.log(`[payments] replaced intents swept: ${JSON.stringify(result)}`);
+  });
+  await boss.schedule(QUEUES.gatewayCancelSweep, "* * * * *");
   return boss;
 }

@@ -277,7 +277,12 @@ export async function replaceUnconfirmed(tx: Tx, customerId: string, invoiceIds:
     select: { id: true, providerPaymentId: true, instalment: { select: { planId: true, sequence: true } } },
   });
   if (stale.length === 0) return [];
-  await tx.payment.updateMany({ where: { id: { in: stale.map((p) => p.id) } }, data: { status: "CANCELED" } });
+  // An intent at the gateway must be cancelled there too, after this commits: marked in this transaction, so that
+  // if the process dies before that call, the sweeper (sweepReplacedIntents) still makes it.
+  const withIntent = stale.filter((p) => p.providerPaymentId !== null).map((p) => p.id);
+  const withoutIntent = stale.filter((p) => p.providerPaymentId === null).map((p) => p.id);
+  if (withIntent.length) await tx.payment.updateMany({ where: { id: { in: withIntent } }, data: { status: "CANCELED", gatewayCancelDueAt: now() } });
+  if (withoutIntent.length) await tx.payment.updateMany({ where: { id: { in: withoutIntent } }, data: { status: "CANCELED" } });
   await withdrawDiscounts(tx, stale.map((p) => p.id), "the payment was replaced by a newer one");
   const pendingPlans = stale.flatMap((p) => (p.instalment?.sequence === 1 ? [p.instalment.planId] : []));
   if (pendingPlans.length) {
@@ -293,18 +298,55 @@ export type ReplacedPayment = { id: string; providerPaymentId: string | null };
  * After the replacing checkout has committed: the replaced payments' intents are cancelled at the gateway too,
  * so a payment form still open in another tab can no longer take the money a second time. An intent that
  * the customer already confirmed cannot be cancelled; its outcome arrives by webhook and is applied as usual.
+ * What fails here for a passing reason (the gateway unreachable) stays marked and the sweeper tries again.
  */
 export async function cancelReplacedAtGateway(replaced: readonly ReplacedPayment[]) {
   const withIntent = replaced.filter((p): p is { id: string; providerPaymentId: string } => p.providerPaymentId !== null);
-  if (withIntent.length === 0) return;
+  if (withIntent.length === 0) return { cancelled: 0, refused: 0, retry: 0 };
   const gateway = await getGateway();
+  const result = { cancelled: 0, refused: 0, retry: 0 };
   for (const p of withIntent) {
     try {
       await gateway.cancelPaymentIntent(p.providerPaymentId, p.id);
+      result.cancelled++;
     } catch (error) {
-      console.warn(`Could not cancel the replaced payment ${p.id} at the gateway (it may already be confirmed): ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      if (!isGatewayRefusal(error)) {
+        // Tried again by the sweeper, after the others (the mark moves to now).
+        console.warn(`Could not reach the gateway to cancel the replaced payment ${p.id}; it will be tried again: ${message}`);
+        await db.payment.updateMany({ where: { id: p.id, gatewayCancelDueAt: { not: null } }, data: { gatewayCancelDueAt: now() } });
+        result.retry++;
+        continue;
+      }
+      console.warn(`The gateway would not cancel the replaced payment ${p.id} (it may already be confirmed): ${message}`);
+      result.refused++;
     }
+    await db.payment.updateMany({ where: { id: p.id }, data: { gatewayCancelDueAt: null } });
   }
+  return result;
+}
+
+/** The gateway answered and said no (4xx: already confirmed, already cancelled, unknown): asking again won't help. */
+function isGatewayRefusal(error: unknown) {
+  const e = error as { type?: string; statusCode?: number };
+  return e?.type === "StripeInvalidRequestError" || (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429);
+}
+
+/**
+ * Replaced payments whose gateway cancel did not happen (the process died right after the replacing checkout
+ * committed, or the gateway was unreachable): cancelled now. `graceMs` leaves the request that replaced them
+ * time to do it itself. Runs every minute (jobs/workers.server.ts).
+ */
+export async function sweepReplacedIntents(graceMs = 60_000, batch = 100) {
+  const due = await db.payment.findMany({
+    where: { gatewayCancelDueAt: { lte: new Date(now().getTime() - graceMs) } },
+    select: { id: true, providerPaymentId: true },
+    orderBy: { gatewayCancelDueAt: "asc" },
+    take: batch,
+  });
+  const stale = due.filter((p) => p.providerPaymentId === null).map((p) => p.id);
+  if (stale.length) await db.payment.updateMany({ where: { id: { in: stale } }, data: { gatewayCancelDueAt: null } });
+  return cancelReplacedAtGateway(due);
 }
 
 type InstalmentPayment = {
