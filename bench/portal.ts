@@ -143,6 +143,7 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     if (!cookie) throw new Error(`Opening the portal link gave no session cookie (status ${opened.status}).`);
     const page = await fetch(`http://127.0.0.1:${APP_PORT}/portal`, { headers: { cookie } });
     const html = await page.text();
+    if (process.env.BENCH_SAVE_PAGE) fs.writeFileSync(process.env.BENCH_SAVE_PAGE, html);
     const shown = html.match(/INV-\d{7}/g)?.length ?? 0;
     if (page.status !== 200 || shown < link.invoices) throw new Error(`The portal page answered ${page.status} with ${shown} invoice numbers.`);
     log(`  customer ${link.customerId}: ${link.invoices} invoices, page of ${Math.round(html.length / 1024)} KiB`);

@@ -13,7 +13,7 @@ const TONES: Record<InvoiceStatus, string> = {
 
 export function StatusBadge({ status, daysOverdue = 0 }: { status: InvoiceStatus; daysOverdue?: number }) {
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}>
+    <span className={`status-badge ${TONES[status]}`}>
       {STATUS_LABELS[status]}
       {status === "OVERDUE" && daysOverdue > 0 ? ` · ${daysOverdue} ${daysOverdue === 1 ? "day" : "days"}` : ""}
     </span>

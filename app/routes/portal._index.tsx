@@ -1,18 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { formatDate } from "~/modules/dates/calendar";
-import { listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.server";
+import { listCustomerInvoicesWithOffers, totalsOf } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { listCustomerPayments } from "~/modules/payments/history.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { EarlyPayNote } from "~/components/early-pay-note";
 import { useListLinks } from "~/components/list-links";
-import { earlyPayOffers } from "~/modules/discounts/offers.server";
-import { canOfferPlan, listCustomerPlans } from "~/modules/plans/portal.server";
+import { loadPlanAccount, planOffered } from "~/modules/plans/portal.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -20,12 +19,15 @@ export const meta: MetaFunction = () => [{ title: "Your invoices" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
-  const [invoices, payments, plans] = await Promise.all([listCustomerInvoices(customer.id, today(business.timeZone)), listCustomerPayments(customer.id, 10), listCustomerPlans(customer.id, business)]);
-  const offers = await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), today(business.timeZone));
-  const current = plans.filter((p) => p.status === "ACTIVE");
+  const [{ invoices, offers }, payments, account] = await Promise.all([
+    listCustomerInvoicesWithOffers(customer.id, today(business.timeZone)),
+    listCustomerPayments(customer.id, 10),
+    loadPlanAccount(customer, business),
+  ]);
+  const current = account.plans.filter((p) => p.status === "ACTIVE");
   const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
   const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
-  const offerPlan = await canOfferPlan(customer.id, planCandidates, { ...customer, business });
+  const offerPlan = planOffered(account, { ...customer, business }, planCandidates);
   // Only what the page shows goes into it (and into the data the browser hydrates from): not every figure.
   const rows = invoices.map(({ id, number, issueDate, dueDate, figures: f }) => ({
     id,
@@ -34,7 +36,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     dueDate,
     figures: { status: f.status, daysOverdue: f.daysOverdue, totalCents: f.totalCents, balanceCents: f.balanceCents, dueNowCents: f.dueNowCents, processingCents: f.processingCents },
   }));
-  return json({ customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices: rows, payments, offers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan });
+  const openOffers = Object.fromEntries(Object.entries(offers).filter(([, offer]) => offer !== null));
+  const paymentRows = payments.map(({ id, status, method, amountCents, receiptNumber, invoiceNumbers }) => ({ id, status, method, amountCents, receiptNumber, invoiceNumbers }));
+  // A plain object, not json(): see the layout's loader.
+  return { customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices: rows, payments: paymentRows, offers: openOffers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan };
 }
 
 const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };
@@ -194,8 +199,8 @@ export default function PortalHome() {
           <Card>
             <ul className="divide-y divide-slate-100" onClick={followLink}>
               {settled.map((invoice) => (
-                <li key={invoice.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5">
-                  <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="whitespace-nowrap font-medium text-teal-800 hover:underline">
+                <li key={invoice.id} className="list-row">
+                  <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="row-link">
                     {invoice.number}
                   </a>
                   <span className="hidden text-slate-500 sm:inline">Issued {formatDate(invoice.issueDate)}</span>
@@ -217,7 +222,7 @@ export default function PortalHome() {
             <ul className="divide-y divide-slate-100" onClick={followLink}>
               {payments.map((p) => (
                 <li key={p.id}>
-                  <a href={`/portal/payments/${p.id}`} data-discover="true" className="flex items-center justify-between gap-3 px-4 py-3 text-sm hover:bg-slate-50 sm:px-5">
+                  <a href={`/portal/payments/${p.id}`} data-discover="true" className="list-row hover:bg-slate-50">
                     <span>
                       <span className="font-medium">{p.receiptNumber ?? METHOD_LABELS[p.method]}</span>
                       <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getGateway } from "~/modules/payments/gateway.server";
@@ -7,7 +7,9 @@ import { requireCustomer } from "~/modules/portal-access/tokens.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
   const gateway = await getGateway();
-  return json({
+  // A plain object, not json(): with single fetch Remix sends it as it is, where a Response would be
+  // serialised, parsed back and serialised again for the page (docs/decisions/018-hot-reads.md).
+  return {
     testMode: gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null,
     customer: { name: customer.name, companyName: customer.companyName, email: customer.email },
     business: {
@@ -18,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       phone: business.phone,
       addressLines: business.addressLines,
     },
-  });
+  };
 }
 
 export default function PortalLayout() {

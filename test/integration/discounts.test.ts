@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fromDbDate, type CalendarDate } from "../../app/modules/dates/calendar";
-import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
+import { listCustomerInvoices, listCustomerInvoicesWithOffers } from "../../app/modules/invoices/invoices.server";
+import { earlyPayOffers } from "../../app/modules/discounts/offers.server";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { PaymentInputError, startPayment } from "../../app/modules/payments/checkout.server";
 import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
@@ -55,6 +56,39 @@ describe("early-pay discounts", () => {
     await setClockOffset(noon("2026-11-24").getTime() - Date.now());
     const custom = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
     expect((await db.payment.findUniqueOrThrow({ where: { id: custom.paymentId } })).amountCents).toBe(95_000);
+  });
+
+  it("are the same offers on the portal home (read with the list) as earlyPayOffers gives: inherited, none, own terms, granted, no policy", async () => {
+    const { business, customer, invoice } = await setup();
+    const { user } = await createOwner(business.id);
+    const none = await createInvoice(business.id, customer.id, { amountCents: 40_000, issueDate: "2026-11-21" as CalendarDate, dueInDays: 30 });
+    const own = await createInvoice(business.id, customer.id, { amountCents: 33_333, issueDate: "2026-11-22" as CalendarDate, dueInDays: 30 });
+    const old = await createInvoice(business.id, customer.id, { amountCents: 20_000, issueDate: "2026-11-01" as CalendarDate, dueInDays: 30 });
+    const paid = await createInvoice(business.id, customer.id, { amountCents: 10_000, issueDate: "2026-11-21" as CalendarDate, dueInDays: 30 });
+    await setInvoiceDiscountTerms(business.id, user.id, { invoiceId: none.id, mode: "NONE", percentBps: null, windowDays: null });
+    await setInvoiceDiscountTerms(business.id, user.id, { invoiceId: own.id, mode: "CUSTOM", percentBps: 500, windowDays: 3 });
+    await setClockOffset(noon("2026-11-24").getTime() - Date.now());
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [paid.id], amountCents: null, method: "CARD" });
+    await confirmSimulatedPayment(customer.id, paymentId, CARD);
+    const day = "2026-11-24" as CalendarDate;
+    const both = async (businessId: string) => {
+      const home = await listCustomerInvoicesWithOffers(customer.id, day);
+      const separate = await earlyPayOffers(businessId, home.invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day);
+      return { home: home.offers, separate };
+    };
+    const withPolicy = await both(business.id);
+    expect(withPolicy.home).toEqual(withPolicy.separate);
+    expect(withPolicy.home).toEqual({
+      [invoice.id]: { deadline: "2026-12-01", discountCents: 2_000, payCents: 98_000, achOnly: false },
+      [none.id]: null,
+      [own.id]: { deadline: "2026-11-25", discountCents: 1_666, payCents: 31_667, achOnly: false },
+      [old.id]: null,
+      [paid.id]: null,
+    });
+    await db.discountPolicy.delete({ where: { businessId: business.id } });
+    const withoutPolicy = await both(business.id);
+    expect(withoutPolicy.home).toEqual(withoutPolicy.separate);
+    expect(Object.entries(withoutPolicy.home).filter(([, offer]) => offer !== null).map(([id]) => id)).toEqual([own.id]);
   });
 
   it("grants the discount with a payment in time, in the same transaction, counted once it is paid", async () => {

@@ -7,6 +7,7 @@ import { startPayment } from "../../app/modules/payments/checkout.server";
 import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
 import { runPlanCharges } from "../../app/modules/plans/charges.server";
 import { saveSimulatedPlanMethod } from "../../app/modules/plans/methods.server";
+import { loadPlanAccount, planOffered } from "../../app/modules/plans/portal.server";
 import { cancelPlanByOwner, PlanInputError, planEligibility, startInstalmentPayment, startPlan } from "../../app/modules/plans/plans.server";
 import { setPlanAccess } from "../../app/modules/customers/customers.server";
 import { DEFAULT_TIERS } from "../../app/modules/reminders/default-tiers";
@@ -311,5 +312,58 @@ describe("the owner's rules", () => {
     const { planId } = await startPlan({ customerId: w.customer.id, invoiceIds: [w.invoice.id], count: 2, frequency: "MONTHLY", method: "CARD" });
     await startPayment({ customerId: w.customer.id, invoiceIds: [w.invoice.id], amountCents: null, method: "CARD" });
     expect(await planOf(planId)).toMatchObject({ status: "CANCELLED" });
+  });
+});
+
+describe("the portal home's plan account (one statement)", () => {
+  const customerOf = (id: string) => db.customer.findUniqueOrThrow({ where: { id }, include: { business: true } });
+  const offeredBoth = async (customerId: string, invoiceIds: string[]) => {
+    const customer = await customerOf(customerId);
+    const account = await loadPlanAccount(customer, customer.business);
+    return { account, offered: planOffered(account, customer, invoiceIds), eligible: (await planEligibility(customerId, invoiceIds)).allowed };
+  };
+
+  it("reads the plans as the page shows them, and decides the offer as planEligibility does", async () => {
+    const w = await activeCardPlan();
+    const other = await createInvoice(w.business.id, w.customer.id, { amountCents: 12_345, issueDate: "2026-11-20" as CalendarDate, dueInDays: 30 });
+    const { account, offered, eligible } = await offeredBoth(w.customer.id, [w.invoice.id]);
+    expect(account.plans).toEqual([
+      {
+        id: w.planId,
+        status: "ACTIVE",
+        frequency: "MONTHLY",
+        instalmentCount: 3,
+        paidCount: 1,
+        invoices: [{ id: w.invoice.id, number: w.invoice.number }],
+        methodText: "Visa ending 4242",
+        missed: false,
+        next: { sequence: 2, on: "2027-01-01", amountCents: 10_000 },
+      },
+    ]);
+    expect(account.lastDefaultedAt).toBeNull();
+    // The invoice on the plan: no new plan for it; the other invoice: yes. Both ways agree.
+    expect({ offered, eligible }).toEqual({ offered: false, eligible: false });
+    expect(await offeredBoth(w.customer.id, [other.id])).toMatchObject({ offered: true, eligible: true });
+    // Owner's switch off: neither offers.
+    await setPolicy(w.business.id, { enabled: false });
+    expect(await offeredBoth(w.customer.id, [other.id])).toMatchObject({ offered: false, eligible: false });
+  });
+
+  it("knows a broken plan for the lockout, and a business that never saved a plan policy gets the defaults", async () => {
+    const w = await activeCardPlan();
+    const at = new Date();
+    await db.plan.update({ where: { id: w.planId }, data: { status: "DEFAULTED", defaultedAt: at } });
+    const { account, offered, eligible } = await offeredBoth(w.customer.id, [w.invoice.id]);
+    expect(account.plans[0]).toMatchObject({ status: "DEFAULTED", next: null });
+    expect(account.lastDefaultedAt?.getTime()).toBe(at.getTime());
+    expect({ offered, eligible }).toEqual({ offered: false, eligible: false });
+
+    const fresh = await createBusiness();
+    const customer = await createCustomer(fresh.id);
+    const invoice = await createInvoice(fresh.id, customer.id, { amountCents: 50_000 });
+    expect(await db.planPolicy.count({ where: { businessId: fresh.id } })).toBe(0);
+    const first = await offeredBoth(customer.id, [invoice.id]);
+    expect(first.account).toMatchObject({ plans: [], lastDefaultedAt: null, policy: { businessId: fresh.id, enabled: true, maxInstalments: 6 } });
+    expect(first).toMatchObject({ offered: true, eligible: true });
   });
 });

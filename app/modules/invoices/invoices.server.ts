@@ -1,6 +1,7 @@
 import { type Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { db, readRows, type Db, type Tx } from "~/utils/db.server";
+import { earlyPayOffer, termsFor, type EarlyPayOffer, type InvoiceOverride, type PolicyLike } from "~/modules/discounts/early-pay";
 import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
@@ -79,6 +80,14 @@ type CustomerInvoiceRow = {
   discounts: { amountCents: number; status: "GRANTED" | "WITHDRAWN"; paymentStatus: PaymentStatus }[];
   lateFees: { amountCents: number; status: "APPLIED" | "WAIVED" }[];
   adjustments: { amountCents: number; kind: "CREDIT" | "WRITE_OFF" }[];
+} & InvoiceOverride & {
+  policyEnabled: boolean | null;
+  policyKind: "PERCENT" | "FIXED" | null;
+  policyPercentBps: number | null;
+  policyAmountCents: number | null;
+  policyWindowDays: number | null;
+  policyAchOnly: boolean | null;
+  policyCombinesWithPlan: boolean | null;
 };
 
 /**
@@ -87,6 +96,31 @@ type CustomerInvoiceRow = {
  * per relation, each compiled by Prisma: this list is on every portal page (docs/decisions/016-benchmarks.md).
  */
 export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db): Promise<InvoiceSummary[]> {
+  return (await customerInvoices(customerId, today, client)).invoices;
+}
+
+/**
+ * The list and each invoice's early-pay offer today, in the same one statement (the portal home): the terms are
+ * columns of the invoice, the business's policy is joined, and "already granted" follows from the discounts the
+ * figures read anyway. The same rules as earlyPayOffers (an integration test compares the two).
+ */
+export async function listCustomerInvoicesWithOffers(customerId: string, today: CalendarDate) {
+  const { invoices, rows } = await customerInvoices(customerId, today, db);
+  const first = rows[0];
+  const policy: PolicyLike | null =
+    first && first.policyEnabled !== null
+      ? { enabled: first.policyEnabled, kind: first.policyKind!, percentBps: first.policyPercentBps!, amountCents: first.policyAmountCents!, windowDays: first.policyWindowDays!, achOnly: first.policyAchOnly!, combinesWithPlan: first.policyCombinesWithPlan! }
+      : null;
+  const offers: Record<string, EarlyPayOffer | null> = {};
+  rows.forEach((row, index) => {
+    const invoice = invoices[index]!;
+    const granted = row.discounts.some((d) => d.status === "GRANTED" && (d.paymentStatus === "SUCCEEDED" || d.paymentStatus === "PROCESSING"));
+    offers[invoice.id] = earlyPayOffer(termsFor(policy, row), invoice.issueDate, today, invoice.figures.dueNowCents, granted);
+  });
+  return { invoices, offers };
+}
+
+async function customerInvoices(customerId: string, today: CalendarDate, client: Db | Tx) {
   const rows = await readRows<CustomerInvoiceRow>(
     `
     select i.id, i.number, i.currency, to_char(i."issueDate", 'YYYY-MM-DD') as "issueDate", to_char(i."dueDate", 'YYYY-MM-DD') as "dueDate",
@@ -97,14 +131,17 @@ export async function listCustomerInvoices(customerId: string, today: CalendarDa
       coalesce((select json_agg(json_build_object('amountCents', d."amountCents", 'status', d.status, 'paymentStatus', p.status)) from "Discount" d
         join "Payment" p on p.id = d."paymentId" where d."invoiceId" = i.id), '[]') as discounts,
       coalesce((select json_agg(json_build_object('amountCents', f."amountCents", 'status', f.status)) from "LateFee" f where f."invoiceId" = i.id), '[]') as "lateFees",
-      coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments
-    from "Invoice" i join "Customer" c on c.id = i."customerId"
+      coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments,
+      i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
+      dp.enabled as "policyEnabled", dp.kind::text as "policyKind", dp."percentBps" as "policyPercentBps", dp."amountCents" as "policyAmountCents",
+      dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
+    from "Invoice" i join "Customer" c on c.id = i."customerId" left join "DiscountPolicy" dp on dp."businessId" = c."businessId"
     where i."customerId" = $1 and i.state = 'ISSUED'
     order by i."dueDate", i.number`,
     [customerId],
     client,
   );
-  return rows.map((i) => {
+  const invoices = rows.map((i): InvoiceSummary => {
     const dueDate = i.dueDate as CalendarDate;
     return {
       id: i.id,
@@ -116,6 +153,7 @@ export async function listCustomerInvoices(customerId: string, today: CalendarDa
       figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments }, today),
     };
   });
+  return { rows, invoices };
 }
 
 export type Totals = { outstandingCents: number; overdueCents: number; processingCents: number; count: number; overdueCount: number };

@@ -56,6 +56,19 @@ export async function planEligibility(customerId: string, invoiceIds: readonly s
   const [row] = await readRows<PlanPolicy & { lastDefaultedAt: Date | null; anyOnPlan: boolean }>(ELIGIBILITY_SQL, [customer.businessId, customerId, [...invoiceIds], [...CURRENT_PLAN_STATUSES]], client);
   const { lastDefaultedAt, anyOnPlan, ...saved } = row!;
   const policy: PlanPolicy = saved.businessId ? saved : await getPlanPolicy(customer.businessId, client);
+  const decided = decideEligibility(customer, { policy, lastDefaultedAt, onPlanNumbers: [] });
+  if (!decided.allowed || !anyOnPlan) return decided;
+  // The invoice numbers for the reason, only when some are on a plan.
+  const onPlan = await client.planInvoice.findMany({ where: { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } }, include: { invoice: { select: { number: true } } } });
+  return decideEligibility(customer, { policy, lastDefaultedAt, onPlanNumbers: onPlan.map((p) => p.invoice.number) });
+}
+
+/** What the eligibility rules are decided on, besides the customer: read by planEligibility or with a customer's plans. */
+export type EligibilityFacts = { policy: PlanPolicy; lastDefaultedAt: Date | null; onPlanNumbers: readonly string[] };
+
+/** The eligibility rules, in order: the business offers plans, the customer may have one, no recent broken plan, none of the invoices on a plan. */
+export function decideEligibility(customer: EligibilityCustomer, facts: EligibilityFacts): Eligibility {
+  const { policy, lastDefaultedAt, onPlanNumbers } = facts;
   const contact = `Contact ${customer.business.name} (${customer.business.supportEmail}) to talk about it.`;
   if (!policy.enabled) return { allowed: false, policy, reason: `${customer.business.name} does not offer payment plans online. ${contact}` };
   if (!customer.plansAllowed || (policy.excludeRisky && customer.markedRiskyAt) || customer.handedOverAt) {
@@ -69,11 +82,7 @@ export async function planEligibility(customerId: string, invoiceIds: readonly s
       return { allowed: false, policy, reason: `An earlier payment plan on your account was not completed, so a new one can be set up online from ${formatDate(until, "en-US", "long")}. ${contact}` };
     }
   }
-  if (anyOnPlan) {
-    // The invoice numbers for the reason, only when some are on a plan.
-    const onPlan = await client.planInvoice.findMany({ where: { invoiceId: { in: [...invoiceIds] }, plan: { status: { in: [...CURRENT_PLAN_STATUSES] } } }, include: { invoice: { select: { number: true } } } });
-    return { allowed: false, policy, reason: `${onPlan.map((p) => p.invoice.number).join(", ")} ${onPlan.length > 1 ? "are" : "is"} already on a payment plan.` };
-  }
+  if (onPlanNumbers.length) return { allowed: false, policy, reason: `${onPlanNumbers.join(", ")} ${onPlanNumbers.length > 1 ? "are" : "is"} already on a payment plan.` };
   return { allowed: true, policy };
 }
 

@@ -3,9 +3,10 @@ import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import type { OnlineMethod } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
-import { db, readRows } from "~/utils/db.server";
-import { CURRENT_PLAN_STATUSES, describeSavedMethod, type EligibilityCustomer, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
-import { rulesOf } from "./policy.server";
+import { Prisma, type PlanPolicy } from "~/generated/prisma/client";
+import { db, modelColumns, readRows } from "~/utils/db.server";
+import { CURRENT_PLAN_STATUSES, decideEligibility, describeSavedMethod, type EligibilityCustomer, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
+import { getPlanPolicy, rulesOf } from "./policy.server";
 import type { Frequency } from "./schedule";
 
 /**
@@ -50,35 +51,73 @@ export async function canOfferPlan(customerId: string, invoiceIds: readonly stri
   return eligibility.allowed;
 }
 
-export type PlanSummary = Awaited<ReturnType<typeof listCustomerPlans>>[number];
+type PlanStatus = "PENDING" | "ACTIVE" | "COMPLETED" | "DEFAULTED" | "CANCELLED";
+type PlanRow = {
+  id: string;
+  status: PlanStatus;
+  frequency: Frequency;
+  instalmentCount: number;
+  method: { type: string; brand: string | null; last4: string; bankName: string | null } | null;
+  instalments: { sequence: number; dueDate: CalendarDate; amountCents: number; feeCents: number; status: string; nextAttemptOn: CalendarDate | null }[];
+  invoices: { id: string; number: string }[];
+};
 
-/** A customer's plans, newest first, with the next charge of a current one. */
-export async function listCustomerPlans(customerId: string, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
-  const where = { customerId, status: { not: "PENDING" } } as const;
-  // Most customers have no plan: one cheap query says so, rather than a query per `include` (each compiled) for nothing.
-  if ((await readRows(`select 1 from "Plan" where "customerId" = $1 and status <> 'PENDING' limit 1`, [customerId])).length === 0) return [];
-  const plans = await db.plan.findMany({
-    where,
-    orderBy: { createdAt: "desc" },
-    include: { instalments: { orderBy: { sequence: "asc" } }, paymentMethod: true, invoices: { include: { invoice: { select: { id: true, number: true } } } } },
-  });
-  return plans.map((p) => {
-    const method: OnlineMethod = p.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+// The business's plan policy, the customer's latest broken plan and their plans with instalments, saved method
+// and invoices: one statement, on every portal home page (docs/decisions/018-hot-reads.md).
+const PLAN_ACCOUNT_SQL = `
+  select ${modelColumns(Prisma.PlanPolicyScalarFieldEnum, "pp", { frequencies: "text[]" })},
+    (select max(x."defaultedAt") from "Plan" x where x."customerId" = $2 and x.status = 'DEFAULTED') as "lastDefaultedAt",
+    coalesce((select json_agg(json_build_object(
+        'id', p.id, 'status', p.status, 'frequency', p.frequency, 'instalmentCount', p."instalmentCount",
+        'method', case when pm.id is null then null else json_build_object('type', pm.type, 'brand', pm.brand, 'last4', pm.last4, 'bankName', pm."bankName") end,
+        'instalments', coalesce((select json_agg(json_build_object('sequence', x.sequence, 'dueDate', x."dueDate", 'amountCents', x."amountCents", 'feeCents', x."feeCents",
+          'status', x.status, 'nextAttemptOn', x."nextAttemptOn") order by x.sequence) from "Instalment" x where x."planId" = p.id), '[]'),
+        'invoices', coalesce((select json_agg(json_build_object('id', i.id, 'number', i.number) order by i.number)
+          from "PlanInvoice" pi join "Invoice" i on i.id = pi."invoiceId" where pi."planId" = p.id), '[]')
+      ) order by p."createdAt" desc, p.id)
+      from "Plan" p left join "PaymentMethod" pm on pm.id = p."paymentMethodId"
+      where p."customerId" = $2 and p.status <> 'PENDING'), '[]') as plans
+  from (select 1) as one left join "PlanPolicy" pp on pp."businessId" = $1`;
+
+export type PlanAccount = Awaited<ReturnType<typeof loadPlanAccount>>;
+export type PlanSummary = PlanAccount["plans"][number];
+
+/**
+ * A customer's plans, newest first, with the next charge of a current one, and what deciding on a new plan
+ * needs besides (planOffered): one statement.
+ */
+export async function loadPlanAccount(customer: { id: string; businessId: string }, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
+  const [row] = await readRows<PlanPolicy & { lastDefaultedAt: Date | null; plans: PlanRow[] }>(PLAN_ACCOUNT_SQL, [customer.businessId, customer.id]);
+  const { lastDefaultedAt, plans: rows, ...saved } = row!;
+  const policy: PlanPolicy = saved.businessId ? saved : await getPlanPolicy(customer.businessId);
+  const plans = rows.map((p) => {
+    const method: OnlineMethod = p.method?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
     const next = p.status === "ACTIVE" ? p.instalments.find((i) => i.status === "SCHEDULED" || i.status === "FAILED") : undefined;
     return {
       id: p.id,
       status: p.status,
-      frequency: p.frequency as Frequency,
+      frequency: p.frequency,
       instalmentCount: p.instalmentCount,
       paidCount: p.instalments.filter((i) => i.status === "PAID").length,
-      invoices: p.invoices.map((i) => ({ id: i.invoice.id, number: i.invoice.number })),
-      methodText: describeSavedMethod(p.paymentMethod),
+      invoices: p.invoices,
+      methodText: describeSavedMethod(p.method),
       missed: p.status === "ACTIVE" && p.instalments.some((i) => i.status === "FAILED"),
-      next: next
-        ? { sequence: next.sequence, on: (next.status === "FAILED" && next.nextAttemptOn ? fromDbDate(next.nextAttemptOn) : fromDbDate(next.dueDate)) as CalendarDate | null, amountCents: instalmentCharge(next, method, pricing).totalCents }
-        : null,
+      next: next ? { sequence: next.sequence, on: (next.status === "FAILED" && next.nextAttemptOn ? next.nextAttemptOn : next.dueDate) as CalendarDate | null, amountCents: instalmentCharge(next, method, pricing).totalCents } : null,
     };
   });
+  return { plans, policy, lastDefaultedAt };
+}
+
+/**
+ * Whether to offer "Pay over time" for these invoices of the customer, from their plan account: the same rules
+ * as planEligibility, which setting up the plan checks again in its transaction. The customer's invoices can only
+ * be on their own plans, so which are on a current plan is read from the account.
+ */
+export function planOffered(account: PlanAccount, customer: EligibilityCustomer, invoiceIds: readonly string[]) {
+  if (invoiceIds.length === 0) return false;
+  const current = account.plans.filter((p) => (CURRENT_PLAN_STATUSES as readonly string[]).includes(p.status));
+  const onPlanNumbers = current.flatMap((p) => p.invoices.filter((i) => invoiceIds.includes(i.id)).map((i) => i.number));
+  return decideEligibility(customer, { policy: account.policy, lastDefaultedAt: account.lastDefaultedAt, onPlanNumbers }).allowed;
 }
 
 /** One plan as its customer sees it; null when it is not theirs. */
