@@ -5,13 +5,11 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { formatDate } from "~/modules/dates/calendar";
-import { listCustomerInvoicesWithOffers, totalsOf } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
-import { listCustomerPayments } from "~/modules/payments/history.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { EarlyPayNote } from "~/components/early-pay-note";
 import { useListLinks } from "~/components/list-links";
-import { loadPlanAccount, planOffered } from "~/modules/plans/portal.server";
+import { loadPortalHome } from "~/modules/portal/home.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
@@ -19,27 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Your invoices" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
-  const [{ invoices, offers }, payments, account] = await Promise.all([
-    listCustomerInvoicesWithOffers(customer.id, today(business.timeZone)),
-    listCustomerPayments(customer.id, 10),
-    loadPlanAccount(customer, business),
-  ]);
-  const current = account.plans.filter((p) => p.status === "ACTIVE");
-  const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
-  const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
-  const offerPlan = planOffered(account, { ...customer, business }, planCandidates);
-  // Only what the page shows goes into it (and into the data the browser hydrates from): not every figure.
-  const rows = invoices.map(({ id, number, issueDate, dueDate, figures: f }) => ({
-    id,
-    number,
-    issueDate,
-    dueDate,
-    figures: { status: f.status, daysOverdue: f.daysOverdue, totalCents: f.totalCents, balanceCents: f.balanceCents, dueNowCents: f.dueNowCents, processingCents: f.processingCents },
-  }));
-  const openOffers = Object.fromEntries(Object.entries(offers).filter(([, offer]) => offer !== null));
-  const paymentRows = payments.map(({ id, status, method, amountCents, receiptNumber, invoiceNumbers }) => ({ id, status, method, amountCents, receiptNumber, invoiceNumbers }));
   // A plain object, not json(): see the layout's loader.
-  return { customerName: customer.name, currency: business.currency, totals: totalsOf(invoices), invoices: rows, payments: paymentRows, offers: openOffers, plans: current, planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))), offerPlan };
+  return loadPortalHome(customer, business, today(business.timeZone));
 }
 
 const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };

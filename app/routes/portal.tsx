@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getGateway } from "~/modules/payments/gateway.server";
+import { portalLayoutData } from "~/modules/portal/home.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -9,18 +10,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const gateway = await getGateway();
   // A plain object, not json(): with single fetch Remix sends it as it is, where a Response would be
   // serialised, parsed back and serialised again for the page (docs/decisions/018-hot-reads.md).
-  return {
-    testMode: gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null,
-    customer: { name: customer.name, companyName: customer.companyName, email: customer.email },
-    business: {
-      name: business.name,
-      brandColor: business.brandColor,
-      logoUrl: business.logoUrl,
-      supportEmail: business.supportEmail,
-      phone: business.phone,
-      addressLines: business.addressLines,
-    },
-  };
+  return portalLayoutData(customer, business, gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null);
 }
 
 export default function PortalLayout() {

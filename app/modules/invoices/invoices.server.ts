@@ -67,7 +67,7 @@ export async function listBusinessInvoices(businessId: string, today: CalendarDa
   return invoices.map((i) => summarize(i, today));
 }
 
-type CustomerInvoiceRow = {
+export type CustomerInvoiceRow = {
   id: string;
   number: string;
   currency: string;
@@ -96,7 +96,7 @@ type CustomerInvoiceRow = {
  * per relation, each compiled by Prisma: this list is on every portal page (docs/decisions/016-benchmarks.md).
  */
 export async function listCustomerInvoices(customerId: string, today: CalendarDate, client: Db | Tx = db): Promise<InvoiceSummary[]> {
-  return (await customerInvoices(customerId, today, client)).invoices;
+  return invoicesFromRows(await readRows<CustomerInvoiceRow>(CUSTOMER_INVOICES_SQL, [customerId], client), customerId, today);
 }
 
 /**
@@ -105,7 +105,12 @@ export async function listCustomerInvoices(customerId: string, today: CalendarDa
  * figures read anyway. The same rules as earlyPayOffers (an integration test compares the two).
  */
 export async function listCustomerInvoicesWithOffers(customerId: string, today: CalendarDate) {
-  const { invoices, rows } = await customerInvoices(customerId, today, db);
+  return invoicesWithOffersFromRows(await readRows<CustomerInvoiceRow>(CUSTOMER_INVOICES_SQL, [customerId]), customerId, today);
+}
+
+/** The list and the offers from CUSTOMER_INVOICES_SQL's rows (also the bench's bare server's). */
+export function invoicesWithOffersFromRows(rows: readonly CustomerInvoiceRow[], customerId: string, today: CalendarDate) {
+  const invoices = invoicesFromRows(rows, customerId, today);
   const first = rows[0];
   const policy: PolicyLike | null =
     first && first.policyEnabled !== null
@@ -120,9 +125,8 @@ export async function listCustomerInvoicesWithOffers(customerId: string, today: 
   return { invoices, offers };
 }
 
-async function customerInvoices(customerId: string, today: CalendarDate, client: Db | Tx) {
-  const rows = await readRows<CustomerInvoiceRow>(
-    `
+/** One customer's issued invoices ($1: the customer) with the rows behind their figures, their early-pay terms and the business's policy. */
+export const CUSTOMER_INVOICES_SQL = `
     select i.id, i.number, i.currency, to_char(i."issueDate", 'YYYY-MM-DD') as "issueDate", to_char(i."dueDate", 'YYYY-MM-DD') as "dueDate",
       c.name as "customerName", c."companyName" as "customerCompanyName",
       coalesce((select json_agg(json_build_object('amountCents', l."amountCents") order by l.position) from "InvoiceLine" l where l."invoiceId" = i.id), '[]') as lines,
@@ -137,11 +141,10 @@ async function customerInvoices(customerId: string, today: CalendarDate, client:
       dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
     from "Invoice" i join "Customer" c on c.id = i."customerId" left join "DiscountPolicy" dp on dp."businessId" = c."businessId"
     where i."customerId" = $1 and i.state = 'ISSUED'
-    order by i."dueDate", i.number`,
-    [customerId],
-    client,
-  );
-  const invoices = rows.map((i): InvoiceSummary => {
+    order by i."dueDate", i.number`;
+
+function invoicesFromRows(rows: readonly CustomerInvoiceRow[], customerId: string, today: CalendarDate) {
+  return rows.map((i): InvoiceSummary => {
     const dueDate = i.dueDate as CalendarDate;
     return {
       id: i.id,
@@ -153,7 +156,6 @@ async function customerInvoices(customerId: string, today: CalendarDate, client:
       figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments }, today),
     };
   });
-  return { rows, invoices };
 }
 
 export type Totals = { outstandingCents: number; overdueCents: number; processingCents: number; count: number; overdueCount: number };

@@ -6,16 +6,19 @@ import { db, readRows } from "~/utils/db.server";
  * invoice numbers aggregated per payment (an `include` is a query per relation): it is on the portal page.
  */
 export async function listCustomerPayments(customerId: string, take = 20) {
-  return readRows<{ id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[] }>(
-    `select p.id, p.status::text as status, p.method::text as method, p."amountCents", p."receiptNumber", p."createdAt",
-      coalesce((select json_agg(i.number order by a.id) from "PaymentAllocation" a join "Invoice" i on i.id = a."invoiceId" where a."paymentId" = p.id), '[]') as "invoiceNumbers"
-    from "Payment" p
-    where p."customerId" = $1 and p.status in ('PROCESSING', 'SUCCEEDED', 'FAILED')
-    order by p."createdAt" desc
-    limit $2`,
-    [customerId, take],
-  );
+  return readRows<CustomerPaymentRow>(CUSTOMER_PAYMENTS_SQL, [customerId, take]);
 }
+
+export type CustomerPaymentRow = { id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[] };
+
+/** A customer's payments ($1), newest first, at most $2, with the numbers of the invoices each paid. */
+export const CUSTOMER_PAYMENTS_SQL = `
+  select p.id, p.status::text as status, p.method::text as method, p."amountCents", p."receiptNumber", p."createdAt",
+    coalesce((select json_agg(i.number order by a.id) from "PaymentAllocation" a join "Invoice" i on i.id = a."invoiceId" where a."paymentId" = p.id), '[]') as "invoiceNumbers"
+  from "Payment" p
+  where p."customerId" = $1 and p.status in ('PROCESSING', 'SUCCEEDED', 'FAILED')
+  order by p."createdAt" desc
+  limit $2`;
 
 /** Every payment of a business, newest first, for the owner. */
 export async function listBusinessPayments(businessId: string, take = 100) {

@@ -64,7 +64,7 @@ type PlanRow = {
 
 // The business's plan policy, the customer's latest broken plan and their plans with instalments, saved method
 // and invoices: one statement, on every portal home page (docs/decisions/018-hot-reads.md).
-const PLAN_ACCOUNT_SQL = `
+export const PLAN_ACCOUNT_SQL = `
   select ${modelColumns(Prisma.PlanPolicyScalarFieldEnum, "pp", { frequencies: "text[]" })},
     (select max(x."defaultedAt") from "Plan" x where x."customerId" = $2 and x.status = 'DEFAULTED') as "lastDefaultedAt",
     coalesce((select json_agg(json_build_object(
@@ -87,9 +87,16 @@ export type PlanSummary = PlanAccount["plans"][number];
  * needs besides (planOffered): one statement.
  */
 export async function loadPlanAccount(customer: { id: string; businessId: string }, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
-  const [row] = await readRows<PlanPolicy & { lastDefaultedAt: Date | null; plans: PlanRow[] }>(PLAN_ACCOUNT_SQL, [customer.businessId, customer.id]);
-  const { lastDefaultedAt, plans: rows, ...saved } = row!;
-  const policy: PlanPolicy = saved.businessId ? saved : await getPlanPolicy(customer.businessId);
+  const [row] = await readRows<PlanAccountRow>(PLAN_ACCOUNT_SQL, [customer.businessId, customer.id]);
+  const account = planAccountFromRow(row!, pricing);
+  return account.policy ? { ...account, policy: account.policy } : { ...account, policy: await getPlanPolicy(customer.businessId) };
+}
+
+export type PlanAccountRow = PlanPolicy & { lastDefaultedAt: Date | null; plans: PlanRow[] };
+
+/** The plan account from PLAN_ACCOUNT_SQL's row (also the bench's bare server's); `policy` is null when the business never saved one. */
+export function planAccountFromRow(row: PlanAccountRow, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
+  const { lastDefaultedAt, plans: rows, ...saved } = row;
   const plans = rows.map((p) => {
     const method: OnlineMethod = p.method?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
     const next = p.status === "ACTIVE" ? p.instalments.find((i) => i.status === "SCHEDULED" || i.status === "FAILED") : undefined;
@@ -105,7 +112,7 @@ export async function loadPlanAccount(customer: { id: string; businessId: string
       next: next ? { sequence: next.sequence, on: (next.status === "FAILED" && next.nextAttemptOn ? next.nextAttemptOn : next.dueDate) as CalendarDate | null, amountCents: instalmentCharge(next, method, pricing).totalCents } : null,
     };
   });
-  return { plans, policy, lastDefaultedAt };
+  return { plans, policy: saved.businessId ? (saved as PlanPolicy) : null, lastDefaultedAt };
 }
 
 /**

@@ -80,7 +80,7 @@ export async function commitPortalSession(sessionId: string) {
 // compares the two).
 const customerFields = Object.keys(Prisma.CustomerScalarFieldEnum) as (keyof Customer)[];
 const businessFields = Object.keys(Prisma.BusinessScalarFieldEnum) as (keyof Business)[];
-const SESSION_SQL = `
+export const SESSION_SQL = `
   select s.id, s."customerId", s."tokenId", s."createdAt", s."expiresAt", t.id as "token.id", t."revokedAt" as "token.revokedAt",
     ${customerFields.map((f) => `c."${f}" as "customer.${f}"`).join(", ")},
     ${businessFields.map((f) => `b."${f}" as "business.${f}"`).join(", ")}
@@ -101,7 +101,11 @@ export type LoadedPortalSession = PortalSession & { token: { revokedAt: Date | n
 export async function loadPortalSession(sessionId: unknown): Promise<LoadedPortalSession | null> {
   if (typeof sessionId !== "string") return null;
   const [row] = await readRows<Record<string, unknown>>(SESSION_SQL, [sessionId]);
-  if (!row) return null;
+  return row ? portalSessionFromRow(row) : null;
+}
+
+/** The objects of one SESSION_SQL row (also the bench's bare server's). */
+export function portalSessionFromRow(row: Record<string, unknown>): LoadedPortalSession {
   const session = { id: row.id, customerId: row.customerId, tokenId: row.tokenId, createdAt: row.createdAt, expiresAt: row.expiresAt } as PortalSession;
   const token = row["token.id"] ? { revokedAt: row["token.revokedAt"] as Date | null } : null;
   return { ...session, token, customer: { ...pick<Customer>(row, "customer", customerFields), business: pick<Business>(row, "business", businessFields) } };
