@@ -16,7 +16,9 @@ export async function createCustomerWithInvoice(input: { name: string; amountCen
     const customerId = crypto.randomUUID();
     const invoiceId = crypto.randomUUID();
     const email = `${input.name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@example.test`;
-    const number = `INV-P${suffix.toUpperCase()}`;
+    // Ends in a letter: a number ending in digits (INV-PEB4068) would become the highest "PREFIX-0001"-style number
+    // and change the next number the invoice editor suggests to other specs.
+    const number = `INV-P${suffix.toUpperCase()}X`;
     await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "updatedAt") values ($1, $2, $3, $4, now())`, [customerId, businessId, email, input.name]);
     await client.query(
       `insert into "Invoice" ("id", "businessId", "customerId", "number", "currency", "state", "issueDate", "dueDate", "sentAt", "updatedAt")
