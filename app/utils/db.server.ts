@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
+import { errorSummary } from "./redact.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -24,6 +25,9 @@ function create(url: string) {
   const { SLOW_QUERY_MS: slowQueryMs, DB_POOL_SIZE } = getEnv();
   // One pool: Prisma's adapter queries through it, and so does readRows below.
   const pool = new pg.Pool({ connectionString: url, max: DB_POOL_SIZE });
+  // A pooled connection the database closes while it is idle (a restart, a failover, a timeout) is an "error"
+  // event on the pool: unheard, it would end the process. The pool opens a new connection when one is needed.
+  pool.on("error", (error) => console.warn(`[db] a pooled connection was closed while idle: ${errorSummary(error)}`));
   const adapter = new PrismaPg(pool);
   // Query events cost every query some work (its parameters serialised), so they are only asked for when slow
   // queries are to be reported.

@@ -94,10 +94,26 @@ describe("the Stripe gateway through the real SDK", () => {
       // 3. The customer had already confirmed the replaced one in another tab: Stripe refuses, nothing is retried.
       const thirdIntent = await intentOf(third.paymentId);
       fake.intents.set(thirdIntent, { ...fake.intents.get(thirdIntent)!, status: "succeeded" });
-      await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      const fourth = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
       expect(warn.mock.calls.flat().join(" ")).toMatch(/would not cancel the replaced payment/);
       expect((await db.payment.findUniqueOrThrow({ where: { id: third.paymentId } })).gatewayCancelDueAt).toBeNull();
       expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 0, refused: 0, retry: 0 });
+
+      // 4. A Stripe 500 (kept by Stripe for that idempotency key) and a 401 (a revoked key): both tried again,
+      // the next try with a key of its own, so it is not answered the kept 500.
+      const fourthIntent = await intentOf(fourth.paymentId);
+      fake.control.serverErrors = 1;
+      const fifth = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      expect(fake.intents.get(fourthIntent)?.status).toBe("requires_payment_method");
+      const fifthIntent = await intentOf(fifth.paymentId);
+      fake.control.unauthorized = 1;
+      await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+      expect(fake.intents.get(fifthIntent)?.status).toBe("requires_payment_method");
+      expect((await db.payment.findMany({ where: { id: { in: [fourth.paymentId, fifth.paymentId] } } })).map((p) => p.gatewayCancelDueAt)).toEqual([expect.any(Date), expect.any(Date)]);
+      expect(await sweepReplacedIntents(0)).toEqual({ cancelled: 2, refused: 0, retry: 0 });
+      expect([fake.intents.get(fourthIntent)?.status, fake.intents.get(fifthIntent)?.status]).toEqual(["canceled", "canceled"]);
+      const sweepKeys = fake.requests.filter((r) => r.path === `/v1/payment_intents/${fourthIntent}/cancel`).map((r) => r.idempotencyKey);
+      expect(new Set(sweepKeys).size).toBe(2);
     } finally {
       warn.mockRestore();
     }

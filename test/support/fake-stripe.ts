@@ -7,12 +7,19 @@ import { customerObject, paymentIntentObject, stripeId } from "../../app/modules
 
 export type RecordedRequest = { method: string; path: string; idempotencyKey: string | null; form: Record<string, string> };
 
+/** A 500 kept for an idempotency key: Stripe answers a repeated key with its first answer, errors included. */
+class ServerError {
+  constructor(readonly body: unknown) {}
+}
+
 export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const byIdempotencyKey = new Map<string, unknown>();
   const intents = new Map<string, ReturnType<typeof paymentIntentObject>>();
-  // dropResponses: answers lost after the work is done; unavailable: requests answered 503 without doing anything.
-  const control = { dropResponses: 0, dropPath: null as string | null, unavailable: 0 };
+  // dropResponses: answers lost after the work is done; unavailable: requests answered 503 without doing anything;
+  // serverErrors: requests answered 500, and (as Stripe does) that answer kept for their idempotency key;
+  // unauthorized: requests refused 401, as with a revoked key.
+  const control = { dropResponses: 0, dropPath: null as string | null, unavailable: 0, serverErrors: 0, unauthorized: 0 };
 
   const server = http.createServer((req, res) => {
     let body = "";
@@ -38,6 +45,18 @@ export async function startFakeStripe() {
       if (control.unavailable > 0) {
         control.unavailable -= 1;
         return send(503, { error: { type: "api_error", message: "Stripe is temporarily unavailable." } });
+      }
+      if (control.unauthorized > 0) {
+        control.unauthorized -= 1;
+        return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
+      }
+      const replay = idempotencyKey ? byIdempotencyKey.get(`${path}:${idempotencyKey}`) : undefined;
+      if (replay instanceof ServerError) return send(500, replay.body);
+      if (control.serverErrors > 0) {
+        control.serverErrors -= 1;
+        const error = new ServerError({ error: { type: "api_error", message: "An unknown error occurred." } });
+        if (idempotencyKey) byIdempotencyKey.set(`${path}:${idempotencyKey}`, error);
+        return send(500, error.body);
       }
       if (idempotencyKey && byIdempotencyKey.has(`${path}:${idempotencyKey}`)) return deliver(byIdempotencyKey.get(`${path}:${idempotencyKey}`));
       const remember = (payload: unknown) => {

@@ -39,7 +39,8 @@ export interface PaymentGateway {
   /** Starts saving a new payment method for off-session use (a plan's new card or bank account): a SetupIntent. */
   createSetupIntent(input: SetupInput): Promise<{ providerSetupId: string; clientSecret: string | null }>;
   /** Cancels an unconfirmed intent, so that it can no longer be paid (an expired discount). */
-  cancelPaymentIntent(providerPaymentId: string, paymentId: string): Promise<void>;
+  /** `attempt` names a later try (its own idempotency key); without it the payment's one cancel key is used. */
+  cancelPaymentIntent(providerPaymentId: string, paymentId: string, attempt?: string): Promise<void>;
 }
 
 /** The idempotency key of every gateway call for a payment: derived from the payment's own id. */

@@ -95,8 +95,8 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
       return stripe.paymentIntents.retrieve(id, { expand: ["payment_method"] });
     },
 
-    async cancelPaymentIntent(id, paymentId) {
-      await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }, { idempotencyKey: idempotencyKeyFor(paymentId, "cancel") });
+    async cancelPaymentIntent(id, paymentId, attempt) {
+      await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }, { idempotencyKey: idempotencyKeyFor(paymentId, attempt ? `cancel_${attempt}` : "cancel") });
     },
   };
 }

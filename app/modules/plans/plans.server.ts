@@ -309,36 +309,49 @@ export type ReplacedPayment = { id: string; providerPaymentId: string | null };
  * the customer already confirmed cannot be cancelled; its outcome arrives by webhook and is applied as usual.
  * What fails here for a passing reason (the gateway unreachable) stays marked and the sweeper tries again.
  */
-export async function cancelReplacedAtGateway(replaced: readonly ReplacedPayment[]) {
+export async function cancelReplacedAtGateway(replaced: readonly ReplacedPayment[], attempt?: (p: ReplacedPayment) => string) {
   const withIntent = replaced.filter((p): p is { id: string; providerPaymentId: string } => p.providerPaymentId !== null);
-  if (withIntent.length === 0) return { cancelled: 0, refused: 0, retry: 0 };
-  const gateway = await getGateway();
   const result = { cancelled: 0, refused: 0, retry: 0 };
+  if (withIntent.length === 0) return result;
+  const gateway = await getGateway();
   for (const p of withIntent) {
     try {
-      await gateway.cancelPaymentIntent(p.providerPaymentId, p.id);
+      await gateway.cancelPaymentIntent(p.providerPaymentId, p.id, attempt?.(p));
       result.cancelled++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!isGatewayRefusal(error)) {
-        // Tried again by the sweeper, after the others (the mark moves to now).
-        console.warn(`Could not reach the gateway to cancel the replaced payment ${p.id}; it will be tried again: ${message}`);
-        await db.payment.updateMany({ where: { id: p.id, gatewayCancelDueAt: { not: null } }, data: { gatewayCancelDueAt: now() } });
+        // Tried again by the sweeper, after the others (the mark moves to now, which also makes its next try a new request).
+        console.warn(`Could not cancel the replaced payment ${p.id} at the gateway; it will be tried again: ${message}`);
+        await mark(p.id, "retry");
         result.retry++;
         continue;
       }
       console.warn(`The gateway would not cancel the replaced payment ${p.id} (it may already be confirmed): ${message}`);
       result.refused++;
     }
-    await db.payment.updateMany({ where: { id: p.id }, data: { gatewayCancelDueAt: null } });
+    await mark(p.id, "done");
   }
   return result;
 }
 
-/** The gateway answered and said no (4xx: already confirmed, already cancelled, unknown): asking again won't help. */
+// The bookkeeping after the gateway's answer: the replacing checkout has committed, so a failure here must not fail
+// it. A mark that could not be cleared stays, and the sweeper's next try gets a refusal or a no-op.
+async function mark(paymentId: string, outcome: "retry" | "done") {
+  try {
+    await db.payment.updateMany({ where: { id: paymentId, gatewayCancelDueAt: { not: null } }, data: { gatewayCancelDueAt: outcome === "retry" ? now() : null } });
+  } catch (error) {
+    console.warn(`Could not record the gateway cancel of payment ${paymentId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Stripe looked at this intent and said it cannot be cancelled (already confirmed or cancelled, or unknown): asking
+ * again won't help. Anything else (unreachable, 5xx, rate limits, a revoked or restricted key) is tried again.
+ */
 function isGatewayRefusal(error: unknown) {
-  const e = error as { type?: string; statusCode?: number };
-  return e?.type === "StripeInvalidRequestError" || (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429);
+  const e = error as { type?: string; code?: string };
+  return e?.type === "StripeInvalidRequestError" && (e.code === "payment_intent_unexpected_state" || e.code === "resource_missing");
 }
 
 /**
@@ -349,13 +362,15 @@ function isGatewayRefusal(error: unknown) {
 export async function sweepReplacedIntents(graceMs = 60_000, batch = 100) {
   const due = await db.payment.findMany({
     where: { gatewayCancelDueAt: { lte: new Date(now().getTime() - graceMs) } },
-    select: { id: true, providerPaymentId: true },
+    select: { id: true, providerPaymentId: true, gatewayCancelDueAt: true },
     orderBy: { gatewayCancelDueAt: "asc" },
     take: batch,
   });
   const stale = due.filter((p) => p.providerPaymentId === null).map((p) => p.id);
   if (stale.length) await db.payment.updateMany({ where: { id: { in: stale } }, data: { gatewayCancelDueAt: null } });
-  return cancelReplacedAtGateway(due);
+  // Each try is a new request to the gateway: Stripe answers a repeated idempotency key with its first answer
+  // (a 500 included) for a day. The mark's time names the try; it moves on at every retry.
+  return cancelReplacedAtGateway(due, (p) => `sweep_${due.find((d) => d.id === p.id)!.gatewayCancelDueAt!.getTime()}`);
 }
 
 type InstalmentPayment = {
