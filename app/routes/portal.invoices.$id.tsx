@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], today(business.timeZone)))[invoice.id] ?? null;
   const settlement = await openSettlement(customer.id, invoice.id, today(business.timeZone));
   const currentPlan = await currentPlanOf(customer.id, invoice.id);
-  const offerPlan = !currentPlan && figures.dueNowCents > 0 && (await canOfferPlan(customer.id, [invoice.id]));
+  const offerPlan = !currentPlan && figures.dueNowCents > 0 && (await canOfferPlan(customer.id, [invoice.id], { ...customer, business }));
   const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
   return json({
     ...conversation,

@@ -370,7 +370,8 @@ export async function sweepReplacedIntents(graceMs = 60_000, batch = 100) {
   if (stale.length) await db.payment.updateMany({ where: { id: { in: stale } }, data: { gatewayCancelDueAt: null } });
   // Each try is a new request to the gateway: Stripe answers a repeated idempotency key with its first answer
   // (a 500 included) for a day. The mark's time names the try; it moves on at every retry.
-  return cancelReplacedAtGateway(due, (p) => `sweep_${due.find((d) => d.id === p.id)!.gatewayCancelDueAt!.getTime()}`);
+  const markedAt = new Map(due.map((p) => [p.id, p.gatewayCancelDueAt!.getTime()]));
+  return cancelReplacedAtGateway(due, (p) => `sweep_${markedAt.get(p.id)}`);
 }
 
 type InstalmentPayment = {
