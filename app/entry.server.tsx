@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { syncClock } from "~/utils/clock.server";
 import { NonceProvider } from "~/utils/nonce-provider";
 
@@ -17,9 +16,24 @@ export async function beforeRequest() {
   await syncClock();
 }
 
-const ABORT_DELAY = 5_000;
+// What Remix's StreamTransfer escapes in the data it writes into a script (its escapeHtml): the same bytes.
+const SCRIPT_ESCAPES: Record<string, string> = { "&": "\\u0026", ">": "\\u003e", "<": "\\u003c", "\u2028": "\\u2028", "\u2029": "\\u2029" };
 
-export default function handleRequest(
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  let text = "";
+  for (let read = await reader.read(); !read.done; read = await reader.read()) text += decoder.decode(read.value, { stream: true });
+  return text + decoder.decode();
+}
+
+/**
+ * The document as one string (docs/decisions/019-render-to-string.md). No page defers data, so the loaders'
+ * data (Remix's turbo-stream, which React would otherwise wait for behind Suspense) is read whole first, the page is
+ * rendered with `renderToString` — the same markup as `renderToPipeableStream`, at less than half its cost — and
+ * the data follows in the two scripts Remix's StreamTransfer would have written. Sent in one write with its length.
+ */
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -28,46 +42,27 @@ export default function handleRequest(
 ) {
   // The launcher made this request's nonce and put it in the Content-Security-Policy header.
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  // No page defers data, so the whole document is ready when the shell is: it is rendered to one buffer and sent
-  // in one write with its length, rather than streamed in React's 2 KiB chunks, each a write to the socket
-  // (docs/decisions/016-benchmarks.md: that was a tenth of the portal page's CPU under load).
-  return new Promise<Response>((resolve, reject) => {
-    let rendered = false;
-    const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-      final(done) {
-        clearTimeout(timer);
-        const body = Buffer.concat(chunks);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        responseHeaders.set("Content-Length", String(body.byteLength));
-        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
-        done();
-      },
-    });
-    const { pipe, abort } = renderToPipeableStream(
+  const handoff = remixContext.serverHandoffStream;
+  // Remix times this stream out itself (streamTimeout, 4.95 s) if a promise in the data never settles.
+  const data = handoff ? await readAll(handoff) : null;
+  // RemixServer renders the data itself (behind Suspense) only when it has the stream.
+  remixContext.serverHandoffStream = undefined;
+  let html =
+    "<!DOCTYPE html>" +
+    renderToString(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
       </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          rendered = true;
-          pipe(sink);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (rendered) console.error(error);
-        },
-      },
     );
-    const timer = setTimeout(abort, ABORT_DELAY);
-  });
+  // As StreamTransfer: only a document that rendered <Scripts> (and so made the stream's controller) gets the data.
+  if (data !== null && remixContext.renderMeta?.didRenderScripts) {
+    const payload = JSON.stringify(data).replace(/[&><\u2028\u2029]/g, (c) => SCRIPT_ESCAPES[c]!);
+    html +=
+      `<script nonce="${nonce}">window.__remixContext.streamController.enqueue(${payload});</script>` +
+      `<script nonce="${nonce}">window.__remixContext.streamController.close();</script>`;
+  }
+  const body = Buffer.from(html, "utf8");
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Length", String(body.byteLength));
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }

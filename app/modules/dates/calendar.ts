@@ -113,15 +113,23 @@ export function toDbDate(date: CalendarDate): Date {
 
 // Creating a date formatter costs more than formatting with it (a page formats hundreds of dates): one per key.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Pages show the same few hundred days over and over: each formatted day is kept (at most 20,000; then it starts over).
+const formattedDays = new Map<string, string>();
 
 export function formatDate(date: CalendarDate, locale = "en-US", style: "long" | "medium" = "medium"): string {
   const key = `${locale}|${style}`;
+  const dayKey = `${key}|${date}`;
+  const kept = formattedDays.get(dayKey);
+  if (kept !== undefined) return kept;
   let format = dateFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { day: "numeric", month: style === "long" ? "long" : "short", year: "numeric", timeZone: "UTC" });
     dateFormats.set(key, format);
   }
-  return format.format(new Date(epochDay(date) * 86_400_000));
+  const text = format.format(new Date(epochDay(date) * 86_400_000));
+  if (formattedDays.size >= 20_000) formattedDays.clear();
+  formattedDays.set(dayKey, text);
+  return text;
 }
 
 /** "22 Nov 2026, 10:04 EST": an instant as a person in `timeZone` reads it. */
