@@ -9,7 +9,7 @@ import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
 import { PayerGroupBadge } from "~/components/payer-group-badge";
 import { CALL_OUTCOMES, CallNoteForm } from "~/modules/customers/customer-form";
-import { addCallNote, getCustomerOverview, setCustomerArchived, setPlanAccess } from "~/modules/customers/customers.server";
+import { addCallNote, customerHasInvoice, getCustomerOverview, setCustomerArchived, setPlanAccess } from "~/modules/customers/customers.server";
 import { formatRate, type PayerProfile } from "~/modules/customers/payer-profile";
 import { loadPayerProfile } from "~/modules/customers/payer-profile.server";
 import { fieldErrorsOf } from "~/utils/forms";
@@ -61,6 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ActionForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ message: null, error: parsed.error.issues.find((i) => i.path[0] === "reason")?.message ?? "That action is not available." }, { status: 400 });
   const customerId = idParam(params);
+  // An invoice or fee of another customer (even of this business) is not on this page: not found, nothing done.
+  const onInvoice = "invoiceId" in parsed.data ? { invoiceId: parsed.data.invoiceId } : "feeId" in parsed.data ? { feeId: parsed.data.feeId } : null;
+  if (onInvoice && !(await customerHasInvoice(business.id, customerId, onInvoice))) throw new Response("Not found", { status: 404 });
   if (parsed.data.intent === "email-link") {
     await emailPortalLink(business.id, customerId, { actor: "OWNER", actorUserId: user.id });
     return json({ message: "Portal link emailed.", error: null });

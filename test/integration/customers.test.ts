@@ -12,6 +12,7 @@ import {
 } from "../../app/modules/customers/customers.server";
 import { loadPayerProfile, loadPayerProfiles } from "../../app/modules/customers/payer-profile.server";
 import { toDbDate, type CalendarDate } from "../../app/modules/dates/calendar";
+import { DEFAULT_TIERS } from "../../app/modules/reminders/default-tiers";
 import { db } from "../../app/utils/db.server";
 import { fieldErrorsOf } from "../../app/utils/forms";
 import { action as customerAction, loader as customerLoader } from "../../app/routes/app.customers.$id";
@@ -204,6 +205,59 @@ describe("business scoping of the customer pages", () => {
     await expect404(customerAction({ request: await ownerRequest(w.email, w.password, url, { intent: "archive", archived: "true" }), params: { id: theirs.id }, context: {} }));
     expect(await db.activityEvent.count({ where: { customerId: theirs.id } })).toBe(0);
     expect((await db.customer.findUniqueOrThrow({ where: { id: theirs.id } })).archivedAt).toBeNull();
+  });
+});
+
+describe("a customer page acts only on that customer's invoices", () => {
+  it("answers 404 for another customer's invoice or fee of the same business, and changes nothing", async () => {
+    const w = await world();
+    const ada = await seedCustomer(w.business.id, { name: "Ada" });
+    const grace = await seedCustomer(w.business.id, { name: "Grace" });
+    await db.reminderTier.createMany({ data: DEFAULT_TIERS.map((t) => ({ ...t, businessId: w.business.id })) });
+    const tier = await db.reminderTier.findFirstOrThrow({ where: { businessId: w.business.id } });
+    const adas = await createInvoice(w.business.id, ada.id, { amountCents: 50_000 });
+    const graces = await createInvoice(w.business.id, grace.id, { amountCents: 50_000 });
+    const adaFee = await db.lateFee.create({ data: { invoiceId: adas.id, tierId: tier.id, amountCents: 2_500, description: "Late fee" } });
+    const graceFee = await db.lateFee.create({ data: { invoiceId: graces.id, tierId: tier.id, amountCents: 2_500, description: "Late fee" } });
+    const url = `http://localhost/app/customers/${ada.id}`;
+    // Signed in once: a sign-in is itself logged (and may be emailed about).
+    const cookie = (await ownerRequest(w.email, w.password, url)).headers.get("Cookie") ?? "";
+    const post = (body: Record<string, string>) =>
+      customerAction({
+        request: new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) }),
+        params: { id: ada.id },
+        context: {},
+      }).catch((e: unknown) => e);
+    const snapshot = async () => ({
+      activity: await db.activityEvent.count({ where: { businessId: w.business.id } }),
+      outbox: await db.outboxEmail.count({ where: { businessId: w.business.id } }),
+      invoices: await db.invoice.findMany({ where: { businessId: w.business.id }, orderBy: { id: "asc" } }),
+      fees: await db.lateFee.findMany({ where: { id: { in: [adaFee.id, graceFee.id] } }, orderBy: { id: "asc" } }),
+      offers: await db.settlementOffer.count({ where: { invoiceId: { in: [adas.id, graces.id] } } }),
+    });
+    const before = await snapshot();
+    const onGrace: Record<string, string>[] = [
+      { intent: "send-invoice", invoiceId: graces.id },
+      { intent: "pause-invoice", invoiceId: graces.id, paused: "true" },
+      { intent: "discount-terms", invoiceId: graces.id, mode: "none" },
+      { intent: "settle", invoiceId: graces.id, amount: "100.00", expiresOn: "2026-12-28" },
+      { intent: "waive-fee", feeId: graceFee.id, reason: "Goodwill gesture" },
+      { intent: "send-invoice", invoiceId: "no-such-invoice" },
+    ];
+    for (const body of onGrace) {
+      const answer = await post(body);
+      expect(answer, body.intent).toBeInstanceOf(Response);
+      expect((answer as Response).status, body.intent).toBe(404);
+    }
+    expect(await snapshot()).toEqual(before);
+
+    // The same actions on Ada's own invoice and fee work.
+    const paused = (await post({ intent: "pause-invoice", invoiceId: adas.id, paused: "true" })) as Response;
+    expect(await paused.json()).toMatchObject({ message: "Reminders paused for that invoice." });
+    const waived = (await post({ intent: "waive-fee", feeId: adaFee.id, reason: "Goodwill gesture" })) as Response;
+    expect(await waived.json()).toMatchObject({ message: "Late fee waived." });
+    expect((await db.lateFee.findUniqueOrThrow({ where: { id: adaFee.id } })).status).toBe("WAIVED");
+    expect((await db.lateFee.findUniqueOrThrow({ where: { id: graceFee.id } })).status).toBe("APPLIED");
   });
 });
 

@@ -86,6 +86,15 @@ export async function setPlanAccess(businessId: string, ownerId: string, custome
   });
 }
 
+/**
+ * Whether an invoice, or the invoice a late fee is on, is this customer's (and the business's): a customer page's
+ * actions act only on the invoices that page shows.
+ */
+export async function customerHasInvoice(businessId: string, customerId: string, ref: { invoiceId: string } | { feeId: string }): Promise<boolean> {
+  if ("invoiceId" in ref) return (await db.invoice.count({ where: { id: ref.invoiceId, businessId, customerId } })) === 1;
+  return (await db.lateFee.count({ where: { id: ref.feeId, invoice: { businessId, customerId } } })) === 1;
+}
+
 /** One of the business's customers, or null. */
 export function getCustomer(businessId: string, customerId: string) {
   return db.customer.findFirst({ where: { id: customerId, businessId } });
