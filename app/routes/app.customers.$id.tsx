@@ -324,14 +324,17 @@ export default function CustomerPage() {
                   </Form>
                 </details>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="pause-invoice" />
-                <input type="hidden" name="invoiceId" value={i.id} />
-                <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
-                <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
-                  {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
-                </button>
-              </Form>
+              {/* A settled invoice gets no reminders to pause (one paused earlier can still be resumed). */}
+              {i.figures.balanceCents > 0 || paused[i.id] ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="pause-invoice" />
+                  <input type="hidden" name="invoiceId" value={i.id} />
+                  <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
+                  <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
+                    {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                  </button>
+                </Form>
+              ) : null}
               <Form method="post">
                 <input type="hidden" name="intent" value="send-invoice" />
                 <input type="hidden" name="invoiceId" value={i.id} />

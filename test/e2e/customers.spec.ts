@@ -80,3 +80,15 @@ test("the owner adds a customer, fixes a bad email, edits it, notes a call and a
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await shot(page, "customers-page-phone");
 });
+
+test("a paid invoice offers no reminder pause on the customer's page, and can still be emailed", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.goto("/app/customers");
+  await page.getByRole("link", { name: "Ada Lovelace", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Ada Lovelace" })).toBeVisible();
+  // INV-0971 is paid in the demo data.
+  const paid = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: "Email invoice" }) }).filter({ hasText: "INV-0971" });
+  await expect(paid).toContainText("Paid");
+  await expect(paid.getByRole("button", { name: "Email invoice" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Pause INV-0971" })).toHaveCount(0);
+});
