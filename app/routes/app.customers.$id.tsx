@@ -266,82 +266,89 @@ export default function CustomerPage() {
         {invoices.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No open or paid invoices.</p> : null}
         <ul className="divide-y divide-slate-100">
           {invoices.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
-              <span className="font-medium">{i.number}</span>
-              <span className="text-slate-500">Due {formatDate(i.dueDate)}</span>
-              <span className="tabular-nums">{money(i.figures.balanceCents)}</span>
-              <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
-              <span className="text-xs text-slate-500">{tiers[i.id] ? `Last reminder: ${tiers[i.id]?.name}` : "No reminder yet"}{paused[i.id] ? " · paused" : ""}</span>
-              {settlements[i.id] ? (
-                <span className="text-xs text-emerald-700">
-                  Settlement {settlements[i.id]?.status === "ACCEPTED" ? "accepted" : `offered: ${money(settlements[i.id]?.amountCents ?? 0)} until ${settlements[i.id]?.expiresOn}`}
+            <li key={i.id} className="px-5 py-3 text-sm">
+              {/* The same columns on every row; the row's actions on a line of their own below. */}
+              <div className="grid grid-cols-2 items-center gap-x-4 gap-y-1 sm:grid-cols-[6rem_9rem_7rem_minmax(0,1fr)_minmax(0,1fr)]">
+                <span className="font-medium">{i.number}</span>
+                <span className="text-slate-500">Due {formatDate(i.dueDate)}</span>
+                <span className="tabular-nums sm:text-right">{money(i.figures.balanceCents)}</span>
+                <span>
+                  <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
                 </span>
-              ) : i.figures.status === "OVERDUE" ? (
-                <details className="w-full text-sm">
-                  <summary className="cursor-pointer text-teal-700">Offer a settlement on {i.number}</summary>
-                  <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Settlement for ${i.number}`}>
-                    <input type="hidden" name="intent" value="settle" />
+                <span className="text-xs text-slate-500 sm:text-right">{tiers[i.id] ? `Last reminder: ${tiers[i.id]?.name}` : "No reminder yet"}{paused[i.id] ? " · paused" : ""}</span>
+              </div>
+              <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-2">
+                {settlements[i.id] ? (
+                  <span className="text-xs text-emerald-700">
+                    Settlement {settlements[i.id]?.status === "ACCEPTED" ? "accepted" : `offered: ${money(settlements[i.id]?.amountCents ?? 0)} until ${settlements[i.id]?.expiresOn}`}
+                  </span>
+                ) : i.figures.status === "OVERDUE" ? (
+                  <details className="w-full text-sm">
+                    <summary className="cursor-pointer text-teal-700">Offer a settlement on {i.number}</summary>
+                    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Settlement for ${i.number}`}>
+                      <input type="hidden" name="intent" value="settle" />
+                      <input type="hidden" name="invoiceId" value={i.id} />
+                      <label className="text-xs text-slate-600">
+                        Amount ($)
+                        <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                      </label>
+                      <label className="text-xs text-slate-600">
+                        Last day
+                        <input name="expiresOn" type="date" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                      </label>
+                      <Button type="submit" variant="secondary" disabled={busy}>
+                        Offer
+                      </Button>
+                    </Form>
+                  </details>
+                ) : null}
+                {i.figures.dueNowCents > 0 ? (
+                  <details className="w-full text-sm">
+                    <summary className="cursor-pointer text-teal-700">Early-pay terms for {i.number}</summary>
+                    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Early-pay terms for ${i.number}`}>
+                      <input type="hidden" name="intent" value="discount-terms" />
+                      <input type="hidden" name="invoiceId" value={i.id} />
+                      <label className="text-xs text-slate-600">
+                        Terms
+                        <select name="mode" defaultValue="INHERIT" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300">
+                          <option value="INHERIT">The business&apos;s terms</option>
+                          <option value="NONE">No discount</option>
+                          <option value="CUSTOM">Custom</option>
+                        </select>
+                      </label>
+                      <label className="text-xs text-slate-600">
+                        % off
+                        <input name="percent" inputMode="decimal" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                      </label>
+                      <label className="text-xs text-slate-600">
+                        within days
+                        <input name="windowDays" inputMode="numeric" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                      </label>
+                      <Button type="submit" variant="secondary" disabled={busy}>
+                        Save terms
+                      </Button>
+                    </Form>
+                  </details>
+                ) : null}
+                {/* A settled invoice gets no reminders to pause (one paused earlier can still be resumed). */}
+                {i.figures.balanceCents > 0 || paused[i.id] ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="pause-invoice" />
                     <input type="hidden" name="invoiceId" value={i.id} />
-                    <label className="text-xs text-slate-600">
-                      Amount ($)
-                      <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                    </label>
-                    <label className="text-xs text-slate-600">
-                      Last day
-                      <input name="expiresOn" type="date" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                    </label>
-                    <Button type="submit" variant="secondary" disabled={busy}>
-                      Offer
-                    </Button>
+                    <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
+                    <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
+                      {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                    </button>
                   </Form>
-                </details>
-              ) : null}
-              {i.figures.dueNowCents > 0 ? (
-                <details className="w-full text-sm">
-                  <summary className="cursor-pointer text-teal-700">Early-pay terms for {i.number}</summary>
-                  <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Early-pay terms for ${i.number}`}>
-                    <input type="hidden" name="intent" value="discount-terms" />
-                    <input type="hidden" name="invoiceId" value={i.id} />
-                    <label className="text-xs text-slate-600">
-                      Terms
-                      <select name="mode" defaultValue="INHERIT" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300">
-                        <option value="INHERIT">The business&apos;s terms</option>
-                        <option value="NONE">No discount</option>
-                        <option value="CUSTOM">Custom</option>
-                      </select>
-                    </label>
-                    <label className="text-xs text-slate-600">
-                      % off
-                      <input name="percent" inputMode="decimal" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                    </label>
-                    <label className="text-xs text-slate-600">
-                      within days
-                      <input name="windowDays" inputMode="numeric" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                    </label>
-                    <Button type="submit" variant="secondary" disabled={busy}>
-                      Save terms
-                    </Button>
-                  </Form>
-                </details>
-              ) : null}
-              {/* A settled invoice gets no reminders to pause (one paused earlier can still be resumed). */}
-              {i.figures.balanceCents > 0 || paused[i.id] ? (
+                ) : null}
                 <Form method="post">
-                  <input type="hidden" name="intent" value="pause-invoice" />
+                  <input type="hidden" name="intent" value="send-invoice" />
                   <input type="hidden" name="invoiceId" value={i.id} />
-                  <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
-                  <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
-                    {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                  <button type="submit" className="text-sm font-medium text-teal-700 hover:text-teal-800" disabled={busy}>
+                    Email invoice
                   </button>
                 </Form>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="send-invoice" />
-                <input type="hidden" name="invoiceId" value={i.id} />
-                <button type="submit" className="text-sm font-medium text-teal-700 hover:text-teal-800" disabled={busy}>
-                  Email invoice
-                </button>
-              </Form>
+              </div>
             </li>
           ))}
         </ul>

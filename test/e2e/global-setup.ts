@@ -11,6 +11,8 @@ export default async function globalSetup() {
   const dataDir = path.resolve(".data/e2e-postgres");
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  // A fresh database: no earlier run's owner session is valid (test/e2e/helpers.ts).
+  fs.rmSync(path.resolve("test-results/e2e-owner-session.json"), { force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ENV: "test",

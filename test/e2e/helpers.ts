@@ -1,13 +1,23 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { OWNER } from "./state";
 
+// The owner's session cookie from the last sign-in, reused by every test that needs an owner: the suite signs in
+// once rather than once per test, staying well under the sign-in rate limit (30 per address in 15 minutes), as a
+// person would. global-setup removes it; a test that signs out or whose session is gone simply signs in again.
+export const OWNER_SESSION_FILE = path.resolve("test-results/e2e-owner-session.json");
+
 export async function signInAsOwner(page: Page) {
+  if (fs.existsSync(OWNER_SESSION_FILE)) await page.context().addCookies(JSON.parse(fs.readFileSync(OWNER_SESSION_FILE, "utf8")));
   await page.goto("/app");
   if (!page.url().includes("/login")) return;
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/app$/);
+  // Only the owner's cookie: not a portal session the same browser may also hold.
+  fs.writeFileSync(OWNER_SESSION_FILE, JSON.stringify((await page.context().cookies()).filter((c) => c.name === "duely_owner")));
 }
 
 /** Opens the newest email to `to` whose subject matches, in the dev mailbox, and returns its plain text. */
