@@ -1,5 +1,6 @@
 // `npm test`: type-check, lint, build, then unit, integration (real PostgreSQL) and end-to-end (Chromium)
 // tests. Prints one closing line, "Summary: N passed, N failed", and exits non-zero on any failure.
+import "../app/server/require-node-22.js";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // The app's launcher: boots the database and jobs through the server build, then serves it with Express.
 // `node app/server/main.js [--seed-demo]` after `remix build`.
+import "./require-node-22.js";
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

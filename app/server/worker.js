@@ -1,4 +1,5 @@
 // The job worker on its own, for deployments that run the web server with RUN_JOBS_IN_WEB=false.
+import "./require-node-22.js";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
