@@ -5,13 +5,11 @@
 // Decision record: docs/decisions/020-install-scripts.md.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // CHECK_INSTALL_ROOT: another project tree to check (the check's own test points it at a broken one).
 const root = process.env.CHECK_INSTALL_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(path.join(root, "package.json"));
 const failures = [];
 
 function check(what, fix, run) {
