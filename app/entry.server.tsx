@@ -5,6 +5,7 @@ import { renderDocument } from "~/utils/render-document.server";
 // The launcher (app/server/main.js) boots through the server build so there is one copy of every
 // module (one Prisma client, one clock) in the process.
 export { boot } from "~/utils/boot.server";
+export { announceSetup, issueSetupLink, AlreadySetUpError } from "~/modules/setup/setup.server";
 export { parseEnv, ConfigError } from "~/utils/env.server";
 export { installCrashReporting, installLogRedaction } from "~/utils/redact.server";
 export { securityHeadersFor } from "~/utils/security-headers";

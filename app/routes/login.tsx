@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { commitOwnerSession, getOwner, safeRedirect, signIn } from "~/modules/auth/session.server";
+import { isSetUp } from "~/modules/setup/setup.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
@@ -19,7 +20,7 @@ const SignInForm = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getOwner(request)) throw redirect(redirectTo);
-  return json({ redirectTo });
+  return json({ redirectTo, setUp: await isSetUp() });
 }
 
 // A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, setUp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
@@ -59,6 +60,12 @@ export default function Login() {
           <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to Duely</h1>
           <p className="mt-1 text-sm text-slate-600">Invoices, payments and reminders for your business.</p>
         </div>
+        {setUp ? null : (
+          <p role="status" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            Duely is not set up yet. Open the setup link the server printed when it first started, or run{" "}
+            <code className="font-mono">npm run setup-link</code> on the server for a new one.
+          </p>
+        )}
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -79,6 +79,9 @@ const server = app.listen(env.PORT, env.HOST, () => {
         `Portal link: ${seed.portalLink}`,
       ].join("\n") + "\n",
     );
+  } else {
+    // An empty database: the one-time link to create the business and its owner (app/modules/setup).
+    entry.announceSetup((line) => process.stdout.write(`${line}\n`)).catch((error) => console.error(`Could not make the setup link: ${error.message}`));
   }
 });
 

@@ -8,7 +8,7 @@ import { hitRateLimit, peekRateLimit } from "~/modules/rate-limit/rate-limit.ser
 import { formatInstant } from "~/modules/dates/calendar";
 import { now } from "~/utils/clock.server";
 import { getCookies, OWNER_SESSION_DAYS } from "~/utils/cookies.server";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 
 export const SIGN_IN_LIMITS = {
@@ -44,17 +44,9 @@ export async function signIn(input: { email: string; password: string; ipAddress
     return { ok: false, error: "That email and password do not match an account." };
   }
 
-  const sessionId = crypto.randomBytes(32).toString("base64url");
+  const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
-    await tx.session.create({
-      data: {
-        id: sessionId,
-        userId: user.id,
-        expiresAt: new Date(Date.now() + OWNER_SESSION_DAYS * 86400_000),
-        ipAddress: input.ipAddress,
-        userAgent: input.userAgent.slice(0, 300),
-      },
-    });
+    await createSession(tx, { sessionId, userId: user.id, ipAddress: input.ipAddress, userAgent: input.userAgent });
     await logActivity(tx, {
       businessId: user.businessId,
       actor: "OWNER",
@@ -78,6 +70,21 @@ export async function signIn(input: { email: string; password: string; ipAddress
     });
   });
   return { ok: true, sessionId, userId: user.id };
+}
+
+export const newSessionId = () => crypto.randomBytes(32).toString("base64url");
+
+/** A signed-in session row; the caller sets the cookie with commitOwnerSession. */
+export async function createSession(tx: Tx, input: { sessionId: string; userId: string; ipAddress: string; userAgent: string }) {
+  await tx.session.create({
+    data: {
+      id: input.sessionId,
+      userId: input.userId,
+      expiresAt: new Date(Date.now() + OWNER_SESSION_DAYS * 86400_000),
+      ipAddress: input.ipAddress,
+      userAgent: input.userAgent.slice(0, 300),
+    },
+  });
 }
 
 export async function commitOwnerSession(sessionId: string) {
