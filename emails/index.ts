@@ -14,11 +14,13 @@ import PlanConfirmationEmail, { subject as planConfirmationSubject, type PlanCon
 import InstalmentNoticeEmail, { subject as instalmentNoticeSubject, type InstalmentNoticeEmailProps } from "./instalment-notice";
 import InstalmentFailedEmail, { subject as instalmentFailedSubject, type InstalmentFailedEmailProps } from "./instalment-failed";
 import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps } from "./plan-ended";
+import TeamInvitationEmail, { subject as teamInvitationSubject, type TeamInvitationEmailProps } from "./team-invitation";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
   "owner-test": { component: OwnerTestEmail, subject: ownerTestSubject, title: "Test email" },
   "owner-sign-in": { component: OwnerSignInEmail, subject: ownerSignInSubject, title: "Owner sign-in notice" },
+  "team-invitation": { component: TeamInvitationEmail, subject: teamInvitationSubject, title: "Team invitation" },
   "portal-link": { component: PortalLinkEmail, subject: portalLinkSubject, title: "Portal link (your account)" },
   "invoice-sent": { component: InvoiceSentEmail, subject: invoiceSentSubject, title: "Invoice sent" },
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
@@ -38,6 +40,7 @@ export const emailTemplates = {
 export type EmailPropsByTemplate = {
   "owner-test": OwnerTestEmailProps;
   "owner-sign-in": OwnerSignInEmailProps;
+  "team-invitation": TeamInvitationEmailProps;
   "portal-link": PortalLinkEmailProps;
   "invoice-sent": InvoiceSentEmailProps;
   receipt: ReceiptEmailProps;

@@ -13,7 +13,10 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = MESSAGES[status];
   const title = known?.title ?? "Something went wrong on our side";
+  // A refusal by role says which role and what it cannot do (app/modules/auth/roles.ts).
+  const refusal = status === 403 && isRouteErrorResponse(error) && typeof error.data === "string" && error.data.startsWith("Your role") ? error.data : null;
   const body =
+    refusal ??
     known?.body ??
     "Nothing you did caused this, and nothing was charged twice. Please try again in a minute; if it keeps happening, contact the business that sent you here.";
   if (!isRouteErrorResponse(error)) console.error(error);

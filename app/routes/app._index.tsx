@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card, Stat } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { listCustomerBalances, listCustomers } from "~/modules/customers/customers.server";
 import { formatDate } from "~/modules/dates/calendar";
 import { sendOwnerTestEmail } from "~/modules/email/test-email.server";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const form = await readForm(request);
   if (form.get("intent") !== "send-test-email") return json({ message: null, error: "Unknown action." }, { status: 400 });
   await sendOwnerTestEmail(user, business);

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { BADGE_LABELS, type BoardBadge } from "~/modules/reminders/board";
@@ -33,7 +33,7 @@ const BulkForm = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { business, user } = await requireOwner(request);
+  const { business, user } = await requireUser(request, "collect");
   const form = await readForm(request);
   const parsed = BulkForm.safeParse({ intent: form.get("intent"), invoice: form.getAll("invoice").map(String) });
   if (!parsed.success) return json({ message: null, error: Object.values(fieldErrorsOf(parsed.error.issues)).flat().join(" ") }, { status: 400 });

@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
 import { PayerGroupBadge } from "~/components/payer-group-badge";
 import { CALL_OUTCOMES, CallNoteForm } from "~/modules/customers/customer-form";
 import { addCallNote, customerHasInvoice, getCustomerOverview, setCustomerArchived, setPlanAccess } from "~/modules/customers/customers.server";
@@ -57,7 +57,7 @@ const ActionForm = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const parsed = ActionForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ message: null, error: parsed.error.issues.find((i) => i.path[0] === "reason")?.message ?? "That action is not available." }, { status: 400 });
   const customerId = idParam(params);
@@ -73,12 +73,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ message: "Every portal link for this customer is revoked.", error: null });
   }
   if (parsed.data.intent === "discount-terms") {
+    assertCan(user, "concede");
     const terms = InvoiceDiscountForm.safeParse(parsed.data);
     if (!terms.success) return json({ message: null, error: terms.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
     await setInvoiceDiscountTerms(business.id, user.id, terms.data);
     return json({ message: "Early-pay terms saved for that invoice.", error: null });
   }
   if (parsed.data.intent === "settle") {
+    assertCan(user, "concede");
     try {
       await proposeSettlement(business.id, user.id, parsed.data.invoiceId, parsed.data.amount, parsed.data.expiresOn);
     } catch (error) {
@@ -88,6 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ message: "Settlement offered: the customer sees it in the portal.", error: null });
   }
   if (parsed.data.intent === "waive-fee") {
+    assertCan(user, "concede");
     await waiveLateFee(business.id, user.id, parsed.data.feeId, parsed.data.reason);
     return json({ message: "Late fee waived.", error: null });
   }
@@ -106,6 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ message: archived ? `Customer archived.${owed}` : "Customer restored: they are back in your customer list.", error: null });
   }
   if (parsed.data.intent === "hand-over") {
+    assertCan(user, "concede");
     try {
       await markHandedOver(business.id, user.id, customerId, parsed.data.agency);
     } catch (error) {

@@ -4,7 +4,7 @@ import { CustomerFields, customerValuesFrom, typedValues } from "~/components/cu
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { CustomerForm, timeZoneChoices } from "~/modules/customers/customer-form";
 import { createCustomer } from "~/modules/customers/customers.server";
 import { parseForm } from "~/utils/forms";
@@ -13,12 +13,12 @@ import { readForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "New customer · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business } = await requireUser(request, "collect");
   return json({ timeZones: timeZoneChoices(), businessTimeZone: business.timeZone });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const form = await readForm(request);
   const parsed = parseForm(CustomerForm, form);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });

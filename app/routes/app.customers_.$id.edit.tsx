@@ -4,7 +4,7 @@ import { CustomerFields, customerValuesFrom, typedValues } from "~/components/cu
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { CustomerForm, timeZoneChoices } from "~/modules/customers/customer-form";
 import { getCustomer, updateCustomer } from "~/modules/customers/customers.server";
 import { parseForm } from "~/utils/forms";
@@ -13,7 +13,7 @@ import { readForm, idParam } from "~/utils/request.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Edit ${data.customer.name} · Duely` : "Edit customer" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business } = await requireUser(request, "collect");
   const customer = await getCustomer(business.id, idParam(params));
   if (!customer) throw new Response("Not found", { status: 404 });
   return json({
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const form = await readForm(request);
   const parsed = parseForm(CustomerForm, form);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });

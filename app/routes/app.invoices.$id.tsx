@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
-import { requireOwner } from "~/modules/auth/session.server";
+import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatDate, formatInstant, fromDbDate } from "~/modules/dates/calendar";
 import { formatDecimal, formatQuantity } from "~/modules/invoices/csv";
 import { parseDraftForm, lineValuesOf } from "~/modules/invoices/draft-form";
@@ -67,7 +67,7 @@ const Intent = z.object({ intent: z.enum(["save", "send", "email", "void", "paym
 type ActionResult = { intent: string; message: string | null; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const invoiceId = idParam(params);
   const values: Record<string, string> = {};
   for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
@@ -92,6 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return reply(200, "Invoice emailed again with a portal link.");
       }
       case "void": {
+        assertCan(user, "concede");
         await voidInvoice(business.id, user.id, invoiceId, values.reason ?? "");
         return reply(200, "Invoice voided.");
       }

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { IMPORT_COLUMNS, type ImportError } from "~/modules/invoices/csv";
 import { importInvoices, MAX_IMPORT_BYTES } from "~/modules/invoices/csv.server";
 import { formatMoney } from "~/modules/money/money";
@@ -12,7 +12,7 @@ import { readForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Import invoices · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireOwner(request);
+  await requireUser(request, "collect");
   return json({});
 }
 
@@ -23,7 +23,7 @@ type ActionData =
 const problem = (message: string, status = 400) => json<ActionData>({ ok: false, fileName: "", errors: [{ row: 0, column: "", value: "", message }], rowCount: 0 }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return problem(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, 413);
   }

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvoiceEditor } from "~/components/invoice-editor";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { addDays } from "~/modules/dates/calendar";
 import { lineValuesOf, parseDraftForm } from "~/modules/invoices/draft-form";
 import { createDraft, InvoiceRuleError } from "~/modules/invoices/editor.server";
@@ -14,7 +14,7 @@ import { readForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "New invoice · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business } = await requireUser(request, "collect");
   const day = today(business.timeZone);
   const customerId = new URL(request.url).searchParams.get("customer") ?? "";
   const customers = await customerOptions(business.id);
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const values: Record<string, string> = {};
   for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
   const parsed = parseDraftForm(values, business.currency);

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { exportInvoicesCsv } from "~/modules/invoices/csv.server";
 import { filterFromUrl } from "~/modules/invoices/filters";
 import { today } from "~/utils/clock.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business } = await requireUser(request, "export");
   const { csv } = await exportInvoicesCsv(business.id, filterFromUrl(new URL(request.url)));
   return new Response(csv, {
     headers: {

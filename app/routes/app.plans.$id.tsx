@@ -4,7 +4,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InstalmentStatusBadge, PlanStatusBadge } from "~/components/plan-status-badge";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatDate, formatInstant } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { getPlanForOwner } from "~/modules/plans/owner.server";
@@ -29,7 +29,7 @@ const CancelForm = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const planId = idParam(params);
   const values = Object.fromEntries(await readForm(request));
   const parsed = CancelForm.safeParse(values);

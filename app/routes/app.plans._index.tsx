@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PlanStatusBadge } from "~/components/plan-status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatDate, type CalendarDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
 import { runPlanCharges } from "~/modules/plans/charges.server";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ActionForm = z.object({ intent: z.literal("run") });
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireOwner(request);
+  await requireUser(request, "collect");
   const parsed = ActionForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ message: null, error: "That action is not available." }, { status: 400 });
   const result = await runPlanCharges();

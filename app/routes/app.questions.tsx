@@ -4,7 +4,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatInstant } from "~/modules/dates/calendar";
 import { QUESTION_REASONS } from "~/modules/reminders/question-reasons";
 import { answerQuestion, listQuestions, resolveQuestion } from "~/modules/reminders/questions.server";
@@ -23,7 +23,7 @@ const QuestionAction = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const parsed = QuestionAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Check the form.", questionId: null as string | null }, { status: 400 });
   if (parsed.data.intent === "resolve") await resolveQuestion(business.id, user.id, parsed.data.questionId);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
 import { runReminders } from "~/modules/reminders/engine.server";
 import { fillPlaceholders, PLACEHOLDERS, SAMPLE_VALUES } from "~/modules/reminders/placeholders";
 import { fieldErrorsOf } from "~/utils/forms";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { form: string; fieldErrors: Record<string, string[]>; message: string | null };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "collect");
   const values = Object.fromEntries(await readForm(request));
   const fail = (form: string, fieldErrors: Record<string, string[]>) => json<ActionResult>({ form, fieldErrors, message: null }, { status: 400 });
   if (values.intent === "run-now") {
@@ -33,12 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return json<ActionResult>({ form: "run", fieldErrors: {}, message: `Reminder run finished: ${r.customersEmailed} customer(s) emailed about ${r.invoicesReminded} invoice(s), ${r.ownerAlerts} collections alert(s), ${r.skipped} held back by a guardrail.` });
   }
   if (values.intent === "guardrails") {
+    assertCan(user, "configure");
     const parsed = GuardrailForm.safeParse(values);
     if (!parsed.success) return fail("guardrails", fieldErrorsOf(parsed.error.issues));
     await saveGuardrails(business.id, user.id, parsed.data);
     return json<ActionResult>({ form: "guardrails", fieldErrors: {}, message: "Guardrails saved." });
   }
   if (values.intent !== "tier") return fail("form", { form: ["That action is not available."] });
+  assertCan(user, "configure");
   const parsed = TierForm.safeParse(values);
   const form = `tier:${String(values.tierId)}`;
   if (!parsed.success) return fail(form, fieldErrorsOf(parsed.error.issues));

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { requireOwner } from "~/modules/auth/session.server";
+import { requireUser } from "~/modules/auth/session.server";
 import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
@@ -15,7 +15,7 @@ import { readForm } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business } = await requireUser(request, "configure");
   const p = await getDiscountPolicy(business.id);
   const fees = await getLateFeeSettings(business.id);
   const plans = await getPlanPolicy(business.id);
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, business } = await requireOwner(request);
+  const { user, business } = await requireUser(request, "configure");
   const form = await readForm(request);
   const values = Object.fromEntries(form);
   if (values.intent === "business") {

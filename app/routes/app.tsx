@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DevBanner } from "~/components/test-mode-banner";
+import { can, ROLE_LABEL } from "~/modules/auth/roles";
 import { requireOwner } from "~/modules/auth/session.server";
 import { currentOffsetMs } from "~/utils/clock.server";
 import { isProduction } from "~/utils/env.server";
@@ -9,13 +10,15 @@ import { isProduction } from "~/utils/env.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, business } = await requireOwner(request);
   return json({
-    user: { name: user.name, email: user.email },
+    user: { name: user.name, email: user.email, roleLabel: ROLE_LABEL[user.role] },
+    // What the navigation shows; the server checks each page and action itself (requireUser).
+    nav: NAV.filter((item) => !item.permission || can(user.role, item.permission)).map(({ to, label }) => ({ to, label })),
     business: { name: business.name, brandColor: business.brandColor },
     dev: isProduction() ? null : { clockOffsetDays: Math.round(currentOffsetMs() / 86400_000) },
   });
 }
 
-const NAV = [
+const NAV: { to: string; label: string; permission?: "configure" | "team" }[] = [
   { to: "/app", label: "Overview" },
   { to: "/app/board", label: "Board" },
   { to: "/app/money", label: "Money" },
@@ -26,14 +29,15 @@ const NAV = [
   { to: "/app/questions", label: "Questions" },
   { to: "/app/reminders", label: "Reminders" },
   { to: "/app/emails", label: "Emails" },
-  { to: "/app/settings", label: "Settings" },
+  { to: "/app/team", label: "Team", permission: "team" },
+  { to: "/app/settings", label: "Settings", permission: "configure" },
 ];
 
 const navClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-2.5 py-1.5 text-sm font-medium ${isActive ? "bg-black/25 text-white" : "text-teal-50 hover:bg-white/10"}`;
 
 export default function OwnerLayout() {
-  const { user, business, dev } = useLoaderData<typeof loader>();
+  const { user, business, dev, nav } = useLoaderData<typeof loader>();
   return (
     <div className="min-h-screen">
       {dev ? <DevBanner clockOffsetDays={dev.clockOffsetDays} /> : null}
@@ -44,7 +48,7 @@ export default function OwnerLayout() {
             <span className="font-semibold">{business.name}</span>
           </div>
           <nav className="order-last -mx-2 flex w-full flex-wrap gap-0.5" aria-label="Workspace">
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === "/app"} className={navClass}>
                 {item.label}
               </NavLink>
@@ -56,7 +60,10 @@ export default function OwnerLayout() {
             ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="hidden text-teal-50 2xl:inline">{user.name}</span>
+            <span className="text-teal-50">
+              <span className="hidden 2xl:inline">{user.name} · </span>
+              {user.roleLabel}
+            </span>
             <Form method="post" action="/logout">
               <button type="submit" title={`Signed in as ${user.name} (${user.email})`} className="rounded-md px-3 py-1.5 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
                 Sign out

@@ -10,6 +10,7 @@ import { now } from "~/utils/clock.server";
 import { getCookies, OWNER_SESSION_DAYS } from "~/utils/cookies.server";
 import { db, type Tx } from "~/utils/db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
+import { can, refusal, type Permission, type Role } from "./roles";
 
 export const SIGN_IN_LIMITS = {
   perEmail: { limit: 5, windowSeconds: 15 * 60 },
@@ -111,6 +112,21 @@ export async function requireOwner(request: Request) {
   const url = new URL(request.url);
   const redirectTo = `${url.pathname}${url.search}`;
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+/**
+ * The signed-in user, if their role has the permission; otherwise a 403 whose text names the role and what it
+ * cannot do. Every owner-side action and every owner-only page calls this: hiding a button is not a check.
+ */
+export async function requireUser(request: Request, permission: Permission) {
+  const owner = await requireOwner(request);
+  if (!can(owner.user.role, permission)) throw new Response(refusal(owner.user.role, permission), { status: 403, statusText: "Forbidden" });
+  return owner;
+}
+
+/** For one intent of an action that needs more than the action's own permission. */
+export function assertCan(user: { role: Role }, permission: Permission) {
+  if (!can(user.role, permission)) throw new Response(refusal(user.role, permission), { status: 403, statusText: "Forbidden" });
 }
 
 export async function signOut(request: Request) {
