@@ -82,12 +82,12 @@ export default function Team() {
           <input type="hidden" name="intent" value="invite" />
           <label className="text-sm font-medium text-slate-700">
             Email
-            <input name="email" type="email" autoComplete="off" defaultValue={keep.email} aria-invalid={inviteErrors.email ? true : undefined} className={input} />
+            <input name="email" aria-label="Email" type="email" autoComplete="off" defaultValue={keep.email} aria-invalid={inviteErrors.email ? true : undefined} className={input} />
             {inviteErrors.email ? <span className="mt-1 block font-normal text-rose-700">{inviteErrors.email.join(" ")}</span> : null}
           </label>
           <label className="text-sm font-medium text-slate-700">
             Role
-            <select name="role" defaultValue={keep.role ?? "COLLECTOR"} className={input}>
+            <select name="role" aria-label="Role" defaultValue={keep.role ?? "COLLECTOR"} className={input}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABEL[r]}

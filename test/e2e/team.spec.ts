@@ -1,0 +1,71 @@
+// Issue 17: the owner invites a collector; the collector accepts from the email, signs in, works on the book
+// and cannot open Settings, the Team page or a whole-book export, even by typing the address.
+import { expect, test } from "./fixtures";
+import { readLatestEmail, signInAsOwner } from "./helpers";
+
+test("the owner invites a collector, who joins from the email and is held to the role on the server", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const email = `sam-${Date.now()}@northwind.test`;
+  await signInAsOwner(page);
+  await page.getByRole("link", { name: "Team", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Team" })).toBeVisible();
+
+  await page.getByLabel("Email").fill("not-an-address");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText("Enter the email address to invite, like sam@example.com.")).toBeVisible();
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("COLLECTOR");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status")).toContainText(`Invitation emailed to ${email} (Collector)`);
+  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText("as Collector");
+  await page.screenshot({ path: "test-results/screens/team.png", fullPage: true });
+
+  const text = await readLatestEmail(page, email, /invited you to Northwind Studio/);
+  const link = /https?:\/\/\S+\/invite\?token=[\w-]+/.exec(text)?.[0] ?? "";
+  expect(link).not.toBe("");
+
+  const collector = await (await browser.newContext()).newPage();
+  await collector.goto(link);
+  await expect(collector.getByRole("heading", { name: "Join Northwind Studio" })).toBeVisible();
+  await collector.getByLabel("Your name").fill("Sam Rivers");
+  await collector.getByLabel("Password", { exact: true }).fill("short");
+  await collector.getByLabel("Password again").fill("short");
+  await collector.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(collector.locator("#password-error")).toContainText("Use at least 12 characters");
+  await collector.getByLabel("Password", { exact: true }).fill("walnut harbor signal piano");
+  await collector.getByLabel("Password again").fill("walnut harbor signal piano");
+  await collector.getByRole("button", { name: "Join and sign in" }).click();
+  await expect(collector).toHaveURL(/\/app$/);
+  await expect(collector.getByRole("banner")).toContainText("Collector");
+
+  const nav = collector.getByRole("navigation", { name: "Workspace" });
+  await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Team" })).toHaveCount(0);
+
+  for (const [path, what] of [
+    ["/app/settings", "change the business's settings"],
+    ["/app/team", "manage the team"],
+    ["/app/invoices.csv", "export the whole book"],
+  ] as const) {
+    const response = await collector.goto(path);
+    expect(response?.status(), path).toBe(403);
+    if (!path.endsWith(".csv")) await expect(collector.getByText(`Your role (Collector) cannot ${what}.`)).toBeVisible();
+  }
+  await collector.goto("/app/settings");
+  await collector.screenshot({ path: "test-results/screens/collector-refused.png" });
+
+  // The collector does collect: a customer's page opens.
+  await collector.goto("/app/customers");
+  await expect(collector.getByRole("heading", { name: "Customers" })).toBeVisible();
+
+  // The same link cannot be used twice.
+  await collector.goto(link);
+  await expect(collector.getByRole("alert")).toContainText("accepted already");
+
+  // The owner sees the new member.
+  await page.goto("/app/team");
+  await expect(page.getByRole("row", { name: /Sam Rivers/ })).toContainText(email);
+  await collector.context().close();
+});
