@@ -15,12 +15,14 @@ import InstalmentNoticeEmail, { subject as instalmentNoticeSubject, type Instalm
 import InstalmentFailedEmail, { subject as instalmentFailedSubject, type InstalmentFailedEmailProps } from "./instalment-failed";
 import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps } from "./plan-ended";
 import TeamInvitationEmail, { subject as teamInvitationSubject, type TeamInvitationEmailProps } from "./team-invitation";
+import PasswordResetEmail, { subject as passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
   "owner-test": { component: OwnerTestEmail, subject: ownerTestSubject, title: "Test email" },
   "owner-sign-in": { component: OwnerSignInEmail, subject: ownerSignInSubject, title: "Owner sign-in notice" },
   "team-invitation": { component: TeamInvitationEmail, subject: teamInvitationSubject, title: "Team invitation" },
+  "password-reset": { component: PasswordResetEmail, subject: passwordResetSubject, title: "Password reset link" },
   "portal-link": { component: PortalLinkEmail, subject: portalLinkSubject, title: "Portal link (your account)" },
   "invoice-sent": { component: InvoiceSentEmail, subject: invoiceSentSubject, title: "Invoice sent" },
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
@@ -41,6 +43,7 @@ export type EmailPropsByTemplate = {
   "owner-test": OwnerTestEmailProps;
   "owner-sign-in": OwnerSignInEmailProps;
   "team-invitation": TeamInvitationEmailProps;
+  "password-reset": PasswordResetEmailProps;
   "portal-link": PortalLinkEmailProps;
   "invoice-sent": InvoiceSentEmailProps;
   receipt: ReceiptEmailProps;

@@ -60,10 +60,10 @@ export default function OwnerLayout() {
             ) : null}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-teal-50">
+            <NavLink to="/app/account" className="rounded-md px-2 py-1 text-teal-50 hover:bg-white/10" title="Your account: password and sessions">
               <span className="hidden 2xl:inline">{user.name} · </span>
               {user.roleLabel}
-            </span>
+            </NavLink>
             <Form method="post" action="/logout">
               <button type="submit" title={`Signed in as ${user.name} (${user.email})`} className="rounded-md px-3 py-1.5 font-medium text-white ring-1 ring-inset ring-white/40 hover:bg-white/10">
                 Sign out

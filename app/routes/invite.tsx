@@ -1,6 +1,7 @@
 // Accepting a team invitation: the invited person picks their name and password and is signed in.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthShell, FormAlert, FormCard } from "~/components/auth-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -57,24 +58,14 @@ export default function Invite() {
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   const formError = actionData?.formError ?? problem;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-teal-50 to-slate-50 px-4 py-10">
-      <div className="w-full max-w-md">
-        <div className="mb-8 text-center">
-          <img src="/favicon.svg" alt="" className="mx-auto h-10 w-10" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight">{invitation ? `Join ${invitation.businessName}` : "Join a team on Duely"}</h1>
-          {invitation ? (
-            <p className="mt-1 text-sm text-slate-600">
-              As {invitation.roleLabel}: {invitation.roleSummary}
-            </p>
-          ) : null}
-        </div>
+    <AuthShell title={invitation ? `Join ${invitation.businessName}` : "Join a team on Duely"} subtitle={invitation ? `As ${invitation.roleLabel}: ${invitation.roleSummary}` : undefined} width="md">
         {formError ? (
-          <p role="alert" className="mb-4 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+          <FormAlert>
             {formError}
-          </p>
+          </FormAlert>
         ) : null}
         {invitation ? (
-          <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+          <FormCard>
             <Form method="post" className="space-y-4" noValidate>
               <input type="hidden" name="token" value={token} />
               <Field label="Email" name="email" type="email" autoComplete="username" value={invitation.email} readOnly hint="The address the invitation was sent to; you sign in with it." />
@@ -85,10 +76,9 @@ export default function Invite() {
                 {busy ? "Joining…" : "Join and sign in"}
               </Button>
             </Form>
-          </div>
+          </FormCard>
         ) : null}
-      </div>
-    </main>
+    </AuthShell>
   );
 }
 

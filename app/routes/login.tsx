@@ -1,6 +1,7 @@
 import { json, type HeadersFunction, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { AuthShell, FormAlert, FormCard } from "~/components/auth-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -20,7 +21,8 @@ const SignInForm = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getOwner(request)) throw redirect(redirectTo);
-  return json({ redirectTo, setUp: await isSetUp() });
+  const reset = new URL(request.url).searchParams.get("reset") === "done";
+  return json({ redirectTo, setUp: await isSetUp(), reset });
 }
 
 // A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
@@ -48,31 +50,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo, setUp } = useLoaderData<typeof loader>();
+  const { redirectTo, setUp, reset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-teal-50 to-slate-50 px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 text-center">
-          <img src="/favicon.svg" alt="" className="mx-auto h-10 w-10" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to Duely</h1>
-          <p className="mt-1 text-sm text-slate-600">Invoices, payments and reminders for your business.</p>
-        </div>
+    <AuthShell title="Sign in to Duely" subtitle="Invoices, payments and reminders for your business.">
+        {reset ? (
+          <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
+            Your password is changed and every session has ended. Sign in with the new password.
+          </p>
+        ) : null}
         {setUp ? null : (
           <p role="status" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
             Duely is not set up yet. Open the setup link the server printed when it first started, or run{" "}
             <code className="font-mono">npm run setup-link</code> on the server for a new one.
           </p>
         )}
-        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <FormCard>
           <Form method="post" className="space-y-4" noValidate>
             <input type="hidden" name="redirectTo" value={redirectTo} />
             {actionData?.formError ? (
-              <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+              <FormAlert className="">
                 {actionData.formError}
-              </p>
+              </FormAlert>
             ) : null}
             <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.email} errors={errors?.email} />
             <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
@@ -80,9 +81,13 @@ export default function Login() {
               {busy ? "Signing in…" : "Sign in"}
             </Button>
           </Form>
-        </div>
-      </div>
-    </main>
+        </FormCard>
+        <p className="mt-4 text-center text-sm">
+          <Link to="/forgot-password" className="font-medium text-teal-700 hover:text-teal-800">
+            Forgot your password?
+          </Link>
+        </p>
+    </AuthShell>
   );
 }
 

@@ -2,6 +2,7 @@
 // business exists this page answers 404, whatever the token.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AuthShell, FormAlert } from "~/components/auth-shell";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
@@ -80,17 +81,11 @@ export default function Setup() {
     ) : null;
 
   return (
-    <main className="min-h-screen bg-gradient-to-b from-teal-50 to-slate-50 px-4 py-10">
-      <div className="mx-auto w-full max-w-xl">
-        <div className="mb-8 text-center">
-          <img src="/favicon.svg" alt="" className="mx-auto h-10 w-10" />
-          <h1 className="mt-4 text-2xl font-semibold tracking-tight">Set up Duely</h1>
-          <p className="mt-1 text-sm text-slate-600">Your business, as customers will see it on invoices and emails, and your owner account.</p>
-        </div>
+    <AuthShell title="Set up Duely" subtitle="Your business, as customers will see it on invoices and emails, and your owner account." width="xl">
         {formError ? (
-          <p role="alert" className="mb-4 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+          <FormAlert>
             {formError}
-          </p>
+          </FormAlert>
         ) : null}
         {token ? (
           <Form method="post" className="space-y-6" noValidate>
@@ -179,8 +174,7 @@ export default function Setup() {
             </Button>
           </Form>
         ) : null}
-      </div>
-    </main>
+    </AuthShell>
   );
 }
 

@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { readLatestEmail, signInAsOwner } from "./helpers";
 
 test("the owner invites a collector, who joins from the email and is held to the role on the server", async ({ page, browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const email = `sam-${Date.now()}@northwind.test`;
   await signInAsOwner(page);
   await page.getByRole("link", { name: "Team", exact: true }).click();
@@ -67,5 +67,44 @@ test("the owner invites a collector, who joins from the email and is held to the
   // The owner sees the new member.
   await page.goto("/app/team");
   await expect(page.getByRole("row", { name: /Sam Rivers/ })).toContainText(email);
+
+  // Sam forgets the password: a link from the mailbox sets a new one and ends every session.
+  await collector.context().clearCookies();
+  await collector.goto("/login");
+  await collector.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(collector.getByRole("heading", { name: "Reset your password" })).toBeVisible();
+  await collector.getByLabel("Email").fill(email);
+  await collector.getByRole("button", { name: "Email me a link" }).click();
+  await expect(collector.getByRole("status")).toContainText(`If an account uses ${email}, we have emailed it a link`);
+  const resetText = await readLatestEmail(page, email, /Reset your Northwind Studio password/);
+  const resetLink = /https?:\/\/\S+\/reset-password\?token=[\w-]+/.exec(resetText)?.[0] ?? "";
+  expect(resetLink).not.toBe("");
+  await collector.goto(resetLink);
+  await collector.getByLabel("New password", { exact: true }).fill("harbor seal compass morning");
+  await collector.getByLabel("New password again").fill("harbor seal compass morning");
+  await collector.getByRole("button", { name: "Save the new password" }).click();
+  await expect(collector).toHaveURL(/\/login\?reset=done$/);
+  await expect(collector.getByRole("status")).toContainText("Your password is changed and every session has ended.");
+  await collector.getByLabel("Email").fill(email);
+  await collector.getByLabel("Password").fill("harbor seal compass morning");
+  await collector.getByRole("button", { name: "Sign in" }).click();
+  await expect(collector).toHaveURL(/\/app$/);
+  await collector.goto(resetLink);
+  await expect(collector.getByRole("alert")).toContainText("used already");
+
+  // The account page lists the session and changes the password, checking the current one.
+  await collector.goto("/app");
+  await collector.getByRole("banner").getByRole("link", { name: /Collector/ }).click();
+  await expect(collector.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(collector.getByText("This session")).toBeVisible();
+  await collector.getByLabel("Current password").fill("not it");
+  await collector.getByLabel("New password", { exact: true }).fill("quiet meadow lantern ferry");
+  await collector.getByLabel("New password again").fill("quiet meadow lantern ferry");
+  await collector.getByRole("button", { name: "Change password" }).click();
+  await expect(collector.getByText("That is not your current password.")).toBeVisible();
+  await collector.getByLabel("Current password").fill("harbor seal compass morning");
+  await collector.getByRole("button", { name: "Change password" }).click();
+  await expect(collector.getByRole("status")).toContainText("Password changed.");
+  await collector.screenshot({ path: "test-results/screens/account.png", fullPage: true });
   await collector.context().close();
 });

@@ -21,6 +21,15 @@ import * as plans from "../../app/routes/app.plans._index";
 import * as questions from "../../app/routes/app.questions";
 import * as reminders from "../../app/routes/app.reminders";
 import * as settings from "../../app/routes/app.settings";
+import * as team from "../../app/routes/app.team";
+import * as account from "../../app/routes/app.account";
+import * as setup from "../../app/routes/setup";
+import * as invite from "../../app/routes/invite";
+import * as forgotPassword from "../../app/routes/forgot-password";
+import * as resetPassword from "../../app/routes/reset-password";
+import { inviteMember } from "../../app/modules/team/team.server";
+import { requestPasswordReset } from "../../app/modules/auth/account.server";
+import { db } from "../../app/utils/db.server";
 import * as devClock from "../../app/routes/dev.clock";
 import * as login from "../../app/routes/login";
 import * as logout from "../../app/routes/logout";
@@ -133,6 +142,11 @@ const bad = {
     ),
 };
 
+/** A password every new-password form accepts, and ones none does. */
+const STRONG = "lichen ferry copper sonnet";
+const weakPassword: fc.Arbitrary<Value> = fc.oneof(fc.constant(REMOVE), aFile, fc.constantFrom("", "short", "password1234", "123456789012", "qwertyuiopasdf", "aaaaaaaaaaaaaaaa"), tooLong(200), huge, withNul);
+const mismatch: fc.Arbitrary<Value> = fc.oneof(fc.constant(REMOVE), fc.constantFrom("", "lichen ferry copper sonnets", "something else entirely"));
+
 // ---------------------------------------------------------------- the forms and actions
 
 type Who = "owner" | "portal" | "none";
@@ -155,7 +169,7 @@ type Spec = {
   request?: (values: Record<string, Value>) => Request;
 };
 
-type World = { t1: Tenant; t2: Tenant; owner: string; portal: string };
+type World = { t1: Tenant; t2: Tenant; owner: string; portal: string; inviteToken: string; invitationId: string; resetToken: string };
 
 function specs(w: World): Spec[] {
   const { t1, t2 } = w;
@@ -453,6 +467,58 @@ function specs(w: World): Spec[] {
         ),
       },
     },
+    // ------------------------------------------------ first run, team, accounts (issue 17)
+    {
+      // A business exists, so every submission is refused with 404, whatever it holds.
+      route: "setup",
+      intent: "(form)",
+      fn: setup.action,
+      who: "none",
+      url: () => `${ORIGIN}/setup`,
+      base: { token: "x".repeat(43), businessName: "Second Shop", address: "1 Road", contactEmail: "a@example.test", timeZone: "America/Chicago", currency: "USD", ownerName: "Eve", ownerEmail: "eve@example.test", password: STRONG, passwordConfirm: STRONG },
+      poisons: { token: bad.id([]), ownerEmail: bad.email, password: weakPassword },
+    },
+    {
+      route: "invite",
+      intent: "(form)",
+      fn: invite.action,
+      who: "none",
+      url: () => `${ORIGIN}/invite`,
+      base: { token: w.inviteToken, name: "Ivy Invitee", password: STRONG, passwordConfirm: STRONG },
+      poisons: { token: bad.id([]), name: bad.text(2, 100), password: weakPassword, passwordConfirm: mismatch },
+    },
+    {
+      route: "forgot-password",
+      intent: "(form)",
+      fn: forgotPassword.action,
+      who: "none",
+      url: () => `${ORIGIN}/forgot-password`,
+      base: { email: t1.owner.email },
+      poisons: { email: bad.email },
+    },
+    {
+      route: "reset-password",
+      intent: "(form)",
+      fn: resetPassword.action,
+      who: "none",
+      url: () => `${ORIGIN}/reset-password`,
+      base: { token: w.resetToken, password: STRONG, passwordConfirm: STRONG },
+      poisons: { token: bad.id([]), password: weakPassword, passwordConfirm: mismatch },
+    },
+    { route: "app.team", intent: "invite", fn: team.action, who: "owner", url: () => `${ORIGIN}/app/team`, base: { intent: "invite", email: "newhire@example.test", role: "COLLECTOR" }, poisons: { email: bad.email, role: bad.choice(["OWNER", "COLLECTOR", "VIEWER"]) } },
+    { route: "app.team", intent: "revoke", fn: team.action, who: "owner", url: () => `${ORIGIN}/app/team`, base: { intent: "revoke", invitationId: w.invitationId }, poisons: { invitationId: bad.id([t2.owner.user.id]) } },
+    { route: "app.team", intent: "role", fn: team.action, who: "owner", url: () => `${ORIGIN}/app/team`, base: { intent: "role", memberId: t1.owner.user.id, role: "VIEWER" }, poisons: { memberId: bad.id([t2.owner.user.id]), role: bad.choice(["OWNER", "COLLECTOR", "VIEWER"]) } },
+    {
+      route: "app.account",
+      intent: "password",
+      fn: account.action,
+      who: "owner",
+      url: () => `${ORIGIN}/app/account`,
+      base: { intent: "password", currentPassword: t1.owner.password, password: STRONG, passwordConfirm: STRONG },
+      poisons: { currentPassword: fc.oneof(fc.constant(REMOVE), fc.constantFrom("", "wrong password entirely"), huge, withNul), password: weakPassword, passwordConfirm: mismatch },
+    },
+    { route: "app.account", intent: "end-others", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "end-others" }, poisons: {} },
+    { route: "app.account", intent: "end-session", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "end-session", session: "0".repeat(32) }, poisons: { session: bad.id([]) } },
     // ------------------------------------------------ sign-in, sign-out, dev clock, webhook
     {
       route: "login",
@@ -725,7 +791,14 @@ beforeAll(async () => {
   // Reads that create a row on first use (policies), done once so that they are not counted as writes.
   await invoke(settings.loader as RouteFn, buildRequest(`${ORIGIN}/app/settings`, { cookie: owner }));
   await invoke(reminders.loader as RouteFn, buildRequest(`${ORIGIN}/app/reminders`, { cookie: owner }));
-  w = { t1, t2, owner, portal };
+  // An open invitation and a live reset link of business one, so that those forms have something to refuse.
+  const invitationId = (await inviteMember(t1.business, t1.owner.user, { email: `invitee-${Date.now()}@example.test`, role: "COLLECTOR" })).id;
+  const inviteMail = await db.outboxEmail.findFirstOrThrow({ where: { template: "team-invitation", businessId: t1.business.id } });
+  const inviteToken = new URL(/http:\/\/\S+\/invite\?token=[\w-]+/.exec(inviteMail.text)![0]).searchParams.get("token")!;
+  await requestPasswordReset(t1.owner.email, "10.3.3.3");
+  const resetMail = await db.outboxEmail.findFirstOrThrow({ where: { template: "password-reset", toAddress: t1.owner.email } });
+  const resetToken = new URL(/http:\/\/\S+\/reset-password\?token=[\w-]+/.exec(resetMail.text)![0]).searchParams.get("token")!;
+  w = { t1, t2, owner, portal, inviteToken, invitationId, resetToken };
 });
 
 describe("bad inputs to every form and action", () => {

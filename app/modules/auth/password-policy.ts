@@ -19,6 +19,8 @@ export function passwordProblem(password: string, context: { email?: string; nam
     return `Use at least ${PASSWORD_MIN_LENGTH} characters (this one has ${password.length}). A few unrelated words make a strong one.`;
   }
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(password)) return "Use letters, digits, spaces and symbols only: this password holds a control character (such as a tab or a null byte).";
   const words = (text = "") => [text.replace(/\s+/g, ""), ...text.split(/\s+/)];
   const userInputs = [context.email, ...words(context.email?.split("@")[0]), ...words(context.name), ...words(context.businessName), "duely"]
     .map((v) => v?.trim().toLowerCase())
@@ -27,4 +29,12 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (result.score >= PASSWORD_MIN_SCORE) return null;
   const hint = [result.feedback.warning, ...result.feedback.suggestions].filter(Boolean).join(" ");
   return `This password is too easy to guess. ${hint || "Add another unrelated word or two."}`;
+}
+
+/** A new password's field errors (`password`, `passwordConfirm`), for every form that sets one. */
+export function newPasswordFieldErrors(values: Record<string, string | undefined>, context: { email?: string; name?: string; businessName?: string }): Record<string, string[]> {
+  const problem = passwordProblem(values.password ?? "", context);
+  if (problem) return { password: [problem] };
+  if ((values.password ?? "") !== (values.passwordConfirm ?? "")) return { passwordConfirm: ["The two passwords differ: type the same password twice."] };
+  return {};
 }

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { passwordProblem, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
+import { newPasswordFieldErrors, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
 import { DEFAULT_TIERS } from "~/modules/reminders/default-tiers";
 import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -120,10 +120,7 @@ export function parseSetupForm(values: Record<string, string>):
   const result = SetupForm.safeParse(values);
   const fieldErrors: Record<string, string[]> = {};
   if (!result.success) for (const issue of result.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  const password = values.password ?? "";
-  const problem = passwordProblem(password, { email: values.ownerEmail, name: values.ownerName, businessName: values.businessName });
-  if (problem) fieldErrors.password = [problem];
-  else if (password !== (values.passwordConfirm ?? "")) fieldErrors.passwordConfirm = ["The two passwords differ: type the same password twice."];
+  Object.assign(fieldErrors, newPasswordFieldErrors(values, { email: values.ownerEmail, name: values.ownerName, businessName: values.businessName }));
   if (!result.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, data: result.data };
 }

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
-import { passwordProblem, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
+import { newPasswordFieldErrors, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
 import { ROLE_LABEL, ROLE_SUMMARY, ROLES, type Role } from "~/modules/auth/roles";
 import { brandOf } from "~/modules/business/brand";
 import { formatInstant } from "~/modules/dates/calendar";
@@ -139,9 +139,7 @@ export function parseAcceptForm(values: Record<string, string>, email: string, b
   const result = AcceptForm.safeParse(values);
   const fieldErrors: Record<string, string[]> = {};
   if (!result.success) for (const issue of result.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  const problem = passwordProblem(values.password ?? "", { email, name: values.name, businessName });
-  if (problem) fieldErrors.password = [problem];
-  else if ((values.password ?? "") !== (values.passwordConfirm ?? "")) fieldErrors.passwordConfirm = ["The two passwords differ: type the same password twice."];
+  Object.assign(fieldErrors, newPasswordFieldErrors(values, { email, name: values.name, businessName }));
   if (!result.success || Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
   return { ok: true as const, data: result.data };
 }
