@@ -9,6 +9,7 @@ import { ROLE_LABEL, ROLE_SUMMARY, ROLES } from "~/modules/auth/roles";
 import { requireUser } from "~/modules/auth/session.server";
 import { formatInstant } from "~/modules/dates/calendar";
 import { changeRole, InviteForm, inviteMember, listTeam, revokeInvitation, TeamError } from "~/modules/team/team.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Team · Duely" }];
@@ -37,9 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (parsed.data.intent === "invite") {
       const invite = InviteForm.safeParse(parsed.data);
       if (!invite.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const i of invite.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
-        return reply(400, { form: "invite", message: null, fieldErrors });
+        return reply(400, { form: "invite", message: null, fieldErrors: fieldErrorsOf(invite.error.issues) });
       }
       await inviteMember(business, user, invite.data);
       return reply(200, { form: "invite", message: `Invitation emailed to ${invite.data.email} (${ROLE_LABEL[invite.data.role]}); the link works for 7 days.`, fieldErrors: {} });

@@ -10,12 +10,12 @@ import { hitRateLimit } from "~/modules/rate-limit/rate-limit.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { newPasswordFieldErrors } from "./password-policy";
 
 export const RESET_MINUTES = 30;
 export const RESET_LIMITS = { perEmail: { limit: 3, windowSeconds: 3600 }, perIp: { limit: 20, windowSeconds: 3600 } };
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export const ResetRequestForm = z.object({
   email: z.email({ message: "Enter the email address you sign in with, like you@example.com." }).max(254, "Enter the email address you sign in with, like you@example.com.").transform((v) => v.toLowerCase()),
@@ -30,7 +30,7 @@ export async function requestPasswordReset(email: string, ipAddress: string): Pr
   if (!byEmail.allowed || !byIp.allowed) return { limited: true, retryAfterSeconds: Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds) };
   const user = await db.user.findUnique({ where: { email }, include: { business: true } });
   if (!user) return { limited: false };
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   await db.$transaction(async (tx) => {
     const reset = await tx.passwordReset.create({ data: { userId: user.id, tokenHash: hashToken(token), createdAt: now(), expiresAt: new Date(now().getTime() + RESET_MINUTES * 60_000) } });
     await enqueueEmail(tx, {

@@ -1,5 +1,4 @@
 // Owner sign-in: argon2 password hashes, database sessions, HttpOnly SameSite cookies, rate limits.
-import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { logActivity } from "~/modules/activity/activity.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
@@ -9,6 +8,7 @@ import { formatInstant } from "~/modules/dates/calendar";
 import { now } from "~/utils/clock.server";
 import { getCookies, OWNER_SESSION_DAYS } from "~/utils/cookies.server";
 import { db, type Tx } from "~/utils/db.server";
+import { newSecretToken } from "~/utils/secret-token.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { can, refusal, type Permission, type Role } from "./roles";
 
@@ -73,7 +73,7 @@ export async function signIn(input: { email: string; password: string; ipAddress
   return { ok: true, sessionId, userId: user.id };
 }
 
-export const newSessionId = () => crypto.randomBytes(32).toString("base64url");
+export const newSessionId = () => newSecretToken();
 
 /** A signed-in session row; the caller sets the cookie with commitOwnerSession. */
 export async function createSession(tx: Tx, input: { sessionId: string; userId: string; ipAddress: string; userAgent: string }) {

@@ -8,7 +8,8 @@ import { formatMoney } from "~/modules/money/money";
 import { db } from "~/utils/db.server";
 import { cappedPercentField, optionalAmountField } from "~/utils/form-fields";
 
-const isTimeZone = (tz: string) => {
+/** An IANA zone such as America/New_York (or UTC): what the business and its customers can be set to. */
+export const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
     return tz.includes("/") || tz === "UTC";

@@ -1,6 +1,5 @@
 // Emailed portal links: a long random token, stored only as its SHA-256, scoped to one customer,
 // expiring after the business's link lifetime, revocable. Opening one starts a portal session.
-import crypto from "node:crypto";
 import { redirect } from "@remix-run/node";
 import { logActivity } from "~/modules/activity/activity.server";
 import { now } from "~/utils/clock.server";
@@ -8,10 +7,9 @@ import { getCookies, PORTAL_SESSION_DAYS } from "~/utils/cookies.server";
 import { Prisma, type Business, type Customer, type PortalSession } from "~/generated/prisma/client";
 import { db, readRows, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 
-export function hashToken(token: string) {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
+export { hashToken };
 
 export function portalUrl(token: string) {
   return `${getEnv().APP_URL}/portal/access/${token}`;
@@ -19,7 +17,7 @@ export function portalUrl(token: string) {
 
 /** Creates a link for a customer. The plain token exists only in the returned URL (and the email). */
 export async function createPortalLink(tx: Tx, customerId: string, ttlDays: number) {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(now().getTime() + ttlDays * 86400_000);
   const row = await tx.portalAccessToken.create({
     data: { customerId, tokenHash: hashToken(token), expiresAt, createdAt: now() },
@@ -42,7 +40,7 @@ export async function openPortalLink(token: string): Promise<OpenLinkResult> {
   const at = now();
   if (link.expiresAt <= at) return { ok: false, reason: "expired" };
 
-  const sessionId = crypto.randomBytes(32).toString("base64url");
+  const sessionId = newSecretToken();
   await db.$transaction(async (tx) => {
     await tx.portalSession.create({
       data: {

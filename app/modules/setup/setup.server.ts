@@ -1,15 +1,17 @@
 // First run: on an empty database the app makes a one-time setup link; the page behind it creates the business
 // and its first owner, then the link is dead and /setup answers 404. Only the token's SHA-256 is stored, so a
 // lost link cannot be shown again: `npm run setup-link` revokes it and makes a new one.
-import crypto from "node:crypto";
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { newPasswordFieldErrors, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
+import { isTimeZone } from "~/modules/business/profile.server";
 import { DEFAULT_TIERS } from "~/modules/reminders/default-tiers";
 import { now } from "~/utils/clock.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 
 export const SETUP_TOKEN_HOURS = 24;
 /** The currencies a business can bill in today (docs/decisions/017: one currency per business). */
@@ -17,7 +19,6 @@ export const SETUP_CURRENCIES = ["USD"] as const;
 // One key for every first-run decision, so two processes starting at once make one token and one business.
 const SETUP_LOCK = 0x5e7c0de;
 
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 const lock = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
 
 export async function isSetUp(client: Tx | typeof db = db) {
@@ -36,7 +37,7 @@ export class AlreadySetUpError extends Error {
 
 /** A new setup link; every earlier one stops working. */
 export async function issueSetupLink(): Promise<{ url: string; expiresAt: Date }> {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(now().getTime() + SETUP_TOKEN_HOURS * 3600_000);
   await db.$transaction(async (tx) => {
     await lock(tx);
@@ -77,15 +78,6 @@ export async function setupTokenState(token: string): Promise<SetupTokenState> {
   return "valid";
 }
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return tz.includes("/") || tz === "UTC";
-  } catch {
-    return false;
-  }
-};
-
 export const SetupForm = z
   .object({
     token: z.string().min(1, "The setup link is incomplete: open the whole link printed by the server."),
@@ -118,8 +110,7 @@ export function parseSetupForm(values: Record<string, string>):
   | { ok: true; data: SetupInput }
   | { ok: false; fieldErrors: Record<string, string[]> } {
   const result = SetupForm.safeParse(values);
-  const fieldErrors: Record<string, string[]> = {};
-  if (!result.success) for (const issue of result.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  const fieldErrors: Record<string, string[]> = result.success ? {} : fieldErrorsOf(result.error.issues);
   Object.assign(fieldErrors, newPasswordFieldErrors(values, { email: values.ownerEmail, name: values.ownerName, businessName: values.businessName }));
   if (!result.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
   return { ok: true, data: result.data };

@@ -1,7 +1,6 @@
 // The team (issue 17): invitations by email with a role (single use, 7 days, revocable), role changes, and
 // accepting an invitation. Every change is in the activity log under the user who made it. Only the
 // invitation token's SHA-256 is stored; the link lives only in the email.
-import crypto from "node:crypto";
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -12,11 +11,12 @@ import { formatInstant } from "~/modules/dates/calendar";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import type { Business, User } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
+import { fieldErrorsOf } from "~/utils/forms";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 
 export const INVITATION_DAYS = 7;
-const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export class TeamError extends Error {
   constructor(
@@ -49,7 +49,7 @@ export async function inviteMember(business: Business, inviter: User, input: z.i
   if (existing) {
     throw new TeamError("email", existing.businessId === business.id ? "That person is already on the team." : "That email address already has a Duely account with another business; invite another address.");
   }
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(now().getTime() + INVITATION_DAYS * 86400_000);
   return db.$transaction(async (tx) => {
     await tx.invitation.updateMany({ where: { businessId: business.id, email: input.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now() } });
@@ -137,8 +137,7 @@ export const AcceptForm = z.object({
 /** Field errors for the accept form, the password judged against the invited address and the typed name. */
 export function parseAcceptForm(values: Record<string, string>, email: string, businessName: string) {
   const result = AcceptForm.safeParse(values);
-  const fieldErrors: Record<string, string[]> = {};
-  if (!result.success) for (const issue of result.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  const fieldErrors: Record<string, string[]> = result.success ? {} : fieldErrorsOf(result.error.issues);
   Object.assign(fieldErrors, newPasswordFieldErrors(values, { email, name: values.name, businessName }));
   if (!result.success || Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
   return { ok: true as const, data: result.data };
