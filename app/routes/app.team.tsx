@@ -8,6 +8,7 @@ import { Card } from "~/components/ui/card";
 import { ROLE_LABEL, ROLE_SUMMARY, ROLES } from "~/modules/auth/roles";
 import { requireUser } from "~/modules/auth/session.server";
 import { formatInstant } from "~/modules/dates/calendar";
+import { resetMemberTwoStep, setRequireTwoStep, TwoStepError } from "~/modules/auth/two-step.server";
 import { changeRole, InviteForm, inviteMember, listTeam, revokeInvitation, TeamError } from "~/modules/team/team.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
@@ -17,13 +18,15 @@ export const meta: MetaFunction = () => [{ title: "Team · Duely" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { business, user } = await requireUser(request, "team");
   const team = await listTeam(business.id);
-  return json({ ...team, me: user.id, timeZone: business.timeZone });
+  return json({ ...team, me: user.id, timeZone: business.timeZone, requireTwoStep: business.requireTwoStep, myTwoStep: Boolean(user.totpEnabledAt) });
 }
 
 const TeamAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), email: z.string(), role: z.string() }),
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1) }),
   z.object({ intent: z.literal("role"), memberId: z.string().min(1), role: z.enum(ROLES, { message: "Choose a role: Owner, Collector or Viewer." }) }),
+  z.object({ intent: z.literal("require-two-step"), requireTwoStep: z.enum(["on", "off"], { message: "Choose whether two-step sign-in is required: on or off." }) }),
+  z.object({ intent: z.literal("reset-two-step"), memberId: z.string().min(1) }),
 ]);
 
 type Result = { form: string; message: string | null; fieldErrors: Record<string, string[]>; values: Record<string, string> };
@@ -43,6 +46,15 @@ export async function action({ request }: ActionFunctionArgs) {
       await inviteMember(business, user, invite.data);
       return reply(200, { form: "invite", message: `Invitation emailed to ${invite.data.email} (${ROLE_LABEL[invite.data.role]}); the link works for 7 days.`, fieldErrors: {} });
     }
+    if (parsed.data.intent === "require-two-step") {
+      const on = parsed.data.requireTwoStep === "on";
+      await setRequireTwoStep(business, user, on);
+      return reply(200, { form: "two-step", message: on ? "Two-step sign-in is now required: anyone without it sets it up before they can open another page." : "Two-step sign-in is now optional for each person.", fieldErrors: {} });
+    }
+    if (parsed.data.intent === "reset-two-step") {
+      const member = await resetMemberTwoStep(business.id, user, parsed.data.memberId);
+      return reply(200, { form: `member:${member.id}`, message: `Two-step sign-in reset for ${member.name}; their sessions ended, and they set up a new authenticator on Your account.`, fieldErrors: {} });
+    }
     if (parsed.data.intent === "revoke") {
       await revokeInvitation(business.id, user, parsed.data.invitationId);
       return reply(200, { form: "invitations", message: "Invitation revoked: its link no longer works.", fieldErrors: {} });
@@ -50,6 +62,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const member = await changeRole(business.id, user, parsed.data.memberId, parsed.data.role);
     return reply(200, { form: `member:${parsed.data.memberId}`, message: `${member.name} is now ${ROLE_LABEL[member.role]}.`, fieldErrors: {} });
   } catch (error) {
+    if (error instanceof TwoStepError) {
+      const form = parsed.data.intent === "reset-two-step" ? `member:${parsed.data.memberId}` : "two-step";
+      return reply(400, { form, message: null, fieldErrors: { [error.field === "requireTwoStep" ? "form" : error.field]: [error.message] } });
+    }
     if (error instanceof TeamError) {
       const form = parsed.data.intent === "invite" ? "invite" : parsed.data.intent === "role" ? `member:${parsed.data.memberId}` : "invitations";
       return reply(400, { form, message: null, fieldErrors: { [error.field]: [error.message] } });
@@ -61,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Team() {
-  const { members, invitations, me, timeZone } = useLoaderData<typeof loader>();
+  const { members, invitations, me, timeZone, requireTwoStep, myTwoStep } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errorsFor = (form: string) => (result?.form === form ? result.fieldErrors : {});
@@ -122,6 +138,7 @@ export default function Team() {
               <th className="px-5 py-2 font-medium">Name</th>
               <th className="px-5 py-2 font-medium">Email</th>
               <th className="px-5 py-2 font-medium">Role</th>
+              <th className="px-5 py-2 font-medium">Two-step</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -155,11 +172,44 @@ export default function Team() {
                     {errors.role || errors.form ? <p className="mt-1 text-rose-700">{[...(errors.role ?? []), ...(errors.form ?? [])].join(" ")}</p> : null}
                     {messageFor(`member:${m.id}`) ? <p role="status" className="mt-1 text-emerald-800">{messageFor(`member:${m.id}`)}</p> : null}
                   </td>
+                  <td className="px-5 py-3">
+                    <div className="flex flex-wrap items-center gap-2">
+                      {m.totpEnabledAt ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800">On</span> : <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">Off</span>}
+                      {m.totpEnabledAt && m.id !== me ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="reset-two-step" />
+                          <input type="hidden" name="memberId" value={m.id} />
+                          <button type="submit" className="text-xs font-medium text-teal-700 hover:text-teal-800" disabled={busy} aria-label={`Reset two-step sign-in for ${m.name}`}>
+                            Reset
+                          </button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+      </Card>
+
+      <Card className="p-5">
+        <h2 className="text-base font-semibold">Two-step sign-in for everyone</h2>
+        <p className="mt-1 max-w-2xl text-sm text-slate-600">
+          {requireTwoStep
+            ? "Required: every member signs in with a password and a code from an authenticator app. Anyone without it is asked to set it up before any other page opens."
+            : "Optional: each person decides on Your account. Requiring it means a leaked password alone never opens your customers' data."}
+        </p>
+        <Form method="post" className="mt-3">
+          <input type="hidden" name="intent" value="require-two-step" />
+          <input type="hidden" name="requireTwoStep" value={requireTwoStep ? "off" : "on"} />
+          <Button type="submit" variant={requireTwoStep ? "secondary" : "primary"} disabled={busy}>
+            {requireTwoStep ? "Make it optional" : "Require two-step sign-in"}
+          </Button>
+          {!requireTwoStep && !myTwoStep ? <span className="ml-3 text-xs text-slate-500">Turn it on for your own account first.</span> : null}
+        </Form>
+        {messageFor("two-step") ? <p role="status" className="mt-2 text-sm text-emerald-800">{messageFor("two-step")}</p> : null}
+        {errorsFor("two-step").form ? <p role="alert" className="mt-2 text-sm text-rose-700">{errorsFor("two-step").form?.join(" ")}</p> : null}
       </Card>
 
       <Card className="p-5">

@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { commitOwnerSession, getOwner, safeRedirect, signIn } from "~/modules/auth/session.server";
 import { isSetUp } from "~/modules/setup/setup.server";
+import { getCookies } from "~/utils/cookies.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
@@ -21,8 +22,8 @@ const SignInForm = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (await getOwner(request)) throw redirect(redirectTo);
-  const reset = new URL(request.url).searchParams.get("reset") === "done";
-  return json({ redirectTo, setUp: await isSetUp(), reset });
+  const params = new URL(request.url).searchParams;
+  return json({ redirectTo, setUp: await isSetUp(), reset: params.get("reset") === "done", twoStepEnded: params.get("two-step") === "ended" });
 }
 
 // A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
@@ -46,11 +47,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: result.retryAfterSeconds ? 429 : 400, headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
     );
   }
+  if (result.ok === "two-step") {
+    return redirect(`/login/two-step?${new URLSearchParams({ redirectTo: safeRedirect(parsed.data.redirectTo) })}`, { headers: { "Set-Cookie": await getCookies().twoStep.serialize(result.challengeToken) } });
+  }
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await commitOwnerSession(result.sessionId) } });
 }
 
 export default function Login() {
-  const { redirectTo, setUp, reset } = useLoaderData<typeof loader>();
+  const { redirectTo, setUp, reset, twoStepEnded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
@@ -59,6 +63,11 @@ export default function Login() {
         {reset ? (
           <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200">
             Your password is changed and every session has ended. Sign in with the new password.
+          </p>
+        ) : null}
+        {twoStepEnded ? (
+          <p role="status" className="mb-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            That sign-in ended (after 10 minutes or too many wrong codes). Sign in again with your password.
           </p>
         ) : null}
         {setUp ? null : (

@@ -23,11 +23,13 @@ function sessionCookie(name: string, maxAgeSeconds: number) {
 export const OWNER_SESSION_DAYS = 14;
 export const PORTAL_SESSION_DAYS = 7;
 
-let cookies: { owner: ReturnType<typeof sessionCookie>; portal: ReturnType<typeof sessionCookie> } | undefined;
+let cookies: { owner: ReturnType<typeof sessionCookie>; portal: ReturnType<typeof sessionCookie>; twoStep: ReturnType<typeof sessionCookie> } | undefined;
 export function getCookies() {
   cookies ??= {
     owner: sessionCookie("duely_owner", OWNER_SESSION_DAYS * 86400),
     portal: sessionCookie("duely_portal", PORTAL_SESSION_DAYS * 86400),
+    // Between the password and the code of a two-step sign-in (the challenge itself lasts 10 minutes).
+    twoStep: sessionCookie("duely_two_step", 10 * 60),
   };
   return cookies;
 }

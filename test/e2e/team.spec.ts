@@ -1,7 +1,10 @@
 // Issue 17: the owner invites a collector; the collector accepts from the email, signs in, works on the book
 // and cannot open Settings, the Team page or a whole-book export, even by typing the address.
+import { generate } from "otplib";
 import { expect, test } from "./fixtures";
 import { readLatestEmail, signInAsOwner } from "./helpers";
+
+const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
 test("the owner invites a collector, who joins from the email and is held to the role on the server", async ({ page, browser }) => {
   test.setTimeout(90_000);
@@ -106,5 +109,35 @@ test("the owner invites a collector, who joins from the email and is held to the
   await collector.getByRole("button", { name: "Change password" }).click();
   await expect(collector.getByRole("status")).toContainText("Password changed.");
   await collector.screenshot({ path: "test-results/screens/account.png", fullPage: true });
+
+  // Two-step sign-in: Sam adds an authenticator (the test plays the phone), gets recovery codes, and from then on
+  // signing in asks for a code after the password.
+  await collector.getByRole("button", { name: "Set up two-step sign-in" }).click();
+  await expect(collector.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  const secret = (await collector.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+  await collector.screenshot({ path: "test-results/screens/two-step-setup.png", fullPage: true });
+  await collector.getByLabel("2. The 6-digit code the app shows").fill("000000");
+  await collector.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(collector.getByText(/That code does not match/)).toBeVisible();
+  await collector.getByLabel("2. The 6-digit code the app shows").fill(await totp(secret));
+  await collector.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+  await expect(collector.getByRole("status")).toContainText("Two-step sign-in is on.");
+  await expect(collector.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await collector.screenshot({ path: "test-results/screens/two-step-codes.png", fullPage: true });
+
+  await collector.getByRole("button", { name: "Sign out", exact: true }).click();
+  await collector.getByLabel("Email").fill(email);
+  await collector.getByLabel("Password").fill("quiet meadow lantern ferry");
+  await collector.getByRole("button", { name: "Sign in" }).click();
+  await expect(collector.getByRole("heading", { name: "Two-step sign-in" })).toBeVisible();
+  await collector.getByLabel("Authentication code").fill("12345");
+  await collector.getByRole("button", { name: "Sign in" }).click();
+  await expect(collector.getByRole("alert")).toContainText("An authenticator code has 6 digits; that has 5.");
+  // The enrolment used this 30-second step's code; the next one is what the phone shows in a moment.
+  await collector.getByLabel("Authentication code").fill(await totp(secret, 30));
+  await collector.getByRole("button", { name: "Sign in" }).click();
+  await expect(collector).toHaveURL(/\/app$/);
+  await page.goto("/app/team");
+  await expect(page.getByRole("row", { name: /Sam Rivers/ })).toContainText("On");
   await collector.context().close();
 });

@@ -35,7 +35,7 @@ async function world() {
 
 async function ownerRequest(email: string, password: string, url: string, body?: Record<string, string>) {
   const result = await signIn({ email, password, ipAddress: "10.0.0.9", userAgent: "test" });
-  if (!result.ok) throw new Error("sign-in failed");
+  if (result.ok !== true) throw new Error("sign-in failed");
   const cookie = (await commitOwnerSession(result.sessionId)).split(";")[0] ?? "";
   if (!body) return new Request(url, { headers: { Cookie: cookie } });
   return new Request(url, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) });

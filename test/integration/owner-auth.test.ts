@@ -13,7 +13,7 @@ describe("owner sign-in", () => {
     const { user, email, password } = await createOwner(business.id);
     const result = await signIn({ email: email.toUpperCase(), password, ipAddress: "10.0.0.1", userAgent: "test" });
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (result.ok !== true) return;
     const session = await db.session.findUniqueOrThrow({ where: { id: result.sessionId } });
     expect(session.userId).toBe(user.id);
     expect(await db.activityEvent.count({ where: { businessId: business.id, type: "owner.signed_in" } })).toBe(1);
@@ -66,7 +66,7 @@ describe("owner sign-in", () => {
     const business = await createBusiness();
     const { email, password } = await createOwner(business.id);
     const result = await signIn({ email, password, ipAddress: "10.0.0.3", userAgent: "t" });
-    if (!result.ok) throw new Error("sign-in failed");
+    if (result.ok !== true) throw new Error("sign-in failed");
     const request = requestWithCookie(await commitOwnerSession(result.sessionId));
     expect(await signOut(request)).toMatch(/Max-Age=0/);
     expect(await db.session.findUnique({ where: { id: result.sessionId } })).toBeNull();

@@ -32,6 +32,7 @@ import { requestPasswordReset } from "../../app/modules/auth/account.server";
 import { db } from "../../app/utils/db.server";
 import * as devClock from "../../app/routes/dev.clock";
 import * as login from "../../app/routes/login";
+import * as twoStep from "../../app/routes/login_.two-step";
 import * as logout from "../../app/routes/logout";
 import * as portalInvoice from "../../app/routes/portal.invoices.$id";
 import * as portalPay from "../../app/routes/portal.pay";
@@ -516,6 +517,24 @@ function specs(w: World): Spec[] {
       url: () => `${ORIGIN}/app/account`,
       base: { intent: "password", currentPassword: t1.owner.password, password: STRONG, passwordConfirm: STRONG },
       poisons: { currentPassword: fc.oneof(fc.constant(REMOVE), fc.constantFrom("", "wrong password entirely"), huge, withNul), password: weakPassword, passwordConfirm: mismatch },
+    },
+    { route: "app.team", intent: "require-two-step", fn: team.action, who: "owner", url: () => `${ORIGIN}/app/team`, base: { intent: "require-two-step", requireTwoStep: "on" }, poisons: { requireTwoStep: bad.choice(["on", "off"]) } },
+    { route: "app.team", intent: "reset-two-step", fn: team.action, who: "owner", url: () => `${ORIGIN}/app/team`, base: { intent: "reset-two-step", memberId: t1.owner.user.id }, poisons: { memberId: bad.id([t2.owner.user.id]) } },
+    { route: "app.account", intent: "two-step-start", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "two-step-start" }, poisons: {} },
+    ...(["two-step-confirm", "two-step-codes"] as const).map(
+      (intent): Spec => ({ route: "app.account", intent, fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent, code: "123456" }, poisons: { code: fc.oneof(fc.constant(REMOVE), fc.constantFrom("", "12345", "1234567", "abcde-23456", "000000"), huge, withNul) } }),
+    ),
+    { route: "app.account", intent: "two-step-disable", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "two-step-disable", password: t1.owner.password }, poisons: { password: fc.oneof(fc.constant(REMOVE), fc.constant(""), huge, withNul) } },
+    {
+      // Without a live challenge (no cookie, a forged one, another kind of cookie) every code is refused: back to the password.
+      route: "login_.two-step",
+      intent: "(form)",
+      fn: twoStep.action,
+      who: "none",
+      url: () => `${ORIGIN}/login/two-step`,
+      base: { code: "123456", redirectTo: "/app" },
+      poisons: { code: fc.oneof(fc.constant(REMOVE), fc.constantFrom("", "12345", "abcde-23456"), huge, withNul), cookie: fc.oneof(fc.constant(REMOVE), hostile.map((h) => `duely_two_step=${encodeURIComponent(h)}`), fc.constant(w.owner), fc.constant(w.portal)) },
+      refusedAs: (o) => (o.status === 302 && o.location === "/login?two-step=ended") || isClearRefusal(o),
     },
     { route: "app.account", intent: "end-others", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "end-others" }, poisons: {} },
     { route: "app.account", intent: "end-session", fn: account.action, who: "owner", url: () => `${ORIGIN}/app/account`, base: { intent: "end-session", session: "0".repeat(32) }, poisons: { session: bad.id([]) } },

@@ -106,6 +106,8 @@ function probes(t: Tenant): Probe[] {
     ...(["business", "plans", "late-fees", "discount"] as const).map((intent) => post("app.settings", intent, settings.action, `${ORIGIN}/app/settings`, "configure", { intent })),
     post("app.team", "invite", team.action, `${ORIGIN}/app/team`, "team", { intent: "invite", email: "sam@example.test", role: "OWNER" }),
     post("app.team", "role", team.action, `${ORIGIN}/app/team`, "team", { intent: "role", memberId: t.owner.user.id, role: "VIEWER" }),
+    post("app.team", "require-two-step", team.action, `${ORIGIN}/app/team`, "team", { intent: "require-two-step", requireTwoStep: "off" }),
+    post("app.team", "reset-two-step", team.action, `${ORIGIN}/app/team`, "team", { intent: "reset-two-step", memberId: t.owner.user.id }),
   ];
 }
 

@@ -37,7 +37,7 @@ export async function portalCookieFor(customerId: string) {
 
 export async function ownerCookieFor(email: string, password: string) {
   const result = await signIn({ email, password, ipAddress: `10.1.${Math.floor(Math.random() * 250)}.1`, userAgent: "abuse-test" });
-  if (!result.ok) throw new Error(`sign-in failed: ${result.error}`);
+  if (result.ok !== true) throw new Error(`sign-in failed: ${result.ok === false ? result.error : "two-step"}`);
   return { sessionId: result.sessionId, cookie: cookiePair(await commitOwnerSession(result.sessionId)) };
 }
 

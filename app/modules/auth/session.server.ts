@@ -11,6 +11,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { newSecretToken } from "~/utils/secret-token.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 import { can, refusal, type Permission, type Role } from "./roles";
+import { createChallenge } from "./two-step.server";
 
 export const SIGN_IN_LIMITS = {
   perEmail: { limit: 5, windowSeconds: 15 * 60 },
@@ -19,6 +20,8 @@ export const SIGN_IN_LIMITS = {
 
 export type SignInResult =
   | { ok: true; sessionId: string; userId: string }
+  // The password was right and the account has two-step sign-in: the code comes next (app/routes/login.two-step.tsx).
+  | { ok: "two-step"; challengeToken: string; userId: string }
   | { ok: false; error: string; retryAfterSeconds?: number };
 
 export async function signIn(input: { email: string; password: string; ipAddress: string; userAgent: string }): Promise<SignInResult> {
@@ -45,6 +48,19 @@ export async function signIn(input: { email: string; password: string; ipAddress
     return { ok: false, error: "That email and password do not match an account." };
   }
 
+  if (user.totpEnabledAt) {
+    const challengeToken = await createChallenge({ userId: user.id, ipAddress: input.ipAddress, userAgent: input.userAgent });
+    return { ok: "two-step", challengeToken, userId: user.id };
+  }
+  const sessionId = await openSession({ user, ipAddress: input.ipAddress, userAgent: input.userAgent, method: "password" });
+  return { ok: true, sessionId, userId: user.id };
+}
+
+type SignedInUser = { id: string; name: string; email: string; businessId: string; business: Parameters<typeof brandOf>[0] & { timeZone: string } };
+
+/** Creates the session of a finished sign-in, logs it and emails the person a sign-in alert. */
+export async function openSession(input: { user: SignedInUser; ipAddress: string; userAgent: string; method: "password" | "authenticator" | "recovery code" }) {
+  const { user } = input;
   const sessionId = newSessionId();
   await db.$transaction(async (tx) => {
     await createSession(tx, { sessionId, userId: user.id, ipAddress: input.ipAddress, userAgent: input.userAgent });
@@ -53,8 +69,8 @@ export async function signIn(input: { email: string; password: string; ipAddress
       actor: "OWNER",
       actorUserId: user.id,
       type: "owner.signed_in",
-      summary: `${user.name} signed in`,
-      data: { ipAddress: input.ipAddress },
+      summary: input.method === "password" ? `${user.name} signed in` : `${user.name} signed in with a password and ${input.method === "authenticator" ? "an authenticator code" : "a recovery code"}`,
+      data: { ipAddress: input.ipAddress, method: input.method },
     });
     await enqueueEmail(tx, {
       template: "owner-sign-in",
@@ -70,7 +86,7 @@ export async function signIn(input: { email: string; password: string; ipAddress
       },
     });
   });
-  return { ok: true, sessionId, userId: user.id };
+  return sessionId;
 }
 
 export const newSessionId = () => newSecretToken();
@@ -108,8 +124,12 @@ export async function getOwner(request: Request) {
 /** Loads the signed-in owner or sends the visitor to sign in and back to where they were going. */
 export async function requireOwner(request: Request) {
   const owner = await getOwner(request);
-  if (owner) return owner;
   const url = new URL(request.url);
+  if (owner) {
+    // A business that requires two-step sign-in lets a member without it reach only their account page.
+    if (owner.business.requireTwoStep && !owner.user.totpEnabledAt && url.pathname !== "/app/account") throw redirect("/app/account?two-step=required");
+    return owner;
+  }
   const redirectTo = `${url.pathname}${url.search}`;
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
 }

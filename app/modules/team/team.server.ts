@@ -29,7 +29,7 @@ export class TeamError extends Error {
 
 export async function listTeam(businessId: string) {
   const [members, invitations] = await Promise.all([
-    db.user.findMany({ where: { businessId }, orderBy: [{ createdAt: "asc" }], select: { id: true, name: true, email: true, role: true, createdAt: true } }),
+    db.user.findMany({ where: { businessId }, orderBy: [{ createdAt: "asc" }], select: { id: true, name: true, email: true, role: true, createdAt: true, totpEnabledAt: true } }),
     db.invitation.findMany({ where: { businessId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } }, orderBy: { createdAt: "desc" } }),
   ]);
   return { members, invitations };
