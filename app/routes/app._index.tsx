@@ -4,23 +4,29 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card, Stat } from "~/components/ui/card";
+import { can } from "~/modules/auth/roles";
 import { requireOwner, requireUser } from "~/modules/auth/session.server";
+import { setupChecklist } from "~/modules/setup/checklist.server";
 import { listCustomerBalances, listCustomers } from "~/modules/customers/customers.server";
-import { formatDate } from "~/modules/dates/calendar";
+import { formatDate, formatInstant } from "~/modules/dates/calendar";
 import { sendOwnerTestEmail } from "~/modules/email/test-email.server";
 import { listBusinessInvoices, totalsOf } from "~/modules/invoices/invoices.server";
 import { lastTiers } from "~/modules/reminders/pauses.server";
 import { formatMoney } from "~/modules/money/money";
 import { today } from "~/utils/clock.server";
 import { readForm } from "~/utils/request.server";
+import type { ChecklistStep } from "~/modules/setup/checklist";
 
 export const meta: MetaFunction = () => [{ title: "Overview · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business, user } = await requireOwner(request);
   const day = today(business.timeZone);
   const invoices = await listBusinessInvoices(business.id, day);
+  // The checklist is the owner's: the other roles cannot do its steps.
+  const checklist = can(user.role, "configure") ? await setupChecklist(business, (iso) => formatInstant(new Date(iso), business.timeZone)) : null;
   return json({
+    checklist,
     today: day,
     currency: business.currency,
     totals: totalsOf(invoices),
@@ -39,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Overview() {
-  const { totals, invoices, customers, currency, today: day, tiers } = useLoaderData<typeof loader>();
+  const { totals, invoices, customers, currency, today: day, tiers, checklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().formData?.get("intent") === "send-test-email";
   const money = (cents: number) => formatMoney(cents, currency);
@@ -50,7 +56,7 @@ export default function Overview() {
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="text-sm text-slate-500">As of {formatDate(day, "en-US", "long")}</p>
         </div>
-        <Form method="post">
+        <Form method="post" id="send-test-email">
           <input type="hidden" name="intent" value="send-test-email" />
           <Button variant="secondary" type="submit" disabled={sending}>
             {sending ? "Sending…" : "Send me a test email"}
@@ -62,6 +68,8 @@ export default function Overview() {
           {actionData.message}
         </p>
       ) : null}
+
+      {checklist ? <SetupChecklist steps={checklist.steps} doneCount={checklist.doneCount} /> : null}
 
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Outstanding" value={money(totals.outstandingCents)} hint={`${totals.count} open invoices`} />
@@ -123,7 +131,7 @@ export default function Overview() {
                   {c.name}
                 </Link>
                 <div className="text-xs text-slate-500">
-                  {c.companyName} · {c.email}
+                  {[c.companyName, c.email].filter(Boolean).join(" · ")}
                 </div>
               </div>
               <div className="text-right">
@@ -137,6 +145,58 @@ export default function Overview() {
         </ul>
       </Card>
     </div>
+  );
+}
+
+function SetupChecklist({ steps, doneCount }: { steps: ChecklistStep[]; doneCount: number }) {
+  return (
+    <Card>
+      <section aria-labelledby="setup-checklist" className="px-5 py-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="setup-checklist" className="font-semibold">
+            Get ready to collect real money
+          </h2>
+          <p className="text-sm text-slate-500">
+            {doneCount} of {steps.length} done
+          </p>
+        </div>
+        <div className="mt-2 h-1.5 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+          <div className="h-full rounded-full bg-teal-600" style={{ width: `${(doneCount / steps.length) * 100}%` }} />
+        </div>
+        <ol className="mt-4 divide-y divide-slate-100">
+          {steps.map((step) => (
+            <li key={step.key} className="flex flex-wrap items-start justify-between gap-3 py-3" data-step={step.key}>
+              <div className="flex items-start gap-3">
+                <span
+                  aria-hidden="true"
+                  className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${step.done ? "bg-teal-600 text-white" : "bg-white text-slate-400 ring-1 ring-inset ring-slate-300"}`}
+                >
+                  {step.done ? "✓" : ""}
+                </span>
+                <div>
+                  <p className="text-sm font-medium">
+                    {step.title} <span className={step.done ? "text-teal-700" : "text-amber-700"}>· {step.done ? "done" : "not done"}</span>
+                  </p>
+                  <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
+                    {step.checks.map((c) => (
+                      <li key={c.label}>
+                        <span className={c.ok ? "text-teal-700" : "text-slate-400"}>{c.ok ? "✓" : "○"}</span> {c.label}
+                        <span className="sr-only">{c.ok ? " (done)" : " (not done)"}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+              {step.done ? null : (
+                <Link to={step.href} className="text-sm font-medium text-teal-700 hover:text-teal-800">
+                  {step.linkText} →
+                </Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Card>
   );
 }
 

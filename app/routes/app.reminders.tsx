@@ -4,19 +4,23 @@ import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { can } from "~/modules/auth/roles";
 import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
+import { formatInstant } from "~/modules/dates/calendar";
 import { runReminders } from "~/modules/reminders/engine.server";
 import { fillPlaceholders, PLACEHOLDERS, SAMPLE_VALUES } from "~/modules/reminders/placeholders";
 import { fieldErrorsOf } from "~/utils/forms";
-import { getReminderSettings, GuardrailForm, saveGuardrails, saveTier, SettingsError, TierForm } from "~/modules/reminders/settings.server";
+import { getReminderSettings, GuardrailForm, markSequenceReviewed, saveGuardrails, saveTier, SettingsError, TierForm } from "~/modules/reminders/settings.server";
 import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Reminders · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business } = await requireOwner(request);
+  const { business, user } = await requireOwner(request);
   const s = await getReminderSettings(business.id);
   return json({
+    reviewedAt: business.reminderSequenceReviewedAt ? formatInstant(business.reminderSequenceReviewedAt, business.timeZone) : null,
+    canConfigure: can(user.role, "configure"),
     tiers: s.reminderTiers.map((t) => ({ id: t.id, name: t.name, kind: t.kind, offsetDays: t.offsetDays, subject: t.subject, body: t.body, emailsCustomer: t.emailsCustomer })),
     guardrails: { reminderMinGapDays: s.reminderMinGapDays, quietHoursStart: s.quietHoursStart, quietHoursEnd: s.quietHoursEnd, promiseMaxDays: s.promiseMaxDays, finalNoticeConsequence: s.finalNoticeConsequence },
   });
@@ -39,6 +43,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveGuardrails(business.id, user.id, parsed.data);
     return json<ActionResult>({ form: "guardrails", fieldErrors: {}, message: "Guardrails saved." });
   }
+  if (values.intent === "reviewed") {
+    assertCan(user, "configure");
+    await markSequenceReviewed(business.id, user);
+    return json<ActionResult>({ form: "reviewed", fieldErrors: {}, message: "Marked as reviewed. Change any tier below whenever you like." });
+  }
   if (values.intent !== "tier") return fail("form", { form: ["That action is not available."] });
   assertCan(user, "configure");
   const parsed = TierForm.safeParse(values);
@@ -56,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Reminders() {
-  const { tiers, guardrails } = useLoaderData<typeof loader>();
+  const { tiers, guardrails, reviewedAt, canConfigure } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errorsFor = (form: string) => (result?.form === form ? result.fieldErrors : {});
@@ -79,6 +88,29 @@ export default function Reminders() {
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
           {result.message}
         </p>
+      ) : null}
+
+      {canConfigure && !reviewedAt ? (
+        <Card className="border-amber-200 bg-amber-50 p-5">
+          <h2 className="font-semibold text-amber-950">Review the sequence before the first reminder goes out</h2>
+          <p className="mt-1 max-w-3xl text-sm text-amber-900">
+            Read each tier below: when it is sent and what it says, in your words. Your customers will read them. When they are right, mark the sequence reviewed (a step of the setup
+            checklist on Overview).
+          </p>
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="reviewed" />
+            <Button type="submit" disabled={busy}>
+              Mark the sequence as reviewed
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+      {result?.form === "reviewed" && result.message ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {result.message}
+        </p>
+      ) : reviewedAt ? (
+        <p className="text-xs text-slate-500">Sequence reviewed {reviewedAt}.</p>
       ) : null}
 
       <Card className="p-5">

@@ -11,6 +11,12 @@ import { getPlanPolicy, PlanPolicyForm, savePlanPolicy } from "~/modules/plans/p
 import { BusinessProfileForm, profileValuesOf, saveBusinessProfile } from "~/modules/business/profile.server";
 import { FREQUENCY_LABELS, type Frequency } from "~/modules/plans/schedule";
 import { readForm } from "~/utils/request.server";
+import { PaymentProviderCard } from "~/components/payment-provider-card";
+import { formatInstant } from "~/modules/dates/calendar";
+import { HANDLED_STRIPE_EVENTS } from "~/modules/payments/events.server";
+import { checklistSteps } from "~/modules/setup/checklist";
+import { checklistFacts } from "~/modules/setup/checklist.server";
+import { getEnv } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Duely" }];
 
@@ -19,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const p = await getDiscountPolicy(business.id);
   const fees = await getLateFeeSettings(business.id);
   const plans = await getPlanPolicy(business.id);
+  const payments = checklistSteps(await checklistFacts(business), (iso) => formatInstant(new Date(iso), business.timeZone)).find((step) => step.key === "payments")!;
   return json({
+    provider: { checks: payments.checks, webhookUrl: `${getEnv().APP_URL}/webhooks/stripe`, events: HANDLED_STRIPE_EVENTS },
     profile: profileValuesOf(business),
     timeZones: Intl.supportedValuesOf("timeZone"),
     currency: business.currency,
@@ -109,7 +117,7 @@ const FREQUENCIES = Object.entries(FREQUENCY_LABELS) as [Frequency, string][];
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Settings() {
-  const { policy, fees, plans, profile, timeZones, currency } = useLoaderData<typeof loader>();
+  const { policy, fees, plans, profile, timeZones, currency, provider } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const e = (result?.form === "discount" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
@@ -139,6 +147,7 @@ export default function Settings() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <BusinessSection profile={profile} timeZones={timeZones} currency={currency} />
+      <PaymentProviderCard checks={provider.checks} webhookUrl={provider.webhookUrl} events={provider.events} />
       <Card className="p-5">
         <h2 className="font-semibold">Early-pay discount</h2>
         <p className="mt-1 text-sm text-slate-500">Reward clients who pay early, e.g. &ldquo;2/10 net 30&rdquo;: 2% off when paid within 10 days of the invoice date. Granted only with a payment made in time, once per invoice.</p>

@@ -106,4 +106,39 @@ test("an empty database: the printed setup link, a replaced link, setup with bad
   await page.getByLabel("Password").fill("copper lantern orchard tide");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${BASE}/app`);
+
+  // The setup checklist shows what is left, from real state: details are in; no Stripe, no SMTP, no customers yet.
+  const checklist = page.getByRole("region", { name: "Get ready to collect real money" });
+  await expect(checklist).toContainText("1 of 5 done");
+  await expect(checklist.locator('[data-step="business"]')).toContainText("done");
+  await expect(checklist.locator('[data-step="payments"]')).toContainText("payments go to the built-in test simulator");
+  await expect(checklist.locator('[data-step="customers"]')).toContainText("not done");
+
+  // First customers from a spreadsheet: a bad row refuses the whole file, row by row; the fixed file imports.
+  await checklist.getByRole("link", { name: "Import customers" }).click();
+  await expect(page.getByRole("heading", { name: "Import customers" })).toBeVisible();
+  const header = "name,email,company_name,phone,time_zone,email_opt_out";
+  const upload = async (name: string, rows: string[]) => {
+    await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from([header, ...rows].join("\n")) });
+    await page.getByRole("button", { name: "Check and import" }).click();
+  };
+  await upload("clients.csv", ["Mara Lindqvist,mara@fjord.test,Fjord AB,,Europe/Stockholm,", "Tom Reyes,tom@reyes,,,,", "Lena Ortiz,lena@ortiz.test,,,Mars/Olympus,"]);
+  const problems = page.getByRole("table", { name: "Problems in the file" });
+  await expect(page.getByRole("alert")).toContainText("Nothing was imported");
+  await expect(problems.getByRole("row", { name: /3 email/ })).toContainText("Enter an email address like name@example.com.");
+  await expect(problems.getByRole("row", { name: /4 time_zone/ })).toContainText("Choose a time zone from the list");
+  await page.screenshot({ path: "test-results/screens/customer-import-errors.png", fullPage: true });
+  await upload("clients-fixed.csv", ["Mara Lindqvist,mara@fjord.test,Fjord AB,,Europe/Stockholm,", "Tom Reyes,tom@reyes.test,,,,yes", "Lena Ortiz,lena@ortiz.test,,,America/Denver,"]);
+  await expect(page.getByRole("status")).toContainText("Imported 3 customers from clients-fixed.csv: Mara Lindqvist, Tom Reyes, Lena Ortiz.");
+
+  // The sequence reviewed from the Reminders page: two more steps done on the Overview.
+  await page.goto(`${BASE}/app/reminders`);
+  await page.getByRole("button", { name: "Mark the sequence as reviewed" }).click();
+  await expect(page.getByRole("status")).toContainText("Marked as reviewed.");
+  await page.goto(`${BASE}/app`);
+  await expect(checklist).toContainText("3 of 5 done");
+  await expect(checklist.locator('[data-step="customers"]')).toContainText("3 customers in the book");
+  await page.screenshot({ path: "test-results/screens/setup-checklist.png", fullPage: true });
+  await checklist.getByRole("link", { name: "How to connect Stripe" }).click();
+  await expect(page.getByRole("region", { name: "Payment provider" })).toContainText("/webhooks/stripe");
 });

@@ -1,6 +1,6 @@
-import net from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
+import { startSmtp } from "../support/smtp";
 import { deliverOutboxEmail } from "../../app/modules/email/delivery.server";
 import { enqueueEmail, sendEmailNow } from "../../app/modules/email/outbox.server";
 import { startWorkers } from "../../app/modules/jobs/workers.server";
@@ -18,33 +18,6 @@ const testEmail = (dedupeKey?: string) => ({
 
 async function jobsFor(outboxEmailId: string) {
   return db.$queryRaw<{ id: string }[]>`select id from pgboss.job where name = 'deliver-email' and data->>'outboxEmailId' = ${outboxEmailId}`;
-}
-
-/** A real SMTP server on a free loopback port that records what it accepts. */
-async function startSmtp() {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, done) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push(raw);
-        done();
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(p));
-    });
-  });
-  const listen = () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  await listen();
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())), server };
 }
 
 afterEach(() => {

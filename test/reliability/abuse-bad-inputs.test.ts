@@ -15,6 +15,7 @@ import * as customerNew from "../../app/routes/app.customers.new";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as invoice from "../../app/routes/app.invoices.$id";
 import * as invoiceImport from "../../app/routes/app.invoices.import";
+import * as customerImport from "../../app/routes/app.customers.import";
 import * as invoiceNew from "../../app/routes/app.invoices.new";
 import * as plan from "../../app/routes/app.plans.$id";
 import * as plans from "../../app/routes/app.plans._index";
@@ -443,13 +444,7 @@ function specs(w: World): Spec[] {
       base: { file: csvFile([[a.customer.email, "IMP-1", "2026-12-15", "2027-01-14", "Work", "1", "100.00", ""]]), issue: "on" },
       poisons: {
         file: fc.oneof(
-          fc.constant(REMOVE),
-          fc.constant("just text, not a file"),
-          fc.constant({ file: new Blob([]) }),
-          fc.constant({ file: new Blob([new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1])]) }),
-          fc.constant({ file: new Blob(["\uFEFF"]) }),
-          fc.constant({ file: new Blob(['invoice_number,"unterminated\n1,2']) }),
-          fc.constant({ file: new Blob(["password,ssn\n1,2\n"]) }),
+          ...badFiles("invoice_number"),
           fc
             .tuple(
               fc.constantFrom(0, 1, 2, 3, 4, 5, 6),
@@ -468,6 +463,35 @@ function specs(w: World): Spec[] {
         ),
       },
     },
+    {
+      route: "app.customers.import",
+      intent: "(file)",
+      fn: customerImport.action,
+      who: "owner",
+      url: () => `${ORIGIN}/app/customers/import`,
+      multipart: true,
+      base: { file: customerCsv([["New Person", "new.person@example.test", "", "", "", ""]]) },
+      poisons: {
+        file: fc.oneof(
+          ...badFiles("name"),
+          fc
+            .tuple(fc.constantFrom(0, 1, 3, 4, 5), fc.oneof(bad.email, fc.constantFrom("", "Mars/Phobos", "call me", "maybe", a.customer.email, "x".repeat(300))))
+            .map(([column, value]) => {
+              const row = ["New Person", "new.person@example.test", "", "", "", ""];
+              row[column] = typeof value === "string" ? value : "";
+              // A value the column accepts is made one it refuses.
+              if (column === 0 && row[0]!.trim() !== "" && row[0]!.length <= 200) row[0] = "";
+              if (column === 1 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(row[1]!.trim()) && row[1] !== a.customer.email) row[1] = "nobody";
+              if (column === 3 && /^\+?[\d\s().-]{5,40}$/.test(row[3]!.trim())) row[3] = "call me";
+              if (column === 3 && row[3]!.trim() === "") row[3] = "call me";
+              if (column === 4 && !row[4]!.includes("/")) row[4] = "Mars/Phobos";
+              if (column === 5 && ["", "yes", "no", "y", "n", "true", "false", "1", "0", "x"].includes(row[5]!.trim().toLowerCase())) row[5] = "maybe";
+              return customerCsv([row]);
+            }),
+        ),
+      },
+    },
+    { route: "app.reminders", intent: "reviewed", fn: reminders.action, who: "owner", url: () => `${ORIGIN}/app/reminders`, base: { intent: "reviewed" }, poisons: {} },
     // ------------------------------------------------ first run, team, accounts (issue 17)
     {
       // A business exists, so every submission is refused with 404, whatever it holds.
@@ -670,6 +694,24 @@ function specs(w: World): Spec[] {
     },
     { route: "portal_.expired", intent: "(form)", fn: portalExpired.action, who: "none", url: () => `${ORIGIN}/portal/expired`, base: { email: "someone@example.test" }, poisons: { email: bad.email } },
   ];
+}
+
+/** Files no import accepts: none, not a file, empty, not UTF-8, only a BOM, broken quoting, unknown columns. */
+function badFiles(firstColumn: string): fc.Arbitrary<Value>[] {
+  return [
+    fc.constant(REMOVE),
+    fc.constant("just text, not a file"),
+    fc.constant({ file: new Blob([]) }),
+    fc.constant({ file: new Blob([new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1])]) }),
+    fc.constant({ file: new Blob(["\uFEFF"]) }),
+    fc.constant({ file: new Blob([`${firstColumn},"unterminated\n1,2`]) }),
+    fc.constant({ file: new Blob(["password,ssn\n1,2\n"]) }),
+  ];
+}
+
+function customerCsv(rows: string[][]) {
+  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return { file: new Blob([["name,email,company_name,phone,time_zone,email_opt_out", ...rows.map((r) => r.map(quote).join(","))].join("\n")], { type: "text/csv" }) };
 }
 
 function csvFile(rows: string[][]) {

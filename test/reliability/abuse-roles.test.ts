@@ -14,6 +14,7 @@ import * as emails from "../../app/routes/app.emails";
 import * as invoice from "../../app/routes/app.invoices.$id";
 import * as invoices from "../../app/routes/app.invoices._index";
 import * as invoiceImport from "../../app/routes/app.invoices.import";
+import * as customerImport from "../../app/routes/app.customers.import";
 import * as invoiceNew from "../../app/routes/app.invoices.new";
 import * as invoicesCsv from "../../app/routes/app.invoices[.csv]";
 import * as money from "../../app/routes/app.money";
@@ -66,6 +67,7 @@ function probes(t: Tenant): Probe[] {
     get("app.customers_.$id.edit", customerEdit.loader as RouteFn, `${cust}/edit`, "collect", idOf),
     get("app.invoices.new", invoiceNew.loader as RouteFn, `${ORIGIN}/app/invoices/new`, "collect"),
     get("app.invoices.import", invoiceImport.loader as RouteFn, `${ORIGIN}/app/invoices/import`, "collect"),
+    get("app.customers.import", customerImport.loader as RouteFn, `${ORIGIN}/app/customers/import`, "collect"),
     get("app.settings", settings.loader as RouteFn, `${ORIGIN}/app/settings`, "configure"),
     get("app.team", team.loader as RouteFn, `${ORIGIN}/app/team`, "team"),
     // Every action.
@@ -104,6 +106,8 @@ function probes(t: Tenant): Probe[] {
     post("app.reminders", "tier", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "tier", tierId: tier.id, offsetDays: String(tier.offsetDays), subject: "Hi", body: "Hello" }),
     post("app.reminders", "guardrails", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "guardrails", reminderMinGapDays: "3", quietHoursStart: "21", quietHoursEnd: "8" }),
     ...(["business", "plans", "late-fees", "discount"] as const).map((intent) => post("app.settings", intent, settings.action, `${ORIGIN}/app/settings`, "configure", { intent })),
+    post("app.customers.import", "(file)", customerImport.action, `${ORIGIN}/app/customers/import`, "collect", { file: "not a file" }),
+    post("app.reminders", "reviewed", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "reviewed" }),
     post("app.team", "invite", team.action, `${ORIGIN}/app/team`, "team", { intent: "invite", email: "sam@example.test", role: "OWNER" }),
     post("app.team", "role", team.action, `${ORIGIN}/app/team`, "team", { intent: "role", memberId: t.owner.user.id, role: "VIEWER" }),
     post("app.team", "require-two-step", team.action, `${ORIGIN}/app/team`, "team", { intent: "require-two-step", requireTwoStep: "off" }),

@@ -10,8 +10,6 @@ import { EXPORT_COLUMNS, formatDecimal, formatQuantity, guardText, planImport, t
 import type { InvoiceFilter } from "./filters";
 import { listOwnerInvoices } from "./owner.server";
 
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-
 export type ImportResult =
   | { ok: true; invoiceCount: number; lineCount: number; totalCents: number; currency: string; numbers: string[]; issued: boolean }
   | { ok: false; errors: ImportError[]; rowCount: number };

@@ -27,6 +27,9 @@ const STATUS_BY_EVENT: Record<string, PaymentStatus> = {
   "payment_intent.canceled": "CANCELED",
 };
 
+/** The webhook events to enable in Stripe's dashboard: the ones this handler acts on. */
+export const HANDLED_STRIPE_EVENTS = [...Object.keys(STATUS_BY_EVENT), "setup_intent.succeeded"];
+
 export type EventOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
 
 function describeMethod(intent: Stripe.PaymentIntent): string | null {

@@ -1,6 +1,7 @@
 // The owner's reminder sequence and guardrails, validated before anything is saved.
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
+import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { MIN_GAP_FLOOR_DAYS } from "./decide";
 import { unknownPlaceholders } from "./placeholders";
@@ -63,5 +64,13 @@ export async function saveGuardrails(businessId: string, ownerId: string, input:
   await db.$transaction(async (tx) => {
     await tx.business.update({ where: { id: businessId }, data: input });
     await logActivity(tx, { businessId, actor: "OWNER", actorUserId: ownerId, type: "settings.reminders_updated", summary: "Updated the reminder guardrails", data: input });
+  });
+}
+
+/** The owner read the sequence (a step of the setup checklist); saved with who and when. */
+export async function markSequenceReviewed(businessId: string, user: { id: string; name: string }) {
+  await db.$transaction(async (tx) => {
+    await tx.business.update({ where: { id: businessId }, data: { reminderSequenceReviewedAt: now() } });
+    await logActivity(tx, { businessId, actor: "OWNER", actorUserId: user.id, type: "settings.reminders_reviewed", summary: `${user.name} reviewed the reminder sequence`, data: {} });
   });
 }
