@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
@@ -45,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Overview() {
+  const can = useCan();
   const { totals, invoices, customers, currency, today: day, tiers, checklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().formData?.get("intent") === "send-test-email";
@@ -56,12 +58,14 @@ export default function Overview() {
           <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
           <p className="text-sm text-slate-500">As of {formatDate(day, "en-US", "long")}</p>
         </div>
-        <Form method="post" id="send-test-email">
-          <input type="hidden" name="intent" value="send-test-email" />
-          <Button variant="secondary" type="submit" disabled={sending}>
-            {sending ? "Sending…" : "Send me a test email"}
-          </Button>
-        </Form>
+        {can("collect") ? (
+          <Form method="post" id="send-test-email">
+            <input type="hidden" name="intent" value="send-test-email" />
+            <Button variant="secondary" type="submit" disabled={sending}>
+              {sending ? "Sending…" : "Send me a test email"}
+            </Button>
+          </Form>
+        ) : null}
       </div>
       {actionData?.message ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
@@ -60,6 +61,7 @@ const BADGE_TONES: Record<BoardBadge, string> = {
 };
 
 export default function Board() {
+  const can = useCan();
   const board = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -113,18 +115,20 @@ export default function Board() {
       ) : null}
 
       <Form method="post" className="space-y-4" ref={bulk}>
-        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg bg-white/95 p-3 ring-1 ring-slate-200 backdrop-blur">
-          <span className="mr-1 text-sm text-slate-600">With the selected invoices:</span>
-          <Button type="submit" name="intent" value="pause" variant="secondary" disabled={busy}>
-            Pause
-          </Button>
-          <Button type="submit" name="intent" value="resume" variant="secondary" disabled={busy}>
-            Resume
-          </Button>
-          <Button type="submit" name="intent" value="send-next" disabled={busy}>
-            Send next reminder now
-          </Button>
-        </div>
+        {can("collect") ? (
+          <div className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-lg bg-white/95 p-3 ring-1 ring-slate-200 backdrop-blur">
+            <span className="mr-1 text-sm text-slate-600">With the selected invoices:</span>
+            <Button type="submit" name="intent" value="pause" variant="secondary" disabled={busy}>
+              Pause
+            </Button>
+            <Button type="submit" name="intent" value="resume" variant="secondary" disabled={busy}>
+              Resume
+            </Button>
+            <Button type="submit" name="intent" value="send-next" disabled={busy}>
+              Send next reminder now
+            </Button>
+          </div>
+        ) : null}
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-5">
           {board.columns.map((col) => (
             <section key={col.tier.id} aria-labelledby={`tier-${col.tier.id}`} className="rounded-xl bg-slate-100/70 p-3" data-testid={`tier-${col.tier.kind}`}>

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { HandoverInputError, markHandedOver } from "~/modules/collections/handover.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -182,6 +183,7 @@ function ProfileCard({ profile, depositRequired, plansAllowed }: { profile: Paye
 const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PROCESSING: "text-sky-700", FAILED: "text-rose-700" };
 
 export default function CustomerPage() {
+  const can = useCan();
   const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day, profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -223,35 +225,43 @@ export default function CustomerPage() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Form method="post">
-            <input type="hidden" name="intent" value="email-link" />
-            <Button type="submit" variant="secondary" disabled={busy}>
-              Email portal link
-            </Button>
-          </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="pause-customer" />
-            <input type="hidden" name="paused" value={customerPaused ? "false" : "true"} />
-            <Button type="submit" variant="secondary" disabled={busy}>
-              {customerPaused ? "Resume reminders" : "Pause reminders"}
-            </Button>
-          </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="revoke-links" />
-            <Button type="submit" variant="ghost" disabled={busy || activeLinks === 0}>
-              Revoke links
-            </Button>
-          </Form>
+          {can("collect") ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="email-link" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Email portal link
+              </Button>
+            </Form>
+          ) : null}
+          {can("collect") ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="pause-customer" />
+              <input type="hidden" name="paused" value={customerPaused ? "false" : "true"} />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                {customerPaused ? "Resume reminders" : "Pause reminders"}
+              </Button>
+            </Form>
+          ) : null}
+          {can("collect") ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="revoke-links" />
+              <Button type="submit" variant="ghost" disabled={busy || activeLinks === 0}>
+                Revoke links
+              </Button>
+            </Form>
+          ) : null}
           <Link to={`/app/customers/${customer.id}/edit`} className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
             Edit details
           </Link>
-          <Form method="post">
-            <input type="hidden" name="intent" value="archive" />
-            <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-            <Button type="submit" variant="ghost" disabled={busy} title={!archived && openBalanceCents > 0 ? `They still owe ${money(openBalanceCents)}` : undefined}>
-              {archived ? "Restore customer" : "Archive"}
-            </Button>
-          </Form>
+          {can("collect") ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="archive" />
+              <input type="hidden" name="archived" value={archived ? "false" : "true"} />
+              <Button type="submit" variant="ghost" disabled={busy} title={!archived && openBalanceCents > 0 ? `They still owe ${money(openBalanceCents)}` : undefined}>
+                {archived ? "Restore customer" : "Archive"}
+              </Button>
+            </Form>
+          ) : null}
         </div>
       </div>
       {!archived && openBalanceCents > 0 ? (
@@ -289,69 +299,77 @@ export default function CustomerPage() {
                 ) : i.figures.status === "OVERDUE" ? (
                   <details className="w-full text-sm">
                     <summary className="cursor-pointer text-teal-700">Offer a settlement on {i.number}</summary>
-                    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Settlement for ${i.number}`}>
-                      <input type="hidden" name="intent" value="settle" />
-                      <input type="hidden" name="invoiceId" value={i.id} />
-                      <label className="text-xs text-slate-600">
-                        Amount ($)
-                        <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                      </label>
-                      <label className="text-xs text-slate-600">
-                        Last day
-                        <input name="expiresOn" type="date" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                      </label>
-                      <Button type="submit" variant="secondary" disabled={busy}>
-                        Offer
-                      </Button>
-                    </Form>
+                    {can("concede") ? (
+                      <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Settlement for ${i.number}`}>
+                        <input type="hidden" name="intent" value="settle" />
+                        <input type="hidden" name="invoiceId" value={i.id} />
+                        <label className="text-xs text-slate-600">
+                          Amount ($)
+                          <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                        </label>
+                        <label className="text-xs text-slate-600">
+                          Last day
+                          <input name="expiresOn" type="date" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                        </label>
+                        <Button type="submit" variant="secondary" disabled={busy}>
+                          Offer
+                        </Button>
+                      </Form>
+                    ) : null}
                   </details>
                 ) : null}
                 {i.figures.dueNowCents > 0 ? (
                   <details className="w-full text-sm">
                     <summary className="cursor-pointer text-teal-700">Early-pay terms for {i.number}</summary>
-                    <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Early-pay terms for ${i.number}`}>
-                      <input type="hidden" name="intent" value="discount-terms" />
-                      <input type="hidden" name="invoiceId" value={i.id} />
-                      <label className="text-xs text-slate-600">
-                        Terms
-                        <select name="mode" defaultValue="INHERIT" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300">
-                          <option value="INHERIT">The business&apos;s terms</option>
-                          <option value="NONE">No discount</option>
-                          <option value="CUSTOM">Custom</option>
-                        </select>
-                      </label>
-                      <label className="text-xs text-slate-600">
-                        % off
-                        <input name="percent" inputMode="decimal" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                      </label>
-                      <label className="text-xs text-slate-600">
-                        within days
-                        <input name="windowDays" inputMode="numeric" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
-                      </label>
-                      <Button type="submit" variant="secondary" disabled={busy}>
-                        Save terms
-                      </Button>
-                    </Form>
+                    {can("concede") ? (
+                      <Form method="post" className="mt-2 flex flex-wrap items-end gap-2" aria-label={`Early-pay terms for ${i.number}`}>
+                        <input type="hidden" name="intent" value="discount-terms" />
+                        <input type="hidden" name="invoiceId" value={i.id} />
+                        <label className="text-xs text-slate-600">
+                          Terms
+                          <select name="mode" defaultValue="INHERIT" className="mt-1 block rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300">
+                            <option value="INHERIT">The business&apos;s terms</option>
+                            <option value="NONE">No discount</option>
+                            <option value="CUSTOM">Custom</option>
+                          </select>
+                        </label>
+                        <label className="text-xs text-slate-600">
+                          % off
+                          <input name="percent" inputMode="decimal" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                        </label>
+                        <label className="text-xs text-slate-600">
+                          within days
+                          <input name="windowDays" inputMode="numeric" className="mt-1 block w-20 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
+                        </label>
+                        <Button type="submit" variant="secondary" disabled={busy}>
+                          Save terms
+                        </Button>
+                      </Form>
+                    ) : null}
                   </details>
                 ) : null}
                 {/* A settled invoice gets no reminders to pause (one paused earlier can still be resumed). */}
                 {i.figures.balanceCents > 0 || paused[i.id] ? (
+                  can("collect") ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="pause-invoice" />
+                      <input type="hidden" name="invoiceId" value={i.id} />
+                      <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
+                      <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
+                        {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                      </button>
+                    </Form>
+                  ) : null
+                ) : null}
+                {can("collect") ? (
                   <Form method="post">
-                    <input type="hidden" name="intent" value="pause-invoice" />
+                    <input type="hidden" name="intent" value="send-invoice" />
                     <input type="hidden" name="invoiceId" value={i.id} />
-                    <input type="hidden" name="paused" value={paused[i.id] ? "false" : "true"} />
-                    <button type="submit" className="text-sm font-medium text-slate-600 hover:text-slate-900" disabled={busy}>
-                      {paused[i.id] ? `Resume ${i.number}` : `Pause ${i.number}`}
+                    <button type="submit" className="text-sm font-medium text-teal-700 hover:text-teal-800" disabled={busy}>
+                      Email invoice
                     </button>
                   </Form>
                 ) : null}
-                <Form method="post">
-                  <input type="hidden" name="intent" value="send-invoice" />
-                  <input type="hidden" name="invoiceId" value={i.id} />
-                  <button type="submit" className="text-sm font-medium text-teal-700 hover:text-teal-800" disabled={busy}>
-                    Email invoice
-                  </button>
-                </Form>
               </div>
             </li>
           ))}
@@ -375,14 +393,16 @@ export default function CustomerPage() {
                 </span>
                 <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-500 line-through" : ""}`}>{money(fee.amountCents)}</span>
                 {fee.status === "APPLIED" ? (
-                  <Form method="post" className="flex items-center gap-2" aria-label={`Waive the fee on ${fee.invoiceNumber}`}>
-                    <input type="hidden" name="intent" value="waive-fee" />
-                    <input type="hidden" name="feeId" value={fee.id} />
-                    <input name="reason" aria-label="Reason for waiving" placeholder="Reason" className="rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
-                    <Button type="submit" variant="secondary" disabled={busy}>
-                      Waive
-                    </Button>
-                  </Form>
+                  can("concede") ? (
+                    <Form method="post" className="flex items-center gap-2" aria-label={`Waive the fee on ${fee.invoiceNumber}`}>
+                      <input type="hidden" name="intent" value="waive-fee" />
+                      <input type="hidden" name="feeId" value={fee.id} />
+                      <input name="reason" aria-label="Reason for waiving" placeholder="Reason" className="rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
+                      <Button type="submit" variant="secondary" disabled={busy}>
+                        Waive
+                      </Button>
+                    </Form>
+                  ) : null
                 ) : null}
               </li>
             ))}
@@ -409,36 +429,40 @@ export default function CustomerPage() {
             Handed over on {formatInstant(new Date(customer.handedOverAt), timeZone)}: no reminders are sent.
           </p>
         ) : (
-          <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
-            <input type="hidden" name="intent" value="hand-over" />
-            <label className="text-sm font-medium text-slate-700">
-              Agency
-              <input name="agency" className="mt-1 block w-64 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" placeholder="e.g. Harbor Recovery LLC" />
-            </label>
-            <Button type="submit" variant="secondary">
-              Mark as handed over
-            </Button>
-          </Form>
+          can("concede") ? (
+            <Form method="post" className="mt-4 flex flex-wrap items-end gap-2">
+              <input type="hidden" name="intent" value="hand-over" />
+              <label className="text-sm font-medium text-slate-700">
+                Agency
+                <input name="agency" className="mt-1 block w-64 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" placeholder="e.g. Harbor Recovery LLC" />
+              </label>
+              <Button type="submit" variant="secondary">
+                Mark as handed over
+              </Button>
+            </Form>
+          ) : null
         )}
       </Card>
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Payment plans</h2>
-        <Form method="post" className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-100 px-5 py-3 text-sm">
-          <input type="hidden" name="intent" value="plan-access" />
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="plansAllowed" defaultChecked={customer.plansAllowed} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> May set up plans online
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="risky" defaultChecked={customer.markedRiskyAt !== null} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Risky payer
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="depositRequired" defaultChecked={customer.depositRequired} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Deposit required <span className="text-xs text-slate-500">(new invoices must be due on receipt)</span>
-          </label>
-          <Button type="submit" variant="secondary" className="px-3 py-1.5">
-            Save plan access
-          </Button>
-        </Form>
+        {can("collect") ? (
+          <Form method="post" className="flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-slate-100 px-5 py-3 text-sm">
+            <input type="hidden" name="intent" value="plan-access" />
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="plansAllowed" defaultChecked={customer.plansAllowed} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> May set up plans online
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="risky" defaultChecked={customer.markedRiskyAt !== null} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Risky payer
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="depositRequired" defaultChecked={customer.depositRequired} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Deposit required <span className="text-xs text-slate-500">(new invoices must be due on receipt)</span>
+            </label>
+            <Button type="submit" variant="secondary" className="px-3 py-1.5">
+              Save plan access
+            </Button>
+          </Form>
+        ) : null}
         {plans.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">No payment plans.</p> : null}
         <ul className="divide-y divide-slate-100">
           {plans.map((p) => (
@@ -483,47 +507,49 @@ export default function CustomerPage() {
 
       <Card>
         <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Timeline</h2>
-        <Form method="post" key={newestCallNote} noValidate aria-label="Add a call note" className="space-y-3 border-b border-slate-100 bg-slate-50/60 px-5 py-4">
-          <input type="hidden" name="intent" value="call-note" />
-          <div>
-            <label htmlFor="call-note-body" className="block text-sm font-medium text-slate-700">
-              Call note
-            </label>
-            <textarea
-              id="call-note-body"
-              name="body"
-              rows={3}
-              maxLength={2000}
-              defaultValue={note?.noteValues.body}
-              aria-invalid={note?.noteErrors.body ? true : undefined}
-              aria-describedby={note?.noteErrors.body ? "call-note-error" : undefined}
-              placeholder="What was said, and what happens next"
-              className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-teal-600 ${note?.noteErrors.body ? "ring-rose-400" : "ring-slate-300"}`}
-            />
-            {note?.noteErrors.body ? (
-              <p id="call-note-error" className="mt-1 text-sm text-rose-700">
-                {note.noteErrors.body.join(" ")}
-              </p>
-            ) : null}
-          </div>
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="text-sm font-medium text-slate-700">
-              Outcome
-              <select name="outcome" defaultValue={note?.noteValues.outcome ?? ""} className="mt-1.5 block rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300">
-                <option value="">Not set</option>
-                {Object.entries(CALL_OUTCOMES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Button type="submit" variant="secondary" disabled={busy}>
-              Add call note
-            </Button>
-            {note?.noteErrors.outcome ? <p className="text-sm text-rose-700">{note.noteErrors.outcome.join(" ")}</p> : null}
-          </div>
-        </Form>
+        {can("collect") ? (
+          <Form method="post" key={newestCallNote} noValidate aria-label="Add a call note" className="space-y-3 border-b border-slate-100 bg-slate-50/60 px-5 py-4">
+            <input type="hidden" name="intent" value="call-note" />
+            <div>
+              <label htmlFor="call-note-body" className="block text-sm font-medium text-slate-700">
+                Call note
+              </label>
+              <textarea
+                id="call-note-body"
+                name="body"
+                rows={3}
+                maxLength={2000}
+                defaultValue={note?.noteValues.body}
+                aria-invalid={note?.noteErrors.body ? true : undefined}
+                aria-describedby={note?.noteErrors.body ? "call-note-error" : undefined}
+                placeholder="What was said, and what happens next"
+                className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-teal-600 ${note?.noteErrors.body ? "ring-rose-400" : "ring-slate-300"}`}
+              />
+              {note?.noteErrors.body ? (
+                <p id="call-note-error" className="mt-1 text-sm text-rose-700">
+                  {note.noteErrors.body.join(" ")}
+                </p>
+              ) : null}
+            </div>
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="text-sm font-medium text-slate-700">
+                Outcome
+                <select name="outcome" defaultValue={note?.noteValues.outcome ?? ""} className="mt-1.5 block rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300">
+                  <option value="">Not set</option>
+                  {Object.entries(CALL_OUTCOMES).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Add call note
+              </Button>
+              {note?.noteErrors.outcome ? <p className="text-sm text-rose-700">{note.noteErrors.outcome.join(" ")}</p> : null}
+            </div>
+          </Form>
+        ) : null}
         {activity.length === 0 ? <p className="px-5 py-4 text-sm text-slate-500">Nothing has happened yet.</p> : null}
         <ol className="divide-y divide-slate-100" aria-label="Timeline">
           {activity.map((a) => (

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -131,6 +132,7 @@ function Alert({ children, tone }: { children: string; tone: "good" | "bad" }) {
 }
 
 export default function InvoicePage() {
+  const can = useCan();
   const { invoice, figures, customers, submissionKey, today: day, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -170,20 +172,24 @@ export default function InvoicePage() {
         </div>
         <div className="flex flex-wrap gap-2">
           {invoice.state === "DRAFT" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="send" />
-              <Button type="submit" disabled={busy}>
-                Send invoice
-              </Button>
-            </Form>
+            can("collect") ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="send" />
+                <Button type="submit" disabled={busy}>
+                  Send invoice
+                </Button>
+              </Form>
+            ) : null
           ) : null}
           {invoice.state === "ISSUED" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="email" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                Email again
-              </Button>
-            </Form>
+            can("collect") ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="email" />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  Email again
+                </Button>
+              </Form>
+            ) : null
           ) : null}
         </div>
       </div>
@@ -259,32 +265,34 @@ export default function InvoicePage() {
         <Card className="p-5 sm:p-6">
           <h2 className="font-semibold">Record a payment received</h2>
           <p className="mb-4 text-sm text-slate-500">A cheque, a bank transfer or cash. The customer gets a receipt by email. At most {money(figures.dueNowCents)}.</p>
-          <Form key={submissionKey} method="post" className="grid gap-4 sm:grid-cols-2" aria-label="Record a payment">
-            <input type="hidden" name="intent" value="payment" />
-            <input type="hidden" name="submissionKey" value={submissionKey} />
-            <Field label="Amount" name="amount" inputMode="decimal" defaultValue={paymentValues.amount ?? formatDecimal(figures.dueNowCents, invoice.currency)} errors={paymentErrors.amount} />
-            <div>
-              <label htmlFor="method" className="block text-sm font-medium text-slate-700">
-                Method
-              </label>
-              <select id="method" name="method" defaultValue={paymentValues.method ?? "CHECK"} className="mt-1.5 block w-full rounded-lg border-0 px-3 py-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600">
-                {OFFLINE_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {METHOD_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-              {paymentErrors.method ? <p className="mt-1 text-sm text-rose-700">{paymentErrors.method.join(" ")}</p> : null}
-            </div>
-            <Field label="Received on" name="receivedOn" type="date" max={day} defaultValue={paymentValues.receivedOn ?? day} errors={paymentErrors.receivedOn} />
-            <Field label="Reference (cheque number)" name="reference" defaultValue={paymentValues.reference ?? ""} errors={paymentErrors.reference} hint="Required for a cheque." />
-            {paymentErrors.form ? <p className="text-sm text-rose-700 sm:col-span-2">{paymentErrors.form.join(" ")}</p> : null}
-            <div className="sm:col-span-2">
-              <Button type="submit" disabled={busy}>
-                Record payment
-              </Button>
-            </div>
-          </Form>
+          {can("collect") ? (
+            <Form key={submissionKey} method="post" className="grid gap-4 sm:grid-cols-2" aria-label="Record a payment">
+              <input type="hidden" name="intent" value="payment" />
+              <input type="hidden" name="submissionKey" value={submissionKey} />
+              <Field label="Amount" name="amount" inputMode="decimal" defaultValue={paymentValues.amount ?? formatDecimal(figures.dueNowCents, invoice.currency)} errors={paymentErrors.amount} />
+              <div>
+                <label htmlFor="method" className="block text-sm font-medium text-slate-700">
+                  Method
+                </label>
+                <select id="method" name="method" defaultValue={paymentValues.method ?? "CHECK"} className="mt-1.5 block w-full rounded-lg border-0 px-3 py-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600">
+                  {OFFLINE_METHODS.map((m) => (
+                    <option key={m} value={m}>
+                      {METHOD_LABELS[m]}
+                    </option>
+                  ))}
+                </select>
+                {paymentErrors.method ? <p className="mt-1 text-sm text-rose-700">{paymentErrors.method.join(" ")}</p> : null}
+              </div>
+              <Field label="Received on" name="receivedOn" type="date" max={day} defaultValue={paymentValues.receivedOn ?? day} errors={paymentErrors.receivedOn} />
+              <Field label="Reference (cheque number)" name="reference" defaultValue={paymentValues.reference ?? ""} errors={paymentErrors.reference} hint="Required for a cheque." />
+              {paymentErrors.form ? <p className="text-sm text-rose-700 sm:col-span-2">{paymentErrors.form.join(" ")}</p> : null}
+              <div className="sm:col-span-2">
+                <Button type="submit" disabled={busy}>
+                  Record payment
+                </Button>
+              </div>
+            </Form>
+          ) : null}
         </Card>
       ) : null}
 
@@ -313,14 +321,16 @@ export default function InvoicePage() {
         <Card className="p-5 sm:p-6">
           <details open={Object.keys(voidErrors).length > 0}>
             <summary className="cursor-pointer text-sm font-medium text-rose-700">Void this invoice</summary>
-            <Form method="post" className="mt-3 space-y-3" aria-label="Void the invoice">
-              <input type="hidden" name="intent" value="void" />
-              <p className="text-sm text-slate-600">The customer no longer owes it and it stops being chased. This cannot be undone.</p>
-              <Field label="Reason" name="reason" errors={voidErrors.reason ?? voidErrors.form} placeholder="e.g. issued twice by mistake" />
-              <Button type="submit" variant="secondary" disabled={busy}>
-                Void invoice
-              </Button>
-            </Form>
+            {can("concede") ? (
+              <Form method="post" className="mt-3 space-y-3" aria-label="Void the invoice">
+                <input type="hidden" name="intent" value="void" />
+                <p className="text-sm text-slate-600">The customer no longer owes it and it stops being chased. This cannot be undone.</p>
+                <Field label="Reason" name="reason" errors={voidErrors.reason ?? voidErrors.form} placeholder="e.g. issued twice by mistake" />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  Void invoice
+                </Button>
+              </Form>
+            ) : null}
           </details>
         </Card>
       ) : null}

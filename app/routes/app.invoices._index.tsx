@@ -1,4 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
@@ -31,6 +32,7 @@ const STATE_LABELS: Record<(typeof STATE_FILTERS)[number], string> = { ALL: "Any
 const selectClass = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Invoices() {
+  const can = useCan();
   const { filter, invoices, query } = useLoaderData<typeof loader>();
   const filtered = filter.q !== "" || filter.state !== "ALL" || filter.status !== "ALL";
   return (
@@ -41,15 +43,21 @@ export default function Invoices() {
           <p className="text-sm text-slate-500">Drafts, sent and void invoices, with what is left to pay on each.</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`/app/invoices.csv${query}`} className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" download>
-            Export CSV
-          </a>
-          <Link to="/app/invoices/import" className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-            Import CSV
-          </Link>
-          <Link to="/app/invoices/new" className="inline-flex items-center rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-teal-800">
-            New invoice
-          </Link>
+          {can("export") ? (
+            <a href={`/app/invoices.csv${query}`} className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" download>
+              Export CSV
+            </a>
+          ) : null}
+          {can("collect") ? (
+            <>
+              <Link to="/app/invoices/import" className="inline-flex items-center rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                Import CSV
+              </Link>
+              <Link to="/app/invoices/new" className="inline-flex items-center rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-teal-800">
+                New invoice
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
 

@@ -1,4 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -48,6 +49,7 @@ const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PR
 const PAYMENT_LABELS: Record<string, string> = { SUCCEEDED: "succeeded", PROCESSING: "processing", FAILED: "failed", PENDING: "not confirmed", CANCELED: "cancelled" };
 
 export default function PlanDetail() {
+  const can = useCan();
   const { plan, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -211,47 +213,49 @@ export default function PlanDetail() {
           <p className="mt-1 text-sm text-slate-500">
             No further instalments are charged and the invoices go back to the normal reminder sequence. A charge already in flight still completes.
           </p>
-          <Form method="post" className="mt-4 space-y-3" noValidate aria-label="Cancel plan">
-            <input type="hidden" name="intent" value="cancel" />
-            <div>
-              <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
-                Reason
-              </label>
-              <textarea
-                id="reason"
-                name="reason"
-                rows={3}
-                required
-                minLength={3}
-                maxLength={500}
-                defaultValue={result?.reason ?? ""}
-                aria-invalid={reasonErrors?.length ? true : undefined}
-                aria-describedby={reasonErrors?.length ? "reason-error" : "reason-hint"}
-                className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset focus:ring-2 focus:ring-teal-600 ${reasonErrors?.length ? "ring-rose-400" : "ring-slate-300"}`}
-              />
-              {reasonErrors?.length ? (
-                <p id="reason-error" className="mt-1 text-sm text-rose-700">
-                  {reasonErrors.join(" ")}
+          {can("collect") ? (
+            <Form method="post" className="mt-4 space-y-3" noValidate aria-label="Cancel plan">
+              <input type="hidden" name="intent" value="cancel" />
+              <div>
+                <label htmlFor="reason" className="block text-sm font-medium text-slate-700">
+                  Reason
+                </label>
+                <textarea
+                  id="reason"
+                  name="reason"
+                  rows={3}
+                  required
+                  minLength={3}
+                  maxLength={500}
+                  defaultValue={result?.reason ?? ""}
+                  aria-invalid={reasonErrors?.length ? true : undefined}
+                  aria-describedby={reasonErrors?.length ? "reason-error" : "reason-hint"}
+                  className={`mt-1.5 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset focus:ring-2 focus:ring-teal-600 ${reasonErrors?.length ? "ring-rose-400" : "ring-slate-300"}`}
+                />
+                {reasonErrors?.length ? (
+                  <p id="reason-error" className="mt-1 text-sm text-rose-700">
+                    {reasonErrors.join(" ")}
+                  </p>
+                ) : (
+                  <p id="reason-hint" className="mt-1 text-xs text-slate-500">
+                    Logged and sent to the customer.
+                  </p>
+                )}
+              </div>
+              {result?.formError ? (
+                <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
+                  {result.formError}
                 </p>
-              ) : (
-                <p id="reason-hint" className="mt-1 text-xs text-slate-500">
-                  Logged and sent to the customer.
-                </p>
-              )}
-            </div>
-            {result?.formError ? (
-              <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
-                {result.formError}
-              </p>
-            ) : null}
-            <button
-              type="submit"
-              disabled={busy}
-              className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-rose-700 ring-1 ring-inset ring-rose-300 transition hover:bg-rose-50 disabled:cursor-not-allowed disabled:opacity-60"
-            >
-              Cancel plan
-            </button>
-          </Form>
+              ) : null}
+              <button
+                type="submit"
+                disabled={busy}
+                className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-rose-700 ring-1 ring-inset ring-rose-300 transition hover:bg-rose-50 disabled:cursor-not-allowed disabled:opacity-60"
+              >
+                Cancel plan
+              </button>
+            </Form>
+          ) : null}
         </Card>
       ) : null}
 

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -61,6 +62,7 @@ const EMPTY: Record<PlanFilter, string> = {
 };
 
 export default function Plans() {
+  const can = useCan();
   const { filter, plans, counts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const running = useNavigation().formData?.get("intent") === "run";
@@ -72,12 +74,14 @@ export default function Plans() {
           <h1 className="text-2xl font-semibold tracking-tight">Payment plans</h1>
           <p className="text-sm text-slate-500">Instalment plans your customers set up in the portal. Due instalments are charged automatically every 15 minutes.</p>
         </div>
-        <Form method="post">
-          <input type="hidden" name="intent" value="run" />
-          <Button type="submit" variant="secondary" disabled={running}>
-            {running ? "Running…" : "Run due plan charges now"}
-          </Button>
-        </Form>
+        {can("collect") ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="run" />
+            <Button type="submit" variant="secondary" disabled={running}>
+              {running ? "Running…" : "Run due plan charges now"}
+            </Button>
+          </Form>
+        ) : null}
       </div>
       {actionData?.message && !actionData.error ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">

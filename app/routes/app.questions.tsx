@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -34,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const TONE: Record<string, string> = { OPEN: "bg-amber-50 text-amber-800", ANSWERED: "bg-sky-50 text-sky-800", RESOLVED: "bg-emerald-50 text-emerald-800" };
 
 export default function Questions() {
+  const can = useCan();
   const { questions, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -62,26 +64,30 @@ export default function Questions() {
           {q.answer ? <p className="mt-2 rounded-md bg-slate-50 p-2 text-sm">Your answer: {q.answer}</p> : null}
           {q.status !== "RESOLVED" ? (
             <div className="mt-3 space-y-2">
-              <Form method="post" className="space-y-2" aria-label={`Answer ${q.customer.name}`}>
-                <input type="hidden" name="intent" value="answer" />
-                <input type="hidden" name="questionId" value={q.id} />
-                <textarea name="answer" rows={3} aria-label="Answer" className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" />
-                {result?.error && result.questionId === null ? <p className="text-sm text-rose-700">{result.error}</p> : null}
-                <label className="flex items-center gap-2 text-sm text-slate-700">
-                  <input type="checkbox" name="resolve" defaultChecked className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Resolve it: reminders resume
-                </label>
-                <Button type="submit" disabled={busy}>
-                  Send answer
-                </Button>
-              </Form>
-              {q.status === "ANSWERED" ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="resolve" />
+              {can("collect") ? (
+                <Form method="post" className="space-y-2" aria-label={`Answer ${q.customer.name}`}>
+                  <input type="hidden" name="intent" value="answer" />
                   <input type="hidden" name="questionId" value={q.id} />
-                  <Button type="submit" variant="ghost" disabled={busy}>
-                    Mark resolved
+                  <textarea name="answer" rows={3} aria-label="Answer" className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" />
+                  {result?.error && result.questionId === null ? <p className="text-sm text-rose-700">{result.error}</p> : null}
+                  <label className="flex items-center gap-2 text-sm text-slate-700">
+                    <input type="checkbox" name="resolve" defaultChecked className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Resolve it: reminders resume
+                  </label>
+                  <Button type="submit" disabled={busy}>
+                    Send answer
                   </Button>
                 </Form>
+              ) : null}
+              {q.status === "ANSWERED" ? (
+                can("collect") ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="resolve" />
+                    <input type="hidden" name="questionId" value={q.id} />
+                    <Button type="submit" variant="ghost" disabled={busy}>
+                      Mark resolved
+                    </Button>
+                  </Form>
+                ) : null
               ) : null}
             </div>
           ) : null}

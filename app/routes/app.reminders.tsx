@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useCan } from "~/components/use-can";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -65,6 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
 
 export default function Reminders() {
+  const can = useCan();
   const { tiers, guardrails, reviewedAt, canConfigure } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -77,12 +79,14 @@ export default function Reminders() {
           <h1 className="text-2xl font-semibold tracking-tight">Reminders</h1>
           <p className="text-sm text-slate-500">Firm, polite, never harassing. The engine runs every 15 minutes; each customer gets at most one email per run.</p>
         </div>
-        <Form method="post">
-          <input type="hidden" name="intent" value="run-now" />
-          <Button type="submit" variant="secondary" disabled={busy}>
-            Send due reminders now
-          </Button>
-        </Form>
+        {can("collect") ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="run-now" />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Send due reminders now
+            </Button>
+          </Form>
+        ) : null}
       </div>
       {result?.message && result.form === "run" ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
@@ -116,6 +120,7 @@ export default function Reminders() {
       <Card className="p-5">
         <h2 className="font-semibold">Guardrails no schedule can break</h2>
         <Form method="post" className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4" noValidate>
+          <fieldset disabled={!can("configure")} className="contents">
           <input type="hidden" name="intent" value="guardrails" />
           <label className="text-sm font-medium text-slate-700">
             Minimum days between reminders
@@ -148,6 +153,7 @@ export default function Reminders() {
             </Button>
             {result?.form === "guardrails" && result.message ? <span className="ml-3 text-sm text-emerald-700">{result.message}</span> : null}
           </div>
+          </fieldset>
         </Form>
       </Card>
 
@@ -173,6 +179,7 @@ export default function Reminders() {
 type TierView = { id: string; name: string; kind: string; offsetDays: number; subject: string; body: string; emailsCustomer: boolean };
 
 function TierEditor({ tier, errors, saved, busy }: { tier: TierView; errors: Record<string, string[]>; saved: boolean; busy: boolean }) {
+  const can = useCan();
   const [subject, setSubject] = useState(tier.subject);
   const [body, setBody] = useState(tier.body);
   const when = tier.offsetDays < 0 ? `${-tier.offsetDays} days before the due date` : tier.offsetDays === 0 ? "on the due date" : `${tier.offsetDays} days after the due date`;
@@ -187,6 +194,7 @@ function TierEditor({ tier, errors, saved, busy }: { tier: TierView; errors: Rec
       </div>
       <div className="mt-4 grid gap-5 lg:grid-cols-2">
         <Form method="post" className="space-y-3" noValidate aria-label={`${tier.name} settings`}>
+          <fieldset disabled={!can("configure")} className="contents">
           <input type="hidden" name="intent" value="tier" />
           <input type="hidden" name="tierId" value={tier.id} />
           <label className="block text-sm font-medium text-slate-700">
@@ -208,6 +216,7 @@ function TierEditor({ tier, errors, saved, busy }: { tier: TierView; errors: Rec
             Save {tier.name.toLowerCase()}
           </Button>
           {saved ? <span className="ml-3 text-sm text-emerald-700">Saved.</span> : null}
+          </fieldset>
         </Form>
         <div aria-label={`${tier.name} preview`} className="rounded-lg bg-slate-50 p-4 ring-1 ring-slate-200">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Preview with sample data</p>

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DevBanner } from "~/components/test-mode-banner";
-import { can, ROLE_LABEL } from "~/modules/auth/roles";
+import { can, PERMISSIONS, ROLE_LABEL, type Permission } from "~/modules/auth/roles";
 import { requireOwner } from "~/modules/auth/session.server";
 import { currentOffsetMs } from "~/utils/clock.server";
 import { isProduction } from "~/utils/env.server";
@@ -14,9 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // What the navigation shows; the server checks each page and action itself (requireUser).
     nav: NAV.filter((item) => !item.permission || can(user.role, item.permission)).map(({ to, label }) => ({ to, label })),
     business: { name: business.name, brandColor: business.brandColor },
+    permissions: PERMISSION_NAMES.filter((p) => can(user.role, p)),
     dev: isProduction() ? null : { clockOffsetDays: Math.round(currentOffsetMs() / 86400_000) },
   });
 }
+
+const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 const NAV: { to: string; label: string; permission?: "configure" | "team" }[] = [
   { to: "/app", label: "Overview" },

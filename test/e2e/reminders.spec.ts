@@ -32,7 +32,7 @@ test.afterAll(async ({ request }) => {
 
 test("the owner edits a tier with a live preview and a clear error for a bad placeholder", async ({ page }) => {
   await signInAsOwner(page);
-  await page.getByRole("link", { name: "Reminders" }).click();
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Reminders" }).click();
   const gentle = page.getByRole("form", { name: "Gentle reminder settings" });
   await gentle.getByLabel("Subject").fill("Quick nudge about {{invoiceNumbers}} for {{customer}}");
   await expect(page.getByTestId("preview-subject-GENTLE")).toHaveText("Quick nudge about INV-0994 for {{customer}}");

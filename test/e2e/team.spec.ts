@@ -138,6 +138,20 @@ test("the owner invites a collector, who joins from the email and is held to the
   await collector.getByRole("button", { name: "Sign in" }).click();
   await expect(collector).toHaveURL(/\/app$/);
   await page.goto("/app/team");
-  await expect(page.getByRole("row", { name: /Sam Rivers/ })).toContainText("On");
+  const samRow = page.getByRole("row", { name: /Sam Rivers/ });
+  await expect(samRow).toContainText("On");
+
+  // The owner makes Sam a Viewer: the board and the invoices keep their data but lose every button that changes something.
+  await samRow.getByLabel("Role of Sam Rivers").selectOption("VIEWER");
+  await samRow.getByRole("button", { name: "Change role" }).click();
+  await expect(page.getByRole("status")).toContainText("Sam Rivers is now Viewer.");
+  await collector.goto("/app/invoices");
+  await expect(collector.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  await expect(collector.getByRole("link", { name: "New invoice" })).toHaveCount(0);
+  await collector.goto("/app/board");
+  await expect(collector.getByRole("button", { name: "Send next reminder now" })).toHaveCount(0);
+  await collector.goto("/app/reminders");
+  await expect(collector.getByRole("button", { name: "Send due reminders now" })).toHaveCount(0);
+  await expect(collector.getByRole("button", { name: "Save guardrails" })).toBeDisabled();
   await collector.context().close();
 });

@@ -34,7 +34,7 @@ export function checklistSteps(f: ChecklistFacts, formatInstant: (iso: string) =
         { label: `Time zone (${f.business.timeZone})`, ok: f.business.timeZone !== "" },
       ],
       href: "/app/settings",
-      linkText: "Open Settings",
+      linkText: "Edit business details",
       done: false,
     },
     {
@@ -77,7 +77,7 @@ export function checklistSteps(f: ChecklistFacts, formatInstant: (iso: string) =
       title: "Reminder sequence reviewed",
       checks: [{ label: f.reminderSequenceReviewedAt ? `Reviewed ${formatInstant(f.reminderSequenceReviewedAt)}` : "Read each reminder's wording and timing, then mark it reviewed", ok: f.reminderSequenceReviewedAt !== null }],
       href: "/app/reminders",
-      linkText: "Open Reminders",
+      linkText: "Review the sequence",
       done: false,
     },
   ];
