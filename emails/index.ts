@@ -16,6 +16,7 @@ import InstalmentFailedEmail, { subject as instalmentFailedSubject, type Instalm
 import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps } from "./plan-ended";
 import TeamInvitationEmail, { subject as teamInvitationSubject, type TeamInvitationEmailProps } from "./team-invitation";
 import PasswordResetEmail, { subject as passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
+import RefundEmail, { subject as refundSubject, type RefundEmailProps } from "./refund";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -27,6 +28,7 @@ export const emailTemplates = {
   "invoice-sent": { component: InvoiceSentEmail, subject: invoiceSentSubject, title: "Invoice sent" },
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
   "payment-failed": { component: PaymentFailedEmail, subject: paymentFailedSubject, title: "Bank payment failed" },
+  refund: { component: RefundEmail, subject: refundSubject, title: "Refund sent" },
   reminder: { component: ReminderEmail, subject: reminderSubject, title: "Reminder (each tier)" },
   "collections-alert": { component: CollectionsAlertEmail, subject: collectionsAlertSubject, title: "Collections alert (to the owner)" },
   "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
@@ -48,6 +50,7 @@ export type EmailPropsByTemplate = {
   "invoice-sent": InvoiceSentEmailProps;
   receipt: ReceiptEmailProps;
   "payment-failed": PaymentFailedEmailProps;
+  refund: RefundEmailProps;
   reminder: ReminderEmailProps;
   "collections-alert": CollectionsAlertEmailProps;
   "promise-confirmation": PromiseConfirmationEmailProps;

@@ -4,7 +4,7 @@
 // because a user's clone has no ../shared.
 import fs from "node:fs";
 import path from "node:path";
-import { customerObject, eventObject, paymentIntentObject, paymentMethodObject } from "../app/modules/payments/stripe-objects";
+import { customerObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "../app/modules/payments/stripe-objects";
 
 const fixturePath = process.argv[2] ?? path.resolve(import.meta.dirname, "../../shared/reference/stripe/fixtures3.json");
 if (!fs.existsSync(fixturePath)) {
@@ -52,6 +52,16 @@ const checks: { name: string; fixture: string; object: unknown; allowExtra?: str
   { name: "payment_intent (requires_payment_method)", fixture: "payment_intent", object: intent("requires_payment_method", "card") },
   { name: "payment_method (card)", fixture: "payment_method", object: card },
   { name: "payment_method (us_bank_account)", fixture: "payment_method", object: bank, allowExtra: ["us_bank_account"], skip: ["card"] },
+  { name: "refund (card, succeeded)", fixture: "refund", object: refundObject({ id: "re_1", amount: 500, currency: "usd", paymentIntent: "pi_1", status: "succeeded", created: new Date(), metadata: { refundId: "r" }, methodType: "card" }) },
+  {
+    name: "refund (bank, failed)",
+    fixture: "refund",
+    object: refundObject({ id: "re_2", amount: 500, currency: "usd", paymentIntent: "pi_1", status: "failed", created: new Date(), metadata: {}, methodType: "us_bank_account", failureReason: "declined" }),
+    // Stripe's refund fixture is a card refund without a failure: failure_reason and a bank transfer's
+    // destination_details (type us_bank_transfer) are Stripe's own fields for the other cases.
+    allowExtra: ["failure_reason"],
+    skip: ["destination_details"],
+  },
   { name: "customer", fixture: "customer", object: customerObject({ email: "ada@example.test", name: "Ada" }) },
   { name: "event", fixture: "event", object: eventObject({ type: "payment_intent.succeeded", object: intent("succeeded", "card"), created: new Date() }), skip: ["data"] },
 ];

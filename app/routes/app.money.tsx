@@ -35,7 +35,7 @@ export default function Money() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Outstanding" value={money(f.outstandingCents)} hint="Owed on issued invoices" />
         <Stat label="Overdue" value={money(f.overdueCents)} tone={f.overdueCents > 0 ? "warn" : "default"} hint="Due now on invoices past their due date" />
-        <Stat label="Collected this month" value={money(f.collectedThisMonthCents)} tone="good" hint={`${f.collectedThisMonthCount} payment${f.collectedThisMonthCount === 1 ? "" : "s"} since the 1st`} />
+        <Stat label="Collected this month" value={money(f.collectedThisMonthCents)} tone="good" hint={`${f.collectedThisMonthCount} payment${f.collectedThisMonthCount === 1 ? "" : "s"} since the 1st${f.refundedThisMonthCents > 0 ? `, less ${money(f.refundedThisMonthCents)} refunded` : ""}`} />
         <Stat label="Days sales outstanding" value={f.dso === null ? "—" : `${f.dso} days`} hint={`Outstanding ÷ billed in the last ${f.dsoDays} days × ${f.dsoDays}`} />
         <Stat
           label="Realization rate"

@@ -26,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: p.createdAt,
       customer: p.customer,
       invoices: p.allocations.map((a) => a.invoice.number),
+      refundedCents: p.refunds.filter((r) => r.status === "SUCCEEDED").reduce((s, r) => s + r.amountCents, 0),
+      refundPending: p.refunds.some((r) => r.status === "PENDING"),
     })),
   });
 }
@@ -58,7 +60,12 @@ export default function Payments() {
             <tbody className="divide-y divide-slate-100">
               {payments.map((p) => (
                 <tr key={p.id}>
-                  <td className="whitespace-nowrap px-5 py-3 text-slate-600">{formatInstant(new Date(p.createdAt), timeZone)}</td>
+                  <td className="whitespace-nowrap px-5 py-3 text-slate-600">
+                    <Link to={`/app/payments/${p.id}`} className="font-medium text-teal-800 hover:underline">
+                      {formatInstant(new Date(p.createdAt), timeZone)}
+                    </Link>
+                    {p.receiptNumber ? <span className="block text-xs text-slate-500">{p.receiptNumber}</span> : null}
+                  </td>
                   <td className="px-5 py-3">
                     <Link to={`/app/customers/${p.customer.id}`} className="font-medium text-teal-800 hover:underline">
                       {p.customer.name}
@@ -70,6 +77,8 @@ export default function Payments() {
                   <td className="px-5 py-3">
                     <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS[p.status]?.tone ?? ""}`}>{STATUS[p.status]?.label ?? p.status}</span>
                     {p.failureMessage && p.status === "FAILED" ? <span className="block text-xs text-rose-700">{p.failureMessage}</span> : null}
+                    {p.refundedCents > 0 ? <span className="block text-xs text-slate-600">Refunded {formatMoney(p.refundedCents, currency)}</span> : null}
+                    {p.refundPending ? <span className="block text-xs text-amber-700">Refund pending</span> : null}
                   </td>
                 </tr>
               ))}

@@ -208,7 +208,9 @@ export default function PortalHome() {
                     </span>
                     <span className="text-right">
                       <span className="block tabular-nums">{money(p.amountCents)}</span>
-                      <span className="block text-xs text-slate-500">{PAYMENT_STATUS[p.status]}</span>
+                      <span className="block text-xs text-slate-500">
+                        {p.refundedCents >= p.amountCents ? "Refunded" : p.refundedCents > 0 ? `Paid · ${money(p.refundedCents)} refunded` : PAYMENT_STATUS[p.status]}
+                      </span>
                     </span>
                   </a>
                 </li>

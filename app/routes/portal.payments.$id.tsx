@@ -60,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     paidOn: payment.succeededAt ? dateInZone(payment.succeededAt, business.timeZone) : null,
     allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
     lines: receiptLines(payment),
+    refunds: payment.refunds.map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, reason: r.reason, on: dateInZone(r.succeededAt ?? r.createdAt, business.timeZone) })),
     gateway: gateway.name,
     // Back from Stripe's confirmation: the webhook decides, this page waits for it.
     waiting: payment.status === "PENDING" && new URL(request.url).searchParams.has("redirect_status"),
@@ -226,6 +227,15 @@ function Allocations({ p }: { p: PaymentView }) {
         <dt>Total</dt>
         <dd className="tabular-nums">{money(p.amountCents)}</dd>
       </div>
+      {p.refunds.map((r) => (
+        <div key={r.id} className="flex justify-between gap-4 px-4 py-2 text-sm text-slate-700" data-testid="refund-line">
+          <dt>
+            {r.status === "PENDING" ? "Refund on its way" : `Refunded on ${formatDate(r.on, "en-US", "long")}`}
+            <span className="block text-xs text-slate-500">{r.reason}</span>
+          </dt>
+          <dd className="tabular-nums">{money(-r.amountCents)}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -63,6 +63,15 @@ test("the owner invites a collector, who joins from the email and is held to the
   await collector.goto("/app/customers");
   await expect(collector.getByRole("heading", { name: "Customers" })).toBeVisible();
 
+  // Refunds are the owner's: the collector sees a payment without the refund form, and a forged request is refused.
+  await collector.goto("/app/payments");
+  await collector.getByRole("table").getByRole("row").filter({ hasText: "Succeeded" }).first().getByRole("link").first().click();
+  await expect(collector.getByRole("heading", { name: /from/ })).toBeVisible();
+  await expect(collector.getByRole("form", { name: "Refund this payment" })).toHaveCount(0);
+  const refused = await collector.request.post(collector.url(), { form: { intent: "refund", amount: "1.00", reason: "Not allowed", effect: "REOPEN" } });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain("Your role (Collector) cannot refund payments.");
+
   // The same link cannot be used twice.
   await collector.goto(link);
   await expect(collector.getByRole("alert")).toContainText("accepted already");

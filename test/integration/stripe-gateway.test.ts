@@ -2,15 +2,16 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensurePaymentIntent, startPayment } from "../../app/modules/payments/checkout.server";
 import { replaceUnconfirmed, sweepReplacedIntents } from "../../app/modules/plans/plans.server";
-import { eventObject } from "../../app/modules/payments/stripe-objects";
+import { eventObject, refundObject } from "../../app/modules/payments/stripe-objects";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { action as webhook } from "../../app/routes/webhooks.stripe";
+import { requestRefund, sweepUnsentRefunds } from "../../app/modules/refunds/refunds.server";
 import { db } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
 import type { CalendarDate } from "../../app/modules/dates/calendar";
 import { runReminders } from "../../app/modules/reminders/engine.server";
 import { setClockOffset } from "../../app/utils/clock.server";
-import { createBusiness, createCustomer, createInvoice } from "../fixtures/factories";
+import { createBusiness, createCustomer, createInvoice, createOwner } from "../fixtures/factories";
 import { startFakeStripe } from "../support/fake-stripe";
 
 const WEBHOOK_SECRET = "whsec_test_secret_for_integration";
@@ -183,5 +184,48 @@ describe("the Stripe gateway through the real SDK", () => {
     expect(await callWebhook(signedRequest(payload))).toEqual({ status: 200, body: { received: true, outcome: "duplicate" } });
     expect((await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("SUCCEEDED");
     expect(await db.outboxEmail.count({ where: { dedupeKey: `receipt:${paymentId}` } })).toBe(1);
+  });
+
+  it("refunds through Stripe's Refunds API with the refund's own idempotency key; a lost answer is sent again and refunds once", async () => {
+    const business = await createBusiness();
+    const { user } = await createOwner(business.id);
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 8_000 });
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD" });
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const intent = fake.intents.get(payment.providerPaymentId!)!;
+    fake.intents.set(intent.id, { ...intent, status: "succeeded" });
+    const paid = JSON.stringify(eventObject({ type: "payment_intent.succeeded", object: { ...intent, status: "succeeded" }, created: new Date() }));
+    expect(await callWebhook(signedRequest(paid))).toMatchObject({ status: 200, body: { outcome: "applied" } });
+
+    // The first answer is lost on the way back: Stripe refunded; the SDK asks again with the same key and gets the same refund.
+    fake.control.dropResponses = 1;
+    fake.control.dropPath = "/v1/refunds";
+    const actor = { id: user.id, name: "Olive" };
+    expect(await requestRefund(business.id, actor, paymentId, { amount: "30.00", reason: "Paid twice", effect: "REOPEN" })).toMatchObject({ ok: true, status: "SUCCEEDED" });
+    const refund = await db.refund.findFirstOrThrow({ where: { paymentId } });
+    let calls = fake.requests.filter((r) => r.path === "/v1/refunds");
+    expect(calls.map((c) => c.idempotencyKey)).toEqual([`refund_${refund.id}`, `refund_${refund.id}`]);
+    expect(calls[0]!.form).toMatchObject({ payment_intent: intent.id, amount: "3000", "metadata[refundId]": refund.id });
+
+    // Stripe down for longer than the SDK retries: the refund stays pending, and the sweeper sends it once Stripe is back.
+    fake.control.unavailable = 10;
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await requestRefund(business.id, actor, paymentId, { amount: "10.00", reason: "Rest of the overcharge", effect: "CREDIT" })).toMatchObject({ ok: true, status: "PENDING" });
+    expect(logged.mock.calls.flat().join(" ")).toMatch(/not sent yet, the sweeper retries it/);
+    const second = await db.refund.findFirstOrThrow({ where: { paymentId, id: { not: refund.id } } });
+    expect(second.providerRefundId).toBeNull();
+    fake.control.unavailable = 0;
+    await db.refund.update({ where: { id: second.id }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    expect(await sweepUnsentRefunds()).toEqual({ stuck: 1, sent: 1 });
+    expect(await db.refund.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "SUCCEEDED", providerRefundId: expect.stringMatching(/^re_/) });
+    calls = fake.requests.filter((r) => r.path === "/v1/refunds" && r.idempotencyKey === `refund_${second.id}`);
+    expect(calls.length).toBeGreaterThan(1);
+
+    // Stripe's own refund.updated webhook for it changes nothing more.
+    const stored = await db.refund.findUniqueOrThrow({ where: { id: refund.id } });
+    const update = JSON.stringify(eventObject({ type: "refund.updated", object: refundObject({ id: stored.providerRefundId!, amount: 3_000, currency: "usd", paymentIntent: intent.id, status: "succeeded", created: new Date(), metadata: { refundId: refund.id }, methodType: "card" }), created: new Date() }));
+    expect(await callWebhook(signedRequest(update))).toMatchObject({ status: 200, body: { outcome: "unchanged" } });
+    expect(await db.outboxEmail.count({ where: { dedupeKey: `refund:${refund.id}` } })).toBe(1);
   });
 });

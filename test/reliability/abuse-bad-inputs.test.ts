@@ -16,6 +16,7 @@ import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as invoice from "../../app/routes/app.invoices.$id";
 import * as invoiceImport from "../../app/routes/app.invoices.import";
 import * as customerImport from "../../app/routes/app.customers.import";
+import * as paymentPage from "../../app/routes/app.payments_.$id";
 import * as invoiceNew from "../../app/routes/app.invoices.new";
 import * as plan from "../../app/routes/app.plans.$id";
 import * as plans from "../../app/routes/app.plans._index";
@@ -490,6 +491,17 @@ function specs(w: World): Spec[] {
             }),
         ),
       },
+    },
+    {
+      route: "app.payments_.$id",
+      intent: "refund",
+      fn: paymentPage.action,
+      who: "owner",
+      id: a.paymentId,
+      badIds: [t2.a.paymentId, a.pendingPaymentId],
+      url: (i) => `${ORIGIN}/app/payments/${encodeURIComponent(i)}`,
+      base: { intent: "refund", amount: "1.00", reason: "Paid twice by mistake", effect: "REOPEN" },
+      poisons: { amount: bad.money(false), reason: bad.text(3, 500), effect: bad.choice(["REOPEN", "CREDIT"]) },
     },
     { route: "app.reminders", intent: "reviewed", fn: reminders.action, who: "owner", url: () => `${ORIGIN}/app/reminders`, base: { intent: "reviewed" }, poisons: {} },
     // ------------------------------------------------ first run, team, accounts (issue 17)

@@ -11,6 +11,7 @@ import * as collectionsCsv from "../../app/routes/app.customers_.$id.collections
 import * as collectionsPdf from "../../app/routes/app.customers_.$id.collections[.pdf]";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as invoice from "../../app/routes/app.invoices.$id";
+import * as paymentPage from "../../app/routes/app.payments_.$id";
 import * as invoiceNew from "../../app/routes/app.invoices.new";
 import * as plan from "../../app/routes/app.plans.$id";
 import * as questions from "../../app/routes/app.questions";
@@ -105,6 +106,8 @@ function ownerTargets(t1: Tenant, victim: SeededCustomer, own: SeededCustomer) {
     get("app.customers_.$id.collections[.pdf]", collectionsPdf.loader as RouteFn, `${cust(victim.customer.id)}/collections.pdf`, victim.customer.id),
     get("app.customers_.$id.edit", customerEdit.loader as RouteFn, `${cust(victim.customer.id)}/edit`, victim.customer.id),
     post("app.customers_.$id.edit", "save", customerEdit.action, `${cust(victim.customer.id)}/edit`, victim.customer.id, customerForm),
+    get("app.payments_.$id", paymentPage.loader as RouteFn, `${ORIGIN}/app/payments/${victim.paymentId}`, victim.paymentId),
+    post("app.payments_.$id", "refund", paymentPage.action, `${ORIGIN}/app/payments/${victim.paymentId}`, victim.paymentId, { intent: "refund", amount: "1.00", reason: "Not yours", effect: "REOPEN" }),
     get("app.invoices.$id", invoice.loader as RouteFn, inv(victim.invoices.talked.id), victim.invoices.talked.id),
     get("app.invoices.$id", invoice.loader as RouteFn, inv(victim.invoices.draft.id), victim.invoices.draft.id),
     post("app.invoices.$id", "save", invoice.action, inv(victim.invoices.draft.id), victim.invoices.draft.id, { intent: "save", ...draft }),

@@ -15,6 +15,7 @@ import * as invoice from "../../app/routes/app.invoices.$id";
 import * as invoices from "../../app/routes/app.invoices._index";
 import * as invoiceImport from "../../app/routes/app.invoices.import";
 import * as customerImport from "../../app/routes/app.customers.import";
+import * as paymentPage from "../../app/routes/app.payments_.$id";
 import * as invoiceNew from "../../app/routes/app.invoices.new";
 import * as invoicesCsv from "../../app/routes/app.invoices[.csv]";
 import * as money from "../../app/routes/app.money";
@@ -106,6 +107,8 @@ function probes(t: Tenant): Probe[] {
     post("app.reminders", "tier", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "tier", tierId: tier.id, offsetDays: String(tier.offsetDays), subject: "Hi", body: "Hello" }),
     post("app.reminders", "guardrails", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "guardrails", reminderMinGapDays: "3", quietHoursStart: "21", quietHoursEnd: "8" }),
     ...(["business", "plans", "late-fees", "discount"] as const).map((intent) => post("app.settings", intent, settings.action, `${ORIGIN}/app/settings`, "configure", { intent })),
+    get("app.payments_.$id", paymentPage.loader as RouteFn, `${ORIGIN}/app/payments/${own.paymentId}`, "read", { id: own.paymentId }),
+    post("app.payments_.$id", "refund", paymentPage.action, `${ORIGIN}/app/payments/${own.paymentId}`, "refund", { intent: "refund", amount: "1.00", reason: "Role probe", effect: "REOPEN" }, { id: own.paymentId }),
     post("app.customers.import", "(file)", customerImport.action, `${ORIGIN}/app/customers/import`, "collect", { file: "not a file" }),
     post("app.reminders", "reviewed", reminders.action, `${ORIGIN}/app/reminders`, "configure", { intent: "reviewed" }),
     post("app.team", "invite", team.action, `${ORIGIN}/app/team`, "team", { intent: "invite", email: "sam@example.test", role: "OWNER" }),

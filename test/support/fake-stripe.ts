@@ -3,7 +3,7 @@
 // and, like Stripe, returns the first answer again for a repeated idempotency key.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { customerObject, paymentIntentObject, stripeId } from "../../app/modules/payments/stripe-objects";
+import { customerObject, paymentIntentObject, refundObject, stripeId } from "../../app/modules/payments/stripe-objects";
 
 export type RecordedRequest = { method: string; path: string; idempotencyKey: string | null; form: Record<string, string> };
 
@@ -16,6 +16,7 @@ export async function startFakeStripe() {
   const requests: RecordedRequest[] = [];
   const byIdempotencyKey = new Map<string, unknown>();
   const intents = new Map<string, ReturnType<typeof paymentIntentObject>>();
+  const refunded = new Map<string, number>();
   // dropResponses: answers lost after the work is done; unavailable: requests answered 503 without doing anything;
   // serverErrors: requests answered 500, and (as Stripe does) that answer kept for their idempotency key;
   // unauthorized: requests refused 401, as with a revoked key.
@@ -96,6 +97,20 @@ export async function startFakeStripe() {
         const canceled = { ...intents.get(cancel[1])!, status: "canceled" as const, cancellation_reason: form.cancellation_reason ?? null };
         intents.set(cancel[1], canceled as never);
         return remember(canceled);
+      }
+      if (req.method === "POST" && path === "/v1/refunds") {
+        // As Stripe: only a succeeded intent can be refunded, never beyond its amount; a card refund succeeds at once.
+        const intent = intents.get(form.payment_intent ?? "");
+        if (!intent) return send(404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such payment_intent: '${form.payment_intent}'` } });
+        if (intent.status !== "succeeded") return send(400, { error: { type: "invalid_request_error", code: "charge_not_refundable", message: "This PaymentIntent has not succeeded." } });
+        const amount = Number(form.amount ?? intent.amount);
+        const already = refunded.get(intent.id) ?? 0;
+        if (already + amount > intent.amount) {
+          return send(400, { error: { type: "invalid_request_error", code: "charge_already_refunded", message: `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${((intent.amount - already) / 100).toFixed(2)})` } });
+        }
+        refunded.set(intent.id, already + amount);
+        const methodType = intent.payment_method_types?.[0] === "us_bank_account" ? "us_bank_account" : "card";
+        return remember(refundObject({ id: stripeId("re"), amount, currency: intent.currency, paymentIntent: intent.id, status: methodType === "card" ? "succeeded" : "pending", created: new Date(), metadata, methodType }));
       }
       const match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
       if (req.method === "GET" && match?.[1] && intents.has(match[1])) return send(200, intents.get(match[1]));

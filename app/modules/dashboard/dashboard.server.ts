@@ -9,7 +9,7 @@ type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string 
 
 export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
   const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
-  const [invoices, payments] = await Promise.all([
+  const [invoices, payments, refunds] = await Promise.all([
     listBusinessInvoices(businessId, today),
     db.$queryRaw<PaymentRow[]>`
       select p."amountCents", p."succeededAt", p."attribution",
@@ -30,6 +30,7 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
         ) as "lastTier"
       from "Payment" p
       where p."businessId" = ${businessId} and p."status" = 'SUCCEEDED' and p."succeededAt" >= ${since}`,
+    db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, succeededAt: true } }),
   ]);
   return dashboardFigures({
     today,
@@ -39,5 +40,6 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
       succeededOn: dateInZone(p.succeededAt, timeZone),
       source: paymentSource({ attribution: p.attribution, hadOpenPromise: p.hadPromise, lastTierName: p.lastTier }),
     })),
+    refunds: refunds.map((r) => ({ amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
   });
 }

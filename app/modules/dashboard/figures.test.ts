@@ -81,3 +81,20 @@ describe("the money dashboard", () => {
     );
   });
 });
+
+describe("refunds in the money figures", () => {
+  it("a refund that went through this month comes off what was collected this month", () => {
+    const today = "2026-12-06" as CalendarDate;
+    const f = dashboardFigures({
+      today,
+      invoices: [],
+      payments: [{ amountCents: 10_000, succeededOn: "2026-12-02" as CalendarDate, source: { kind: "unprompted" } }],
+      refunds: [
+        { amountCents: 2_500, succeededOn: "2026-12-03" as CalendarDate },
+        { amountCents: 1_000, succeededOn: "2026-11-30" as CalendarDate },
+      ],
+    });
+    expect(f.collectedThisMonthCents).toBe(7_500);
+    expect(f.refundedThisMonthCents).toBe(2_500);
+  });
+});

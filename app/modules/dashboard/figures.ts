@@ -62,6 +62,8 @@ export function dashboardFigures(input: {
   today: CalendarDate;
   invoices: readonly DashboardInvoice[];
   payments: readonly DashboardPayment[];
+  /** Money given back: a refund that went through this month comes off what was collected this month. */
+  refunds?: readonly { amountCents: number; succeededOn: CalendarDate }[];
   dsoDays?: number;
   realizationDays?: number;
 }) {
@@ -87,7 +89,8 @@ export function dashboardFigures(input: {
 
   const monthStart = `${today.slice(0, 7)}-01` as CalendarDate;
   const thisMonth = input.payments.filter((p) => p.succeededOn >= monthStart && p.succeededOn <= today);
-  const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0);
+  const refundedThisMonthCents = (input.refunds ?? []).filter((r) => r.succeededOn >= monthStart && r.succeededOn <= today).reduce((s, r) => s + r.amountCents, 0);
+  const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0) - refundedThisMonthCents;
 
   const bySource = new Map<string, { label: string; count: number; amountCents: number }>();
   for (const p of input.payments) {
@@ -109,6 +112,7 @@ export function dashboardFigures(input: {
     realizationBps,
     realizationDays,
     collectedThisMonthCents,
+    refundedThisMonthCents,
     collectedThisMonthCount: thisMonth.length,
     sources: [...bySource.values()].sort((a, b) => b.amountCents - a.amountCents),
   };

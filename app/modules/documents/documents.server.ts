@@ -65,6 +65,8 @@ export async function receiptPdf(customerId: string, paymentId: string) {
   if (!payment || payment.status !== "SUCCEEDED") return null;
   const { business } = payment.customer;
   const money = (c: number) => formatMoney(c, payment.currency);
+  const refunded = payment.refunds.filter((r) => r.status === "SUCCEEDED" && r.succeededAt);
+  const refundedCents = refunded.reduce((s, r) => s + r.amountCents, 0);
   const pdf = await renderPdf({
     title: "Receipt",
     number: payment.receiptNumber ?? "",
@@ -76,9 +78,18 @@ export async function receiptPdf(customerId: string, paymentId: string) {
       { label: "Method", value: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method },
       { label: "Amount paid", value: money(payment.amountCents) },
     ],
-    rows: receiptLines(payment).map((l) => ({ label: l.kind === "invoice" ? `Invoice ${l.label}` : l.label, amount: l.value })),
-    totals: [{ label: "Total paid", value: money(payment.amountCents), strong: true }],
-    stamp: { text: "PAID", color: "#047857" },
+    rows: [
+      ...receiptLines(payment).map((l) => ({ label: l.kind === "invoice" ? `Invoice ${l.label}` : l.label, amount: l.value })),
+      ...refunded.map((r) => ({ label: `Refunded on ${formatDate(dateInZone(r.succeededAt!, business.timeZone))}: ${r.reason}`, amount: money(-r.amountCents) })),
+    ],
+    totals: refundedCents > 0
+      ? [
+          { label: "Paid", value: money(payment.amountCents) },
+          { label: "Refunded", value: money(-refundedCents) },
+          { label: "Kept", value: money(payment.amountCents - refundedCents), strong: true },
+        ]
+      : [{ label: "Total paid", value: money(payment.amountCents), strong: true }],
+    stamp: refundedCents >= payment.amountCents ? { text: "REFUNDED", color: "#475569" } : { text: "PAID", color: "#047857" },
     footer: `Thank you for your payment. Receipt ${payment.receiptNumber}, ${business.name}.`,
   });
   return { pdf, filename: `receipt-${payment.receiptNumber}.pdf` };

@@ -24,11 +24,12 @@ export async function applyLateFees(at: Date, businessId?: string) {
     with lines as (select "invoiceId", sum("amountCents") as c from "InvoiceLine" group by 1),
     fees as (select "invoiceId", sum("amountCents") as c from "LateFee" where status = 'APPLIED' group by 1),
     paid as (select a."invoiceId", sum(a."amountCents") as c from "PaymentAllocation" a join "Payment" p on p.id = a."paymentId" and p.status = 'SUCCEEDED' group by 1),
-    adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1)
+    adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1),
+    refunded as (select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1)
     select i.id as "invoiceId", i.number, i."customerId", i."businessId", i.currency,
       ((${at}::timestamptz at time zone b."timeZone")::date - i."dueDate")::int as "daysFromDue",
       coalesce(lines.c, 0) as "principalCents", coalesce(fees.c, 0) as "appliedFeesCents",
-      greatest(coalesce(lines.c, 0) - coalesce(paid.c, 0) - coalesce(adj.c, 0), 0) as "overduePrincipalCents",
+      greatest(coalesce(lines.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) - coalesce(adj.c, 0), 0) as "overduePrincipalCents",
       exists (select 1 from "PaymentAllocation" a join "Payment" p on p.id = a."paymentId" where a."invoiceId" = i.id and p.status = 'PROCESSING') as processing,
       exists (select 1 from "PlanInvoice" pl join "Plan" p on p.id = pl."planId" where pl."invoiceId" = i.id and p.status = 'ACTIVE') as "inPlan"
     from "Invoice" i
@@ -38,6 +39,7 @@ export async function applyLateFees(at: Date, businessId?: string) {
     left join fees on fees."invoiceId" = i.id
     left join paid on paid."invoiceId" = i.id
     left join adj on adj."invoiceId" = i.id
+    left join refunded on refunded."invoiceId" = i.id
     where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
       and i."dueDate" < (${at}::timestamptz at time zone b."timeZone")::date
       and coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) - coalesce(adj.c, 0) > 0`;

@@ -15,7 +15,11 @@ export type BalanceInput = {
   discounts: readonly { amountCents: Cents; status: "GRANTED" | "WITHDRAWN"; paymentStatus: PaymentStatus }[];
   lateFees: readonly { amountCents: Cents; status: "APPLIED" | "WAIVED" }[];
   adjustments: readonly { amountCents: Cents; kind: "CREDIT" | "WRITE_OFF" }[];
+  /** This invoice's parts of refunds: only a refund the gateway confirmed takes money out of what was paid. */
+  refunds?: readonly { amountCents: Cents; status: RefundStatus }[];
 };
+
+export type RefundStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "CANCELED";
 
 export type InvoiceStatus = "DRAFT" | "VOID" | "PAID" | "PROCESSING" | "OVERDUE" | "PARTLY_PAID" | "DUE_SOON" | "OPEN";
 
@@ -24,7 +28,10 @@ export type InvoiceFigures = {
   feesCents: Cents;
   /** What the invoice asks for: lines plus fees that were not waived. */
   totalCents: Cents;
+  /** Received and kept: succeeded payments less succeeded refunds. */
   paidCents: Cents;
+  /** Money given back (succeeded refunds); already taken out of paidCents. */
+  refundedCents: Cents;
   /** ACH payments in flight: not paid yet, but no longer chased. */
   processingCents: Cents;
   discountCents: Cents;
@@ -48,7 +55,8 @@ export function computeInvoiceFigures(invoice: BalanceInput, today: CalendarDate
   const subtotalCents = sum(invoice.lines.map((l) => l.amountCents));
   const feesCents = sum(invoice.lateFees.filter((f) => f.status === "APPLIED").map((f) => f.amountCents));
   const totalCents = subtotalCents + feesCents;
-  const paidCents = sum(invoice.allocations.filter((a) => a.paymentStatus === "SUCCEEDED").map((a) => a.amountCents));
+  const refundedCents = sum((invoice.refunds ?? []).filter((r) => r.status === "SUCCEEDED").map((r) => r.amountCents));
+  const paidCents = sum(invoice.allocations.filter((a) => a.paymentStatus === "SUCCEEDED").map((a) => a.amountCents)) - refundedCents;
   const processingCents = sum(
     invoice.allocations.filter((a) => a.paymentStatus === "PROCESSING").map((a) => a.amountCents),
   );
@@ -81,6 +89,7 @@ export function computeInvoiceFigures(invoice: BalanceInput, today: CalendarDate
     feesCents,
     totalCents,
     paidCents,
+    refundedCents,
     processingCents,
     discountCents,
     creditCents,

@@ -2,7 +2,7 @@ import { type Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { db, readRows, type Db, type Tx } from "~/utils/db.server";
 import { earlyPayOffer, termsFor, type EarlyPayOffer, type InvoiceOverride, type PolicyLike } from "~/modules/discounts/early-pay";
-import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus } from "./balance";
+import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus, type RefundStatus } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
 export const invoiceFiguresInclude = {
@@ -11,6 +11,7 @@ export const invoiceFiguresInclude = {
   discounts: { select: { amountCents: true, status: true, payment: { select: { status: true } } } },
   lateFees: { select: { amountCents: true, status: true } },
   adjustments: { select: { amountCents: true, kind: true } },
+  refundAllocations: { select: { amountCents: true, refund: { select: { status: true } } } },
 } satisfies Prisma.InvoiceInclude;
 
 type InvoiceWithFigureRows = Prisma.InvoiceGetPayload<{ include: typeof invoiceFiguresInclude }>;
@@ -25,6 +26,7 @@ export function figuresOf(invoice: InvoiceWithFigureRows, today: CalendarDate): 
       discounts: invoice.discounts.map((d) => ({ amountCents: d.amountCents, status: d.status, paymentStatus: d.payment.status })),
       lateFees: invoice.lateFees,
       adjustments: invoice.adjustments,
+      refunds: invoice.refundAllocations.map((r) => ({ amountCents: r.amountCents, status: r.refund.status })),
     },
     today,
   );
@@ -80,6 +82,7 @@ export type CustomerInvoiceRow = {
   discounts: { amountCents: number; status: "GRANTED" | "WITHDRAWN"; paymentStatus: PaymentStatus }[];
   lateFees: { amountCents: number; status: "APPLIED" | "WAIVED" }[];
   adjustments: { amountCents: number; kind: "CREDIT" | "WRITE_OFF" }[];
+  refunds: { amountCents: number; status: RefundStatus }[];
 } & InvoiceOverride & {
   policyEnabled: boolean | null;
   policyKind: "PERCENT" | "FIXED" | null;
@@ -136,6 +139,8 @@ export const CUSTOMER_INVOICES_SQL = `
         join "Payment" p on p.id = d."paymentId" where d."invoiceId" = i.id), '[]') as discounts,
       coalesce((select json_agg(json_build_object('amountCents', f."amountCents", 'status', f.status)) from "LateFee" f where f."invoiceId" = i.id), '[]') as "lateFees",
       coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments,
+      coalesce((select json_agg(json_build_object('amountCents', ra."amountCents", 'status', r.status)) from "RefundAllocation" ra
+        join "Refund" r on r.id = ra."refundId" where ra."invoiceId" = i.id), '[]') as refunds,
       i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
       dp.enabled as "policyEnabled", dp.kind::text as "policyKind", dp."percentBps" as "policyPercentBps", dp."amountCents" as "policyAmountCents",
       dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
@@ -153,7 +158,7 @@ function invoicesFromRows(rows: readonly CustomerInvoiceRow[], customerId: strin
       issueDate: i.issueDate as CalendarDate,
       dueDate,
       customer: { id: customerId, name: i.customerName, companyName: i.customerCompanyName },
-      figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments }, today),
+      figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments, refunds: i.refunds }, today),
     };
   });
 }

@@ -7,6 +7,7 @@ export const QUEUES = {
   deliverEmail: "deliver-email",
   outboxSweep: "outbox-sweep",
   simulatorSettle: "simulator-settle",
+  simulatorRefund: "simulator-refund",
   remindersRun: "reminders-run",
   plansRun: "plans-run",
   gatewayCancelSweep: "gateway-cancel-sweep",
@@ -61,6 +62,9 @@ async function ensureQueues(boss: PgBoss) {
   }
   if (!existing.has(QUEUES.simulatorSettle)) {
     await boss.createQueue(QUEUES.simulatorSettle, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
+  }
+  if (!existing.has(QUEUES.simulatorRefund)) {
+    await boss.createQueue(QUEUES.simulatorRefund, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
   }
   if (!existing.has(QUEUES.remindersRun)) {
     // One run at a time; a run that dies is simply run again (each customer's email is its own transaction).

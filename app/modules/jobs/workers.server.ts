@@ -4,7 +4,8 @@ import { deliverOutboxEmail, findStrandedEmails } from "~/modules/email/delivery
 import { runReminders } from "~/modules/reminders/engine.server";
 import { runPlanCharges } from "~/modules/plans/charges.server";
 import { sweepReplacedIntents } from "~/modules/plans/plans.server";
-import { settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
+import { sweepUnsentRefunds } from "~/modules/refunds/refunds.server";
+import { finishSimulatedRefund, settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
 
@@ -27,6 +28,12 @@ export async function startWorkers() {
     if (!job) return;
     await syncClock();
     await settleSimulatedBankDebit(job.data.paymentId, job.data.accountNumber);
+  });
+
+  await boss.work<{ refundId: string; outcome: "succeeded" | "failed" }>(QUEUES.simulatorRefund, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    await syncClock();
+    await finishSimulatedRefund(job.data.refundId, job.data.outcome);
   });
 
   await boss.work(QUEUES.remindersRun, { pollingIntervalSeconds: 5 }, async () => {
@@ -56,6 +63,8 @@ export async function startWorkers() {
     await syncClock();
     const result = await sweepReplacedIntents();
     if (result.cancelled || result.refused || result.retry) console.log(`[payments] replaced intents swept: ${JSON.stringify(result)}`);
+    const refunds = await sweepUnsentRefunds();
+    if (refunds.stuck) console.log(`[refunds] unsent refunds swept: ${JSON.stringify(refunds)}`);
   });
   await boss.schedule(QUEUES.gatewayCancelSweep, "* * * * *");
   return boss;

@@ -128,6 +128,8 @@ export async function getCustomerPayment(customerId: string, paymentId: string) 
       allocations: { include: { invoice: { select: { id: true, number: true, dueDate: true } } } },
       discounts: { where: { status: "GRANTED" }, include: { invoice: { select: { number: true } } } },
       customer: { include: { business: true } },
+      // What the customer is told of: refunds on their way and refunds done (a failed one changed nothing for them).
+      refunds: { where: { status: { in: ["PENDING", "SUCCEEDED"] } }, orderBy: { createdAt: "asc" }, select: { id: true, amountCents: true, status: true, reason: true, createdAt: true, succeededAt: true } },
     },
   });
 }

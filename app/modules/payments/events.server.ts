@@ -17,6 +17,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { GatewayName } from "./gateway.server";
 import { METHOD_LABELS } from "./pricing";
+import { applyRefundEvent } from "~/modules/refunds/refund-state.server";
 import { BRAND_NAMES } from "./simulator-outcomes";
 import { applyEvent, type PaymentStatus } from "./state";
 
@@ -28,7 +29,7 @@ const STATUS_BY_EVENT: Record<string, PaymentStatus> = {
 };
 
 /** The webhook events to enable in Stripe's dashboard: the ones this handler acts on. */
-export const HANDLED_STRIPE_EVENTS = [...Object.keys(STATUS_BY_EVENT), "setup_intent.succeeded"];
+export const HANDLED_STRIPE_EVENTS = [...Object.keys(STATUS_BY_EVENT), "setup_intent.succeeded", "refund.created", "refund.updated", "refund.failed"];
 
 export type EventOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
 
@@ -59,6 +60,11 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
         const applied = await applySetupSucceeded(tx, event.data.object as Stripe.SetupIntent, gateway);
         return markProcessed(tx, event.id, applied ? "applied" : "ignored", applied ? undefined : "no plan for this setup");
       }
+      if (event.type.startsWith("refund.")) {
+        const result = await applyRefundEvent(tx, event.data.object as Stripe.Refund, new Date(event.created * 1000));
+        return markProcessed(tx, event.id, result.outcome, result.note);
+      }
+      // charge.refunded repeats what the refund.* events say (and its refunds list is not expanded): they carry it.
       if (!incomingStatus) return markProcessed(tx, event.id, "ignored");
 
       const intent = event.data.object as Stripe.PaymentIntent;
@@ -133,7 +139,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       else if (updated.status === "SUCCEEDED") await completePlansPaidEarly(tx, payment.allocations.map((a) => a.invoiceId));
       return markProcessed(tx, event.id, "applied");
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000 },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 15_000, timeout: 20_000 },
   );
 }
 

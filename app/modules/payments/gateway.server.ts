@@ -27,6 +27,9 @@ export type OffSessionChargeInput = Omit<CreateIntentInput, "savePaymentMethod">
 
 export type SetupInput = { setupId: string; method: OnlineMethod; customer: GatewayCustomer; metadata: Record<string, string> };
 
+export type RefundInput = { refundId: string; paymentId: string; providerPaymentId: string; amountCents: number; currency: string; idempotencyKey: string };
+export type GatewayRefund = { providerRefundId: string; status: "pending" | "succeeded" | "failed" | "canceled" | "requires_action"; failureReason: string | null };
+
 export interface PaymentGateway {
   readonly name: GatewayName;
   /** True when no real money moves (the simulator, or Stripe test keys). */
@@ -41,6 +44,8 @@ export interface PaymentGateway {
   /** Cancels an unconfirmed intent, so that it can no longer be paid (an expired discount). */
   /** `attempt` names a later try (its own idempotency key); without it the payment's one cancel key is used. */
   cancelPaymentIntent(providerPaymentId: string, paymentId: string, attempt?: string): Promise<void>;
+  /** Gives money back on a succeeded payment; the same idempotency key always means the same one refund. */
+  createRefund(input: RefundInput): Promise<GatewayRefund>;
 }
 
 /** The idempotency key of every gateway call for a payment: derived from the payment's own id. */

@@ -4,6 +4,9 @@ export type CardOutcome =
   | { kind: "succeeded"; brand: string }
   | { kind: "declined"; code: string; declineCode: string; message: string; brand: string };
 
+/** Stripe's test card whose payments succeed and whose refunds fail asynchronously. */
+export const REFUND_FAILS_CARD = "4000000000005126";
+
 const SUCCESS_CARDS: Record<string, string> = {
   "4242424242424242": "visa",
   "4000056655665556": "visa",
@@ -13,6 +16,8 @@ const SUCCESS_CARDS: Record<string, string> = {
   "378282246310005": "amex",
   "371449635398431": "amex",
   "6011111111111117": "discover",
+  // Stripe's card whose charge succeeds and whose refunds fail a little later (refund.failed).
+  [REFUND_FAILS_CARD]: "visa",
 };
 
 /** Stripe's test card that can be saved for later but whose charges are declined (a plan's failing card). */

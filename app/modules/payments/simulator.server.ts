@@ -11,7 +11,7 @@ import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
 import type { PaymentGateway } from "./gateway.server";
 import { bankOutcome, cardCanBeSaved, cardOutcome, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
-import { eventObject, paymentIntentObject, paymentMethodObject } from "./stripe-objects";
+import { eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
 
@@ -57,6 +57,23 @@ export const simulatorGateway: PaymentGateway = {
   },
   async cancelPaymentIntent() {
     // Nothing is held at the simulator: a cancelled payment simply cannot be confirmed any more.
+  },
+  async createRefund(input) {
+    // As Stripe's test mode: a card refund succeeds at once (card 4000 0000 0000 5126's fails a little later); a bank
+    // debit's refund is pending until the bank confirms it. Every change is a Stripe-shaped refund.* event.
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: input.paymentId } });
+    const card = payment.method === "CARD";
+    const failsLater = card && (payment.methodDetails ?? "").endsWith("5126");
+    const providerRefundId = `re_sim_${input.refundId.replace(/-/g, "")}`;
+    const status = card ? "succeeded" : "pending";
+    const refund = simulatedRefund(input, providerRefundId, payment.method, status);
+    if (!card || failsLater) {
+      // Queued before the event, so that a crash in between never leaves a refund pending for ever.
+      const boss = await getBoss();
+      await boss.send(QUEUES.simulatorRefund, { refundId: input.refundId, outcome: failsLater ? "failed" : "succeeded" }, { singletonKey: input.refundId, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
+    }
+    await processPaymentEvent(eventObject({ id: `evt_sim_${input.refundId}_created`, type: "refund.created", object: refund, created: now() }), "simulator");
+    return { providerRefundId, status, failureReason: null };
   },
   async retrievePaymentIntent(providerPaymentId) {
     const payment = await db.payment.findUniqueOrThrow({ where: { providerPaymentId } });
@@ -163,4 +180,32 @@ export function confirmSimulatedSetup(details: { method: "CARD"; card: CardDetai
     throw new SimulatorInputError("This bank account was not accepted. In test mode use routing number 110000000 with account 000123456789.");
   }
   return simulatedBankMethod(details.bank.accountNumber);
+}
+
+function simulatedRefund(input: { refundId: string; paymentId: string; providerPaymentId: string; amountCents: number; currency: string }, id: string, method: string, status: "pending" | "succeeded" | "failed", failureReason?: string) {
+  return refundObject({
+    id,
+    amount: input.amountCents,
+    currency: input.currency,
+    paymentIntent: input.providerPaymentId,
+    status,
+    created: now(),
+    metadata: { refundId: input.refundId, paymentId: input.paymentId },
+    methodType: method === "CARD" ? "card" : "us_bank_account",
+    failureReason,
+  });
+}
+
+/** The job that finishes a simulated refund: the bank confirms it, or (card 5126) the card network returns it. */
+export async function finishSimulatedRefund(refundId: string, outcome: "succeeded" | "failed") {
+  const refund = await db.refund.findUnique({ where: { id: refundId }, include: { payment: true } });
+  if (!refund || !refund.payment.providerPaymentId) return;
+  const object = simulatedRefund(
+    { refundId, paymentId: refund.paymentId, providerPaymentId: refund.payment.providerPaymentId, amountCents: refund.amountCents, currency: refund.currency },
+    refund.providerRefundId ?? `re_sim_${refundId.replace(/-/g, "")}`,
+    refund.payment.method,
+    outcome,
+    outcome === "failed" ? "expired_or_canceled_card" : undefined,
+  );
+  await processPaymentEvent(eventObject({ id: `evt_sim_${refundId}_${outcome}`, type: outcome === "failed" ? "refund.failed" : "refund.updated", object, created: now() }), "simulator");
 }

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { idempotencyKeyFor, type CreateIntentInput, type GatewayCustomer, type OffSessionChargeInput, type PaymentGateway } from "./gateway.server";
+import { idempotencyKeyFor, type CreateIntentInput, type GatewayRefund, type GatewayCustomer, type OffSessionChargeInput, type PaymentGateway } from "./gateway.server";
 
 /** The real Stripe SDK. Host and port can point it at a local server for tests (STRIPE_API_BASE). */
 export function createStripeClient(secretKey: string) {
@@ -97,6 +97,14 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
 
     async cancelPaymentIntent(id, paymentId, attempt) {
       await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }, { idempotencyKey: idempotencyKeyFor(paymentId, attempt ? `cancel_${attempt}` : "cancel") });
+    },
+
+    async createRefund(input) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: input.providerPaymentId, amount: input.amountCents, reason: "requested_by_customer", metadata: { refundId: input.refundId, paymentId: input.paymentId } },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return { providerRefundId: refund.id, status: (refund.status ?? "pending") as GatewayRefund["status"], failureReason: refund.failure_reason ?? null };
     },
   };
 }

@@ -167,3 +167,39 @@ export function eventObject(f: { id?: string; type: string; object: unknown; cre
     type: f.type,
   } as unknown as Stripe.Event;
 }
+
+export type RefundFields = {
+  id: string;
+  amount: number;
+  currency: string;
+  paymentIntent: string;
+  status: "pending" | "succeeded" | "failed" | "canceled";
+  created: Date;
+  metadata: Record<string, string>;
+  methodType: "card" | "us_bank_account";
+  failureReason?: string | null;
+};
+
+export function refundObject(f: RefundFields): Stripe.Refund {
+  return {
+    id: f.id,
+    object: "refund",
+    amount: f.amount,
+    balance_transaction: null,
+    charge: null,
+    created: seconds(f.created),
+    currency: f.currency.toLowerCase(),
+    destination_details: f.methodType === "card" ? { card: { type: "refund" }, type: "card" } : { type: "us_bank_transfer", us_bank_transfer: { reference: null, reference_status: "pending" } },
+    metadata: f.metadata,
+    payment_intent: f.paymentIntent,
+    reason: "requested_by_customer",
+    receipt_number: null,
+    source_transfer_reversal: null,
+    status: f.status,
+    transfer_reversal: null,
+    ...(f.status === "failed" ? { failure_reason: f.failureReason ?? "unknown" } : {}),
+    customer: null,
+    customer_account: null,
+    payment_method: null,
+  } as unknown as Stripe.Refund;
+}

@@ -58,6 +58,9 @@ export function candidatesSql(at: Date, businessId?: string) {
       select d."invoiceId", sum(d."amountCents") as c from "Discount" d
       join "Payment" p on p.id = d."paymentId" and p.status in ('SUCCEEDED', 'PROCESSING') where d.status = 'GRANTED' group by 1),
     adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1),
+    refunded as (
+      select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra
+      join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1),
     sent as (
       select ri."invoiceId", max(t.position) as position, max(r."createdAt") as at
       from "ReminderItem" ri join "ReminderTier" t on t.id = ri."tierId" join "Reminder" r on r.id = ri."reminderId" group by 1),
@@ -65,7 +68,7 @@ export function candidatesSql(at: Date, businessId?: string) {
     inv as (
       select i.id, i.number, i."customerId", i."businessId", i."dueDate", i.currency, i."remindersPausedAt",
         (${at}::timestamptz at time zone b."timeZone")::date as today,
-        coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) - coalesce(disc.c, 0) - coalesce(adj.c, 0) as due_now
+        coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) - coalesce(disc.c, 0) - coalesce(adj.c, 0) as due_now
       from "Invoice" i
       join "Business" b on b.id = i."businessId"
       left join lines on lines."invoiceId" = i.id
@@ -73,6 +76,7 @@ export function candidatesSql(at: Date, businessId?: string) {
       left join paid on paid."invoiceId" = i.id
       left join disc on disc."invoiceId" = i.id
       left join adj on adj."invoiceId" = i.id
+      left join refunded on refunded."invoiceId" = i.id
       where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
         -- An archived customer is no longer chased (the owner archives a settled or abandoned account).
         and not exists (select 1 from "Customer" cu where cu.id = i."customerId" and cu."archivedAt" is not null))
