@@ -53,6 +53,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     discounts: invoice.discounts.filter((d) => d.status === "GRANTED").map((d) => ({ id: d.id, amountCents: d.amountCents })),
     fees: invoice.lateFees.map((f) => ({ id: f.id, description: f.description, amountCents: f.amountCents, waived: f.status === "WAIVED" })),
     adjustments: invoice.adjustments.map((a) => ({ id: a.id, kind: a.kind, amountCents: a.amountCents, reason: a.reason })),
+    // Money given back adds to what is owed again (a refund settled as a credit also shows its credit below).
+    refunds: invoice.refundAllocations
+      .filter((r) => r.refund.status === "SUCCEEDED" && r.refund.succeededAt)
+      .map((r) => ({ id: r.id, amountCents: r.amountCents, reason: r.refund.reason, on: dateInZone(r.refund.succeededAt!, business.timeZone) })),
     figures,
   });
 }
@@ -199,6 +203,14 @@ export default function InvoicePage() {
                   )}
                 </th>
                 <td className={`px-5 py-1 text-right tabular-nums ${p.status === "FAILED" ? "line-through" : ""}`}>−{money(p.amountCents)}</td>
+              </tr>
+            ))}
+            {inv.refunds.map((r) => (
+              <tr key={r.id} className="text-slate-600">
+                <th className="px-5 py-1 text-left font-normal">
+                  Refunded to you {formatDate(r.on)}: {r.reason}
+                </th>
+                <td className="px-5 py-1 text-right tabular-nums">+{money(r.amountCents)}</td>
               </tr>
             ))}
             {inv.discounts.map((d) => (

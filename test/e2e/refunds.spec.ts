@@ -39,6 +39,7 @@ test("the owner refunds part of a card payment; the portal shows the refund and 
   await customer.getByRole("link", { name: "INV-1001", exact: true }).first().click();
   await expect(customer.getByRole("heading", { name: "Invoice INV-1001" })).toBeVisible();
   await expect(customer.getByRole("link", { name: "Pay $25.00" })).toBeVisible();
+  await expect(customer.getByRole("rowheader", { name: /Refunded to you .*The March session was charged twice/ })).toBeVisible();
   await customer.goto(`${new URL(customer.url()).origin}/portal`);
   await customer.screenshot({ path: "test-results/screens/portal-after-refund.png", fullPage: true });
   await customer.context().close();

@@ -9,7 +9,9 @@ import { processPaymentEvent } from "../../app/modules/payments/events.server";
 import { confirmSimulatedPayment, finishSimulatedRefund, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
 import { eventObject, refundObject } from "../../app/modules/payments/stripe-objects";
 import { requestRefund } from "../../app/modules/refunds/refunds.server";
+import { invoicePdf, receiptPdf } from "../../app/modules/documents/documents.server";
 import { db } from "../../app/utils/db.server";
+import { pdfText } from "../support/pdf-text";
 import { createBusiness, createCustomer, createInvoice, createOwner } from "../fixtures/factories";
 
 const CARD = (number: string) => ({ method: "CARD" as const, card: { number, expMonth: 12, expYear: 2035, cvc: "123" } });
@@ -52,6 +54,16 @@ describe("refunding a card payment", () => {
     expect(email.subject).toMatch(/refunded \$250\.00 to you/);
     expect(email.text).toContain("Charged for a cancelled session");
     expect(await db.activityEvent.count({ where: { type: { in: ["refund.requested", "refund.succeeded"] }, customerId: customer.id } })).toBe(2);
+
+    // The documents reconcile: the receipt shows what was kept, the invoice what came back and what is owed.
+    const receipt = pdfText((await receiptPdf(customer.id, paymentId))!.pdf);
+    expect(receipt).toMatch(/Refunded on .*Charged for a cancelled session/);
+    expect(receipt).toContain("$250.00");
+    expect(receipt).toContain("Kept");
+    const business = await db.business.findUniqueOrThrow({ where: { id: customer.businessId } });
+    const invoiceText = pdfText((await invoicePdf(customer, business, invoices[0]!.id))!.pdf);
+    expect(invoiceText).toMatch(/Refunded .*\n\+\$50\.00/);
+    expect(invoiceText).toMatch(/Balance due\n\$50\.00/);
   });
 
   it("settled as a credit: the money goes back and the invoice stays paid", async () => {

@@ -49,6 +49,9 @@ export async function invoicePdf(customer: CustomerLike & { id: string }, busine
     totals: [
       { label: "Total", value: money(figures.totalCents) },
       ...paidRows,
+      ...invoice.refundAllocations
+        .filter((r) => r.refund.status === "SUCCEEDED" && r.refund.succeededAt)
+        .map((r) => ({ label: `Refunded ${formatDate(dateInZone(r.refund.succeededAt!, business.timeZone))}`, value: `+${money(r.amountCents)}` })),
       ...(figures.discountCents ? [{ label: "Early-payment discount", value: `-${money(figures.discountCents)}` }] : []),
       ...(figures.creditCents ? [{ label: "Credits", value: `-${money(figures.creditCents)}` }] : []),
       ...(figures.writtenOffCents ? [{ label: "Written off", value: `-${money(figures.writtenOffCents)}` }] : []),

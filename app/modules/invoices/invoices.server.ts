@@ -191,6 +191,7 @@ export async function getCustomerInvoice(customerId: string, invoiceId: string, 
       discounts: { orderBy: { grantedAt: "asc" }, include: { payment: { select: { status: true } } } },
       lateFees: { orderBy: { createdAt: "asc" } },
       adjustments: { orderBy: { createdAt: "asc" } },
+      refundAllocations: { include: { refund: { select: { status: true, reason: true, succeededAt: true } } }, orderBy: { refund: { createdAt: "asc" } } },
     },
   });
   if (!invoice) return null;
