@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PayerGroupBadge } from "~/components/payer-group-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { can } from "~/modules/auth/roles";
+import { useCan } from "~/components/use-can";
 import { requireOwner } from "~/modules/auth/session.server";
 import { listCustomerBalances, searchCustomers } from "~/modules/customers/customers.server";
 import { PAYER_GROUP_LABELS } from "~/modules/customers/payer-profile";
@@ -25,7 +25,7 @@ const ListParams = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { business, user } = await requireOwner(request);
+  const { business } = await requireOwner(request);
   const url = new URL(request.url);
   const params = ListParams.parse({ q: url.searchParams.get("q") ?? "", group: url.searchParams.get("group") ?? "", archived: url.searchParams.get("archived") ?? "" });
   const day = today(business.timeZone);
@@ -37,11 +37,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { ...c, archived: c.archivedAt !== null, group: profile?.group ?? "new", reason: profile?.reason ?? "" };
     })
     .filter((c) => !params.group || c.group === params.group);
-  return json({ params, currency: business.currency, customers: rows, canCollect: can(user.role, "collect") });
+  return json({ params, currency: business.currency, customers: rows });
 }
 
 export default function Customers() {
-  const { params, customers, currency, canCollect } = useLoaderData<typeof loader>();
+  const { params, customers, currency } = useLoaderData<typeof loader>();
+  const can = useCan();
   const [searchParams] = useSearchParams();
   const filtered = Boolean(params.q || params.group || params.archived !== "active");
   const money = (cents: number) => formatMoney(cents, currency);
@@ -52,7 +53,7 @@ export default function Customers() {
           <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
           <p className="text-sm text-slate-500">Who owes what, and how each of them usually pays.</p>
         </div>
-        {canCollect ? (
+        {can("collect") ? (
           <div className="flex flex-wrap gap-2">
             <Link to="/app/customers/import" className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
               Import from CSV

@@ -1,6 +1,6 @@
 // Customers from a CSV file: the file's rules, row by row, with the same messages as the New customer form.
 // Pure: checking addresses already in the book and the one-transaction import are in csv.server.ts.
-import { CsvSyntaxError, parseCsv, type ImportError } from "~/modules/invoices/csv";
+import { CsvSyntaxError, parseCsv, unguardText, type ImportError } from "~/modules/invoices/csv";
 import { CustomerForm, type CustomerInput } from "./customer-form";
 
 export const CUSTOMER_IMPORT_COLUMNS = ["name", "email", "company_name", "phone", "time_zone", "email_opt_out"] as const;
@@ -23,9 +23,6 @@ const NO = new Set(["", "no", "n", "false", "0"]);
 export type CustomerImportPlan =
   | { ok: true; customers: (CustomerInput & { row: number })[]; rowCount: number }
   | { ok: false; errors: ImportError[]; rowCount: number; emails: { row: number; email: string }[] };
-
-/** A cell a spreadsheet would have run as a formula, exported with a leading ' by guardText, reads back as it was. */
-const unguard = (value: string) => (value.startsWith("'") && /^[=+\-@\t\r]/.test(value.slice(1)) ? value.slice(1) : value);
 
 export function planCustomerImport(text: string): CustomerImportPlan {
   let rows: string[][];
@@ -57,7 +54,7 @@ export function planCustomerImport(text: string): CustomerImportPlan {
     const row = index + 2;
     const get = (column: string) => {
       const at = names.indexOf(column);
-      return at === -1 ? "" : unguard((fields[at] ?? "").trim());
+      return at === -1 ? "" : unguardText((fields[at] ?? "").trim());
     };
     if (fields.length !== names.length) {
       errors.push({ row, column: "", value: "", message: `This row has ${fields.length} fields but the header has ${names.length}. Check for a missing or extra comma, or a comma in text that needs quotes.` });

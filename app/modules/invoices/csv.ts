@@ -95,7 +95,8 @@ export function guardText(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function unguardText(value: string): string {
+/** Reads back a cell guardText protected: a leading ' before a formula character is dropped. */
+export function unguardText(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 

@@ -62,7 +62,8 @@ export async function requestRefund(businessId: string, actor: Actor, paymentId:
     throw error;
   }
   if (payment.gateway === "offline") return { ok: true, refundId, status: "SUCCEEDED", message: "Refund recorded. Give the money back the way it was paid." };
-  const status = await submitRefund(refundId);
+  const sent = await submitRefund(refundId);
+  const status = sent === "UNSENT" ? "PENDING" : sent;
   const message =
     status === "SUCCEEDED"
       ? "Refund sent. The customer is emailed."
@@ -72,7 +73,10 @@ export async function requestRefund(businessId: string, actor: Actor, paymentId:
   return { ok: true, refundId, status, message };
 }
 
-/** Sends a pending refund to the gateway (again): the same idempotency key, so at most one refund exists there. */
+/**
+ * Sends a pending refund to the gateway (again): the same idempotency key, so at most one refund exists there.
+ * Answers the refund's status, or UNSENT when the gateway could not be reached (the sweeper tries again).
+ */
 export async function submitRefund(refundId: string): Promise<string> {
   const refund = await db.refund.findUniqueOrThrow({ where: { id: refundId }, include: { payment: true } });
   if (refund.status !== "PENDING" || refund.providerRefundId) return refund.status;
@@ -92,7 +96,7 @@ export async function submitRefund(refundId: string): Promise<string> {
     return (await db.refund.findUniqueOrThrow({ where: { id: refund.id }, select: { status: true } })).status;
   } catch (error) {
     console.error(`[refunds] refund ${refund.id} not sent yet, the sweeper retries it: ${errorSummary(error)}`);
-    return "PENDING";
+    return "UNSENT";
   }
 }
 
@@ -100,9 +104,6 @@ export async function submitRefund(refundId: string): Promise<string> {
 export async function sweepUnsentRefunds(olderThanMs = 30_000) {
   const stuck = await db.refund.findMany({ where: { status: "PENDING", providerRefundId: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } }, select: { id: true }, take: 100 });
   let sent = 0;
-  for (const { id } of stuck) {
-    await submitRefund(id);
-    if (await db.refund.count({ where: { id, providerRefundId: { not: null } } })) sent += 1;
-  }
+  for (const { id } of stuck) if ((await submitRefund(id)) !== "UNSENT") sent += 1;
   return { stuck: stuck.length, sent };
 }
