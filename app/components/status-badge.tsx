@@ -4,6 +4,8 @@ const TONES: Record<InvoiceStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",
   VOID: "bg-slate-100 text-slate-500 ring-slate-300",
   PAID: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  WRITTEN_OFF: "bg-stone-100 text-stone-700 ring-stone-300",
+  DISPUTED: "bg-orange-50 text-orange-900 ring-orange-300",
   PROCESSING: "bg-sky-50 text-sky-800 ring-sky-200",
   OVERDUE: "bg-rose-50 text-rose-800 ring-rose-200",
   PARTLY_PAID: "bg-violet-50 text-violet-800 ring-violet-200",
@@ -18,4 +20,9 @@ export function StatusBadge({ status, daysOverdue = 0 }: { status: InvoiceStatus
       {status === "OVERDUE" && daysOverdue > 0 ? ` · ${daysOverdue} ${daysOverdue === 1 ? "day" : "days"}` : ""}
     </span>
   );
+}
+
+/** Shown next to any invoice, payment or customer with a chargeback or inquiry still open. */
+export function DisputedBadge() {
+  return <span className="status-badge bg-orange-50 text-orange-900 ring-orange-300">Disputed</span>;
 }

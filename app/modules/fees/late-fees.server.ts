@@ -25,11 +25,13 @@ export async function applyLateFees(at: Date, businessId?: string) {
     fees as (select "invoiceId", sum("amountCents") as c from "LateFee" where status = 'APPLIED' group by 1),
     paid as (select a."invoiceId", sum(a."amountCents") as c from "PaymentAllocation" a join "Payment" p on p.id = a."paymentId" and p.status = 'SUCCEEDED' group by 1),
     adj as (select "invoiceId", sum("amountCents") as c from "InvoiceAdjustment" group by 1),
-    refunded as (select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1)
+    refunded as (select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1),
+    -- A chargeback lost is owed again (and can be charged a fee); an open one is never chased, so never charged.
+    lost as (select da."invoiceId", sum(da."amountCents") as c from "DisputeAllocation" da join "Dispute" d on d.id = da."disputeId" and d.status = 'LOST' and not d.inquiry group by 1)
     select i.id as "invoiceId", i.number, i."customerId", i."businessId", i.currency,
       ((${at}::timestamptz at time zone b."timeZone")::date - i."dueDate")::int as "daysFromDue",
       coalesce(lines.c, 0) as "principalCents", coalesce(fees.c, 0) as "appliedFeesCents",
-      greatest(coalesce(lines.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) - coalesce(adj.c, 0), 0) as "overduePrincipalCents",
+      greatest(coalesce(lines.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) + coalesce(lost.c, 0) - coalesce(adj.c, 0), 0) as "overduePrincipalCents",
       exists (select 1 from "PaymentAllocation" a join "Payment" p on p.id = a."paymentId" where a."invoiceId" = i.id and p.status = 'PROCESSING') as processing,
       exists (select 1 from "PlanInvoice" pl join "Plan" p on p.id = pl."planId" where pl."invoiceId" = i.id and p.status = 'ACTIVE') as "inPlan"
     from "Invoice" i
@@ -40,9 +42,10 @@ export async function applyLateFees(at: Date, businessId?: string) {
     left join paid on paid."invoiceId" = i.id
     left join adj on adj."invoiceId" = i.id
     left join refunded on refunded."invoiceId" = i.id
-    where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
+    left join lost on lost."invoiceId" = i.id
+    where i.state = 'ISSUED' and i."uncollectibleAt" is null and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
       and i."dueDate" < (${at}::timestamptz at time zone b."timeZone")::date
-      and coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) - coalesce(adj.c, 0) > 0`;
+      and coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) + coalesce(lost.c, 0) - coalesce(adj.c, 0) > 0`;
   if (candidates.length === 0) return 0;
   const businessIds = [...new Set(candidates.map((c) => c.businessId))];
   const [policies, tiers, charged] = await Promise.all([

@@ -2,7 +2,7 @@ import { type Prisma } from "~/generated/prisma/client";
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { db, readRows, type Db, type Tx } from "~/utils/db.server";
 import { earlyPayOffer, termsFor, type EarlyPayOffer, type InvoiceOverride, type PolicyLike } from "~/modules/discounts/early-pay";
-import { computeInvoiceFigures, type InvoiceFigures, type PaymentStatus, type RefundStatus } from "./balance";
+import { computeInvoiceFigures, type InvoiceFigures, type DisputeStatus, type PaymentStatus, type RefundStatus } from "./balance";
 
 /** What computeInvoiceFigures needs, loaded in one query. */
 export const invoiceFiguresInclude = {
@@ -12,6 +12,7 @@ export const invoiceFiguresInclude = {
   lateFees: { select: { amountCents: true, status: true } },
   adjustments: { select: { amountCents: true, kind: true } },
   refundAllocations: { select: { amountCents: true, refund: { select: { status: true } } } },
+  disputeAllocations: { select: { amountCents: true, dispute: { select: { status: true, inquiry: true } } } },
 } satisfies Prisma.InvoiceInclude;
 
 type InvoiceWithFigureRows = Prisma.InvoiceGetPayload<{ include: typeof invoiceFiguresInclude }>;
@@ -27,6 +28,8 @@ export function figuresOf(invoice: InvoiceWithFigureRows, today: CalendarDate): 
       lateFees: invoice.lateFees,
       adjustments: invoice.adjustments,
       refunds: invoice.refundAllocations.map((r) => ({ amountCents: r.amountCents, status: r.refund.status })),
+      disputes: invoice.disputeAllocations.map((d) => ({ amountCents: d.amountCents, status: d.dispute.status, inquiry: d.dispute.inquiry })),
+      uncollectible: invoice.uncollectibleAt !== null,
     },
     today,
   );
@@ -83,6 +86,8 @@ export type CustomerInvoiceRow = {
   lateFees: { amountCents: number; status: "APPLIED" | "WAIVED" }[];
   adjustments: { amountCents: number; kind: "CREDIT" | "WRITE_OFF" }[];
   refunds: { amountCents: number; status: RefundStatus }[];
+  disputes: { amountCents: number; status: DisputeStatus; inquiry: boolean }[];
+  uncollectible: boolean;
 } & InvoiceOverride & {
   policyEnabled: boolean | null;
   policyKind: "PERCENT" | "FIXED" | null;
@@ -141,6 +146,9 @@ export const CUSTOMER_INVOICES_SQL = `
       coalesce((select json_agg(json_build_object('amountCents', a."amountCents", 'kind', a.kind)) from "InvoiceAdjustment" a where a."invoiceId" = i.id), '[]') as adjustments,
       coalesce((select json_agg(json_build_object('amountCents', ra."amountCents", 'status', r.status)) from "RefundAllocation" ra
         join "Refund" r on r.id = ra."refundId" where ra."invoiceId" = i.id), '[]') as refunds,
+      coalesce((select json_agg(json_build_object('amountCents', da."amountCents", 'status', d.status, 'inquiry', d.inquiry)) from "DisputeAllocation" da
+        join "Dispute" d on d.id = da."disputeId" where da."invoiceId" = i.id), '[]') as disputes,
+      i."uncollectibleAt" is not null as uncollectible,
       i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
       dp.enabled as "policyEnabled", dp.kind::text as "policyKind", dp."percentBps" as "policyPercentBps", dp."amountCents" as "policyAmountCents",
       dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
@@ -158,7 +166,7 @@ function invoicesFromRows(rows: readonly CustomerInvoiceRow[], customerId: strin
       issueDate: i.issueDate as CalendarDate,
       dueDate,
       customer: { id: customerId, name: i.customerName, companyName: i.customerCompanyName },
-      figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments, refunds: i.refunds }, today),
+      figures: computeInvoiceFigures({ state: "ISSUED", dueDate, lines: i.lines, allocations: i.allocations, discounts: i.discounts, lateFees: i.lateFees, adjustments: i.adjustments, refunds: i.refunds, disputes: i.disputes, uncollectible: i.uncollectible }, today),
     };
   });
 }

@@ -61,6 +61,10 @@ export function candidatesSql(at: Date, businessId?: string) {
     refunded as (
       select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra
       join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1),
+    -- A chargeback lost is owed again; an open one is held (out of paid, but never chased): it adds nothing here.
+    lost as (
+      select da."invoiceId", sum(da."amountCents") as c from "DisputeAllocation" da
+      join "Dispute" d on d.id = da."disputeId" and d.status = 'LOST' and not d.inquiry group by 1),
     sent as (
       select ri."invoiceId", max(t.position) as position, max(r."createdAt") as at
       from "ReminderItem" ri join "ReminderTier" t on t.id = ri."tierId" join "Reminder" r on r.id = ri."reminderId" group by 1),
@@ -68,7 +72,7 @@ export function candidatesSql(at: Date, businessId?: string) {
     inv as (
       select i.id, i.number, i."customerId", i."businessId", i."dueDate", i.currency, i."remindersPausedAt",
         (${at}::timestamptz at time zone b."timeZone")::date as today,
-        coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) - coalesce(disc.c, 0) - coalesce(adj.c, 0) as due_now
+        coalesce(lines.c, 0) + coalesce(fees.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) + coalesce(lost.c, 0) - coalesce(disc.c, 0) - coalesce(adj.c, 0) as due_now
       from "Invoice" i
       join "Business" b on b.id = i."businessId"
       left join lines on lines."invoiceId" = i.id
@@ -77,7 +81,8 @@ export function candidatesSql(at: Date, businessId?: string) {
       left join disc on disc."invoiceId" = i.id
       left join adj on adj."invoiceId" = i.id
       left join refunded on refunded."invoiceId" = i.id
-      where i.state = 'ISSUED' and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
+      left join lost on lost."invoiceId" = i.id
+      where i.state = 'ISSUED' and i."uncollectibleAt" is null and (${businessId ?? null}::text is null or i."businessId" = ${businessId ?? null})
         -- An archived customer is no longer chased (the owner archives a settled or abandoned account).
         and not exists (select 1 from "Customer" cu where cu.id = i."customerId" and cu."archivedAt" is not null))
     select inv.id as "invoiceId", inv.number, inv."customerId", inv."businessId", inv."dueDate", inv.currency,
