@@ -17,6 +17,8 @@ import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps }
 import TeamInvitationEmail, { subject as teamInvitationSubject, type TeamInvitationEmailProps } from "./team-invitation";
 import PasswordResetEmail, { subject as passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 import RefundEmail, { subject as refundSubject, type RefundEmailProps } from "./refund";
+import PaymentReturnedEmail, { subject as paymentReturnedSubject, type PaymentReturnedEmailProps } from "./payment-returned";
+import DisputeAlertEmail, { subject as disputeAlertSubject, type DisputeAlertEmailProps } from "./dispute-alert";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -29,6 +31,8 @@ export const emailTemplates = {
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
   "payment-failed": { component: PaymentFailedEmail, subject: paymentFailedSubject, title: "Bank payment failed" },
   refund: { component: RefundEmail, subject: refundSubject, title: "Refund sent" },
+  "payment-returned": { component: PaymentReturnedEmail, subject: paymentReturnedSubject, title: "Bank payment returned after it went through" },
+  "dispute-alert": { component: DisputeAlertEmail, subject: disputeAlertSubject, title: "Dispute opened, won or lost (to the owner)" },
   reminder: { component: ReminderEmail, subject: reminderSubject, title: "Reminder (each tier)" },
   "collections-alert": { component: CollectionsAlertEmail, subject: collectionsAlertSubject, title: "Collections alert (to the owner)" },
   "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
@@ -51,6 +55,8 @@ export type EmailPropsByTemplate = {
   receipt: ReceiptEmailProps;
   "payment-failed": PaymentFailedEmailProps;
   refund: RefundEmailProps;
+  "payment-returned": PaymentReturnedEmailProps;
+  "dispute-alert": DisputeAlertEmailProps;
   reminder: ReminderEmailProps;
   "collections-alert": CollectionsAlertEmailProps;
   "promise-confirmation": PromiseConfirmationEmailProps;

@@ -53,6 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const BADGE_TONES: Record<BoardBadge, string> = {
+  disputed: "bg-orange-50 text-orange-900 ring-orange-300",
   promise: "bg-sky-50 text-sky-800 ring-sky-200",
   question: "bg-violet-50 text-violet-800 ring-violet-200",
   plan: "bg-teal-50 text-teal-800 ring-teal-200",

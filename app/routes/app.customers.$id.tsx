@@ -4,7 +4,7 @@ import { HandoverInputError, markHandedOver } from "~/modules/collections/handov
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { StatusBadge } from "~/components/status-badge";
+import { DisputedBadge, StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
@@ -152,6 +152,7 @@ function ProfileCard({ profile, depositRequired, plansAllowed }: { profile: Paye
     { label: "Average days late", value: profile.averageDaysLate === null ? "—" : String(profile.averageDaysLate), hint: profile.lateInvoices === 0 ? "Never late" : `Over ${profile.lateInvoices} late ${profile.lateInvoices === 1 ? "invoice" : "invoices"}` },
     { label: "Broken promises", value: String(profile.brokenPromises), hint: `${profile.promisesKept} kept` },
     { label: "Broken plans", value: String(profile.brokenPlans), hint: `${profile.plansCompleted} completed` },
+    ...(profile.paymentsReversed > 0 ? [{ label: "Payments reversed", value: String(profile.paymentsReversed), hint: "Returned by the bank or charged back" }] : []),
   ];
   return (
     <Card>
@@ -206,7 +207,10 @@ export default function CustomerPage() {
       ) : null}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{customer.name}</h1>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            {customer.name}
+            {invoices.some((i) => i.figures.underDispute) ? <DisputedBadge /> : null}
+          </h1>
           <p className="text-sm text-slate-500">
             {customer.companyName ? `${customer.companyName} · ` : ""}
             {customer.email} · {activeLinks} active portal {activeLinks === 1 ? "link" : "links"}
@@ -288,6 +292,7 @@ export default function CustomerPage() {
                 <span className="tabular-nums sm:text-right">{money(i.figures.balanceCents)}</span>
                 <span>
                   <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
+                  {i.figures.underDispute && i.figures.status !== "DISPUTED" ? <DisputedBadge /> : null}
                 </span>
                 <span className="text-xs text-slate-500 sm:text-right">{tiers[i.id] ? `Last reminder: ${tiers[i.id]?.name}` : "No reminder yet"}{paused[i.id] ? " · paused" : ""}</span>
               </div>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InvoiceEditor } from "~/components/invoice-editor";
-import { StatusBadge } from "~/components/status-badge";
+import { DisputedBadge, StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
@@ -20,6 +20,7 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice } from "~/modules/portal-access/send-link.server";
 import { today } from "~/utils/clock.server";
+import { chaseAfterLostDispute, invoiceDisputes } from "~/modules/disputes/disputes.server";
 import { readForm, idParam } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.invoice.number} · Duely` : "Invoice" }];
@@ -37,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A fresh key per page view: submitting the same payment form twice records it once.
     submissionKey: crypto.randomUUID(),
     figures,
+    disputes: invoice.state === "ISSUED" ? await invoiceDisputes(business.id, invoice.id) : [],
+    remindersPaused: invoice.remindersPausedAt !== null,
     invoice: {
       id: invoice.id,
       number: invoice.number,
@@ -63,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["save", "send", "email", "void", "payment"], "That action is not available.") });
+const Intent = z.object({ intent: z.enum(["save", "send", "email", "void", "payment", "chase"], "That action is not available.") });
 
 type ActionResult = { intent: string; message: string | null; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
@@ -78,6 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.success) return reply(400, null, { form: ["That action is not available."] });
   try {
     switch (intent.data.intent) {
+      case "chase": {
+        const chased = await chaseAfterLostDispute(business.id, user.id, invoiceId);
+        return chased.ok ? reply(200, chased.message) : reply(400, null, { form: [chased.message] });
+      }
       case "save": {
         const parsed = parseDraftForm(values, business.currency);
         if (!parsed.ok) return reply(400, null, parsed.fieldErrors);
@@ -133,7 +140,7 @@ function Alert({ children, tone }: { children: string; tone: "good" | "bad" }) {
 
 export default function InvoicePage() {
   const can = useCan();
-  const { invoice, figures, customers, submissionKey, today: day, timeZone } = useLoaderData<typeof loader>();
+  const { invoice, figures, customers, submissionKey, today: day, timeZone, disputes, remindersPaused } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, invoice.currency);
@@ -161,6 +168,7 @@ export default function InvoicePage() {
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight">Invoice {invoice.number}</h1>
             <StatusBadge status={figures.status} daysOverdue={figures.daysOverdue} />
+            {figures.underDispute && figures.status !== "DISPUTED" ? <DisputedBadge /> : null}
           </div>
           <p className="text-sm text-slate-500">
             <Link to={`/app/customers/${invoice.customer.id}`} className="font-medium text-teal-800 hover:underline">
@@ -252,6 +260,7 @@ export default function InvoicePage() {
               {figures.discountCents > 0 ? <FigureRow label="Early-payment discount" value={money(-figures.discountCents)} /> : null}
               {figures.creditCents + figures.writtenOffCents > 0 ? <FigureRow label="Credits and write-offs" value={money(-(figures.creditCents + figures.writtenOffCents))} /> : null}
               <FigureRow label="Balance due" value={money(figures.balanceCents)} strong />
+              {figures.disputedCents > 0 ? <FigureRow label="of which under dispute (not chased)" value={money(figures.disputedCents)} /> : null}
             </tbody>
           </table>
           {invoice.memo ? <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">Memo: {invoice.memo}</p> : null}
@@ -260,6 +269,48 @@ export default function InvoicePage() {
           </p>
         </Card>
       )}
+
+      {disputes.length > 0 ? (
+        <Card className="p-5 sm:p-6">
+          <h2 className="font-semibold">Disputes</h2>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Disputes on this invoice">
+            {disputes.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
+                <div>
+                  <p className="font-medium">
+                    {d.inquiry ? "Inquiry" : "Chargeback"} on {money(d.amountCents)} of this invoice: {d.reasonText}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    Opened {formatInstant(new Date(d.openedAt), timeZone)}
+                    {d.status === "OPEN" && d.evidenceDueBy ? ` · evidence due by ${formatInstant(new Date(d.evidenceDueBy), timeZone)}` : ""}
+                    {d.closedAt ? ` · closed ${formatInstant(new Date(d.closedAt), timeZone)}` : ""} ·{" "}
+                    <Link to={`/app/payments/${d.paymentId}`} className="font-medium text-teal-800 hover:underline">
+                      the payment
+                    </Link>
+                  </p>
+                  {d.status === "OPEN" ? <p className="mt-1 text-xs text-orange-900">No reminder goes out for this invoice while the dispute is open.</p> : null}
+                  {d.status === "LOST" ? (
+                    <p className="mt-1 text-xs text-rose-700">
+                      Lost: {money(d.amountCents)} is owed again. {remindersPaused ? "Reminders are paused until you decide: chase it again, or write it off as uncollectible." : "Reminders are running."}
+                    </p>
+                  ) : null}
+                </div>
+                <span className={`status-badge ${d.status === "OPEN" ? "bg-orange-50 text-orange-900 ring-orange-300" : d.status === "WON" ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-rose-200"}`}>
+                  {d.status === "OPEN" ? "Disputed" : d.status === "WON" ? "Won" : "Lost"}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {disputes.some((d) => d.status === "LOST") && remindersPaused && figures.dueNowCents > 0 && can("collect") ? (
+            <Form method="post" className="mt-3">
+              <input type="hidden" name="intent" value="chase" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Chase it again (resume reminders)
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
 
       {invoice.state === "ISSUED" && figures.dueNowCents > 0 ? (
         <Card className="p-5 sm:p-6">

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useCan } from "~/components/use-can";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { StatusBadge } from "~/components/status-badge";
+import { DisputedBadge, StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
@@ -100,6 +100,7 @@ export default function Invoices() {
                   {i.number}
                 </Link>
                 <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
+                {i.figures.underDispute && i.figures.status !== "DISPUTED" ? <DisputedBadge /> : null}
               </div>
               <div className="mt-1 flex items-baseline justify-between gap-3">
                 <span className="min-w-0 truncate">{i.customer.name}</span>
@@ -142,6 +143,7 @@ export default function Invoices() {
                   <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">{formatMoney(i.figures.balanceCents, i.currency)}</td>
                   <td className="px-5 py-3">
                     <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
+                {i.figures.underDispute && i.figures.status !== "DISPUTED" ? <DisputedBadge /> : null}
                   </td>
                 </tr>
               ))}

@@ -12,6 +12,8 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { REFUND_EFFECTS } from "~/modules/refunds/refunds";
 import { paymentForOwner, requestRefund } from "~/modules/refunds/refunds.server";
+import { disputeReasonText } from "~/modules/disputes/disputes";
+import { simulateDisputeDecision } from "~/modules/disputes/disputes.server";
 import { readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment · Duely" }];
@@ -34,6 +36,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       customer: payment.customer,
       allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
       extrasCents: payment.amountCents - payment.allocations.reduce((s, a) => s + a.amountCents, 0),
+      returnedAt: payment.returnedAt?.toISOString() ?? null,
+      failureMessage: payment.failureMessage,
+      disputes: payment.disputes.map((d) => ({
+        id: d.id,
+        amountCents: d.amountCents,
+        feeCents: d.feeCents,
+        status: d.status,
+        inquiry: d.inquiry,
+        reasonText: disputeReasonText(d.reason),
+        evidenceDueBy: d.evidenceDueBy?.toISOString() ?? null,
+        openedAt: d.openedAt.toISOString(),
+        closedAt: d.closedAt?.toISOString() ?? null,
+        invoices: d.allocations.map((a) => `${a.invoice.number} (${formatMoney(a.amountCents, d.currency)})`),
+      })),
       refunds: payment.refunds.map((r) => ({
         id: r.id,
         amountCents: r.amountCents,
@@ -54,6 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { business, user } = await requireUser(request, "refund");
   const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  if (values.intent === "simulate-dispute") {
+    const decided = await simulateDisputeDecision(business.id, user.id, params.id ?? "", values);
+    if (!decided.ok) return json({ ok: false as const, fieldErrors: decided.fieldErrors, message: null, values }, { status: 400 });
+    return json({ ok: true as const, fieldErrors: {}, message: decided.message, values: {} });
+  }
   if (values.intent !== "refund") return json({ ok: false as const, fieldErrors: { form: ["That action is not available."] }, message: null, values }, { status: 400 });
   const result = await requestRefund(business.id, user, params.id ?? "", values);
   if (!result.ok) return json({ ok: false as const, fieldErrors: result.fieldErrors, message: null, values }, { status: 400 });
@@ -65,6 +86,12 @@ const REFUND_STATUS: Record<string, { label: string; tone: string }> = {
   SUCCEEDED: { label: "Refunded", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
   FAILED: { label: "Failed", tone: "bg-rose-50 text-rose-800 ring-rose-200" },
   CANCELED: { label: "Cancelled", tone: "bg-slate-100 text-slate-600 ring-slate-200" },
+};
+
+const DISPUTE_STATUS: Record<string, { label: string; tone: string }> = {
+  OPEN: { label: "Disputed", tone: "bg-orange-50 text-orange-900 ring-orange-300" },
+  WON: { label: "Won", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
+  LOST: { label: "Lost", tone: "bg-rose-50 text-rose-800 ring-rose-200" },
 };
 
 const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600";
@@ -87,9 +114,65 @@ export default function PaymentPage() {
           {money(payment.amountCents)} from {payment.customer.name}
         </h1>
         <p className="text-sm text-slate-500">
-          {payment.methodText} · {payment.receiptNumber ?? "no receipt"} · {formatInstant(new Date(payment.succeededAt ?? payment.createdAt), timeZone)} · {payment.status.toLowerCase()}
+          {payment.methodText} · {payment.receiptNumber ?? "no receipt"} · {formatInstant(new Date(payment.succeededAt ?? payment.createdAt), timeZone)} · {payment.returnedAt ? "returned by the bank" : payment.status.toLowerCase()}
         </p>
       </div>
+      {payment.returnedAt ? (
+        <p role="status" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-900 ring-1 ring-inset ring-rose-200">
+          The bank returned this payment on {formatInstant(new Date(payment.returnedAt), timeZone)}: {payment.failureMessage ?? "no reason given"} It no longer counts, its invoices are owed
+          again, and the customer was told how to pay again.
+        </p>
+      ) : null}
+      {result?.ok && result.message && payment.disputes.length > 0 ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
+          {result.message}
+        </p>
+      ) : null}
+      {payment.disputes.length > 0 ? (
+        <Card className="p-5">
+          <h2 className="font-semibold">Disputes</h2>
+          <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Disputes of this payment">
+            {payment.disputes.map((d) => (
+              <li key={d.id} className="space-y-2 py-3">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div>
+                    <p className="font-medium">
+                      {d.inquiry ? "Inquiry" : "Chargeback"} of {money(d.amountCents)}: {d.reasonText}
+                    </p>
+                    <p className="text-xs text-slate-500">
+                      Opened {formatInstant(new Date(d.openedAt), timeZone)}
+                      {d.invoices.length ? ` · ${d.invoices.join(", ")}` : ""}
+                      {d.feeCents > 0 ? ` · dispute fee ${money(d.feeCents)}` : ""}
+                      {d.closedAt ? ` · closed ${formatInstant(new Date(d.closedAt), timeZone)}` : ""}
+                    </p>
+                    {d.status === "OPEN" ? (
+                      <p className="mt-1 text-xs text-orange-900">
+                        {d.inquiry ? "No money has been withdrawn yet. " : "The amount is held: it does not count as paid, and no reminder asks for it. "}
+                        {d.evidenceDueBy ? `Submit your evidence in Stripe by ${formatInstant(new Date(d.evidenceDueBy), timeZone)}.` : "Submit your evidence in Stripe."}
+                      </p>
+                    ) : null}
+                    {d.status === "LOST" ? <p className="mt-1 text-xs text-rose-700">Lost: the invoice is owed again. On the invoice, choose to chase it again or write it off.</p> : null}
+                  </div>
+                  <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${DISPUTE_STATUS[d.status]?.tone ?? ""}`}>{DISPUTE_STATUS[d.status]?.label ?? d.status}</span>
+                </div>
+                {d.status === "OPEN" && payment.gateway === "simulator" && can("refund") ? (
+                  <Form method="post" className="flex flex-wrap items-center gap-2" aria-label="Simulate the bank's decision">
+                    <input type="hidden" name="intent" value="simulate-dispute" />
+                    <input type="hidden" name="disputeId" value={d.id} />
+                    <span className="text-xs text-slate-500">Test mode: simulate the bank&apos;s decision</span>
+                    <Button type="submit" name="outcome" value="won" variant="secondary" disabled={busy}>
+                      Won
+                    </Button>
+                    <Button type="submit" name="outcome" value="lost" variant="secondary" disabled={busy}>
+                      Lost
+                    </Button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
 
       <Card className="p-5">
         <h2 className="font-semibold">What it paid</h2>
@@ -132,7 +215,7 @@ export default function PaymentPage() {
         </ul>
       </Card>
 
-      {payment.status === "SUCCEEDED" && can("refund") ? (
+      {payment.status === "SUCCEEDED" && can("refund") && !payment.disputes.some((d) => d.status === "OPEN" && !d.inquiry) ? (
         <Card className="p-5">
           <h2 className="font-semibold">Refund this payment</h2>
           <p className="mt-1 text-sm text-slate-500">

@@ -4,7 +4,7 @@ import { fromDbDate, type CalendarDate } from "../../app/modules/dates/calendar"
 import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { startPayment } from "../../app/modules/payments/checkout.server";
-import { confirmSimulatedPayment, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
+import { confirmSimulatedPayment, runSimulatorLater, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
 import { runPlanCharges } from "../../app/modules/plans/charges.server";
 import { saveSimulatedPlanMethod } from "../../app/modules/plans/methods.server";
 import { loadPlanAccount, planOffered } from "../../app/modules/plans/portal.server";
@@ -250,6 +250,30 @@ describe("a self-serve plan by bank debit (ACH)", () => {
     await settleSimulatedBankDebit(second.id, "000123456789");
     plan = await planOf(planId);
     expect(plan.status).toBe("COMPLETED");
+  });
+
+  it("an instalment the bank returns after it cleared fails under the plan's retry rules, and a completed plan runs again", async () => {
+    const w = await world();
+    const { planId, paymentId } = await startPlan({ customerId: w.customer.id, invoiceIds: [w.invoice.id], count: 2, frequency: "WEEKLY", method: "US_BANK_ACCOUNT" });
+    expect(await confirmSimulatedPayment(w.customer.id, paymentId, BANK("000123456789"))).toBe("PROCESSING");
+    await settleSimulatedBankDebit(paymentId, "000123456789");
+    await setDay("2026-12-08");
+    expect(await runPlanCharges()).toMatchObject({ charges: 1 });
+    const second = await db.payment.findFirstOrThrow({ where: { instalmentId: (await planOf(planId)).instalments[1]!.id } });
+    await settleSimulatedBankDebit(second.id, "000123456789");
+    expect((await planOf(planId)).status).toBe("COMPLETED");
+
+    await setDay("2026-12-11");
+    await runSimulatorLater({ kind: "bank-return", paymentId: second.id, code: "insufficient_funds", message: "The bank account had insufficient funds." });
+    const plan = await planOf(planId);
+    expect(plan.status).toBe("ACTIVE");
+    expect(plan.instalments[1]).toMatchObject({ status: "FAILED", lastFailure: "The bank account had insufficient funds." });
+    expect(fromDbDate(plan.instalments[1]!.nextAttemptOn!)).toBe("2026-12-14");
+    expect(await emailsTo(w.customer.id, "instalment-failed")).toHaveLength(1);
+    expect(await emailsTo(w.customer.id, "payment-returned")).toHaveLength(0);
+    const [invoice] = await listCustomerInvoices(w.customer.id, "2026-12-11" as CalendarDate);
+    expect(invoice!.figures.balanceCents).toBe(15_000);
+    expect(await activity(w.invoice.id)).toEqual(expect.arrayContaining(["payment.returned", "plan.reopened", "plan.instalment_failed"]));
   });
 });
 

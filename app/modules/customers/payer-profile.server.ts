@@ -11,6 +11,8 @@ const emptyHistory = (): PayerHistory & { paidInvoices: PayerHistory["paidInvoic
   promisesBroken: 0,
   plansCompleted: 0,
   plansDefaulted: 0,
+  paymentsReturned: 0,
+  chargebacksLost: 0,
 });
 
 /**
@@ -22,7 +24,7 @@ export async function loadPayerHistories(business: { id: string; timeZone: strin
   const histories = new Map(customerIds.map((id) => [id, emptyHistory()]));
   if (customerIds.length === 0) return histories as Map<string, PayerHistory>;
   const ids = [...customerIds];
-  const [invoices, promises, plans] = await Promise.all([
+  const [invoices, promises, plans, returned, lost] = await Promise.all([
     db.invoice.findMany({
       where: { businessId: business.id, customerId: { in: ids }, state: "ISSUED" },
       include: {
@@ -40,7 +42,17 @@ export async function loadPayerHistories(business: { id: string; timeZone: strin
       where: { businessId: business.id, customerId: { in: ids }, status: { in: ["COMPLETED", "DEFAULTED"] } },
       _count: { _all: true },
     }),
+    db.payment.groupBy({ by: ["customerId"], where: { businessId: business.id, customerId: { in: ids }, returnedAt: { not: null } }, _count: { _all: true } }),
+    db.dispute.findMany({ where: { businessId: business.id, status: "LOST", inquiry: false, payment: { customerId: { in: ids }, method: "CARD" } }, select: { payment: { select: { customerId: true } } } }),
   ]);
+  for (const row of returned) {
+    const history = histories.get(row.customerId);
+    if (history) history.paymentsReturned = (history.paymentsReturned ?? 0) + row._count._all;
+  }
+  for (const row of lost) {
+    const history = histories.get(row.payment.customerId);
+    if (history) history.chargebacksLost = (history.chargebacksLost ?? 0) + 1;
+  }
 
   for (const invoice of invoices) {
     const history = histories.get(invoice.customerId);

@@ -12,6 +12,9 @@ export type PayerHistory = {
   promisesBroken: number;
   plansCompleted: number;
   plansDefaulted: number;
+  /** Bank payments returned after they had gone through, and chargebacks lost (issue 18): money that came back out. */
+  paymentsReturned?: number;
+  chargebacksLost?: number;
 };
 
 /** "new": nothing to judge yet (no paid or overdue invoice, no promise or plan resolved). */
@@ -36,6 +39,8 @@ export type PayerProfile = {
   brokenPromises: number;
   plansCompleted: number;
   brokenPlans: number;
+  /** Payments the bank returned after success, plus chargebacks lost: each counts as a broken commitment. */
+  paymentsReversed: number;
   /** One line saying why the customer is in the group, e.g. "Paid 9 of 10 invoices on time". */
   reason: string;
 };
@@ -66,9 +71,11 @@ export const PAYER_GROUP_LABELS: Record<PayerGroup, string> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function brokenText(promises: number, plans: number) {
+function brokenText(promises: number, plans: number, reversed = 0) {
   const parts = [promises > 0 ? plural(promises, "promise") : null, plans > 0 ? plural(plans, "plan") : null].filter(Boolean);
-  return `broke ${parts.join(" and ")}`;
+  const reversedText = reversed > 0 ? `${plural(reversed, "payment")} reversed (bank return or chargeback)` : null;
+  if (parts.length === 0) return reversedText ?? "";
+  return `broke ${parts.join(" and ")}${reversedText ? `; ${reversedText}` : ""}`;
 }
 
 export function computePayerProfile(history: PayerHistory): PayerProfile {
@@ -83,6 +90,7 @@ export function computePayerProfile(history: PayerHistory): PayerProfile {
   const longestOverdueDays = Math.max(0, ...overdueDays);
   const brokenPromises = history.promisesBroken;
   const brokenPlans = history.plansDefaulted;
+  const paymentsReversed = (history.paymentsReturned ?? 0) + (history.chargebacksLost ?? 0);
 
   const profile = {
     ratedInvoices,
@@ -95,16 +103,17 @@ export function computePayerProfile(history: PayerHistory): PayerProfile {
     brokenPromises,
     plansCompleted: history.plansCompleted,
     brokenPlans,
+    paymentsReversed,
   };
   const onTime = `Paid ${paidOnTime} of ${plural(ratedInvoices, "invoice")} on time`;
   const late = averageDaysLate === null ? "" : `, ${averageDaysLate} days late on average`;
-  const broken = brokenPromises + brokenPlans;
+  const broken = brokenPromises + brokenPlans + paymentsReversed;
 
   if (ratedInvoices === 0 && broken === 0 && history.promisesKept === 0 && history.plansCompleted === 0) {
     return { ...profile, group: "new", reason: "No paid or overdue invoices yet" };
   }
   if (broken >= T.avoiderBrokenCommitments) {
-    const text = brokenText(brokenPromises, brokenPlans);
+    const text = brokenText(brokenPromises, brokenPlans, paymentsReversed);
     return { ...profile, group: "avoider", reason: text.charAt(0).toUpperCase() + text.slice(1) };
   }
   if (longestOverdueDays >= T.avoiderOverdueDays) {
@@ -125,7 +134,7 @@ export function computePayerProfile(history: PayerHistory): PayerProfile {
     return { ...profile, group: "reliable", reason: ratedInvoices === 0 ? "Kept every promise and plan so far" : onTime };
   }
   const why = ratedInvoices === 0 ? "No invoice rated yet" : `${onTime}${late}`;
-  return { ...profile, group: "sporadic", reason: broken > 0 ? `${why}; ${brokenText(brokenPromises, brokenPlans)}` : why };
+  return { ...profile, group: "sporadic", reason: broken > 0 ? `${why}; ${brokenText(brokenPromises, brokenPlans, paymentsReversed)}` : why };
 }
 
 /** "90%" or "87.5%": a rate in basis points for people. */

@@ -8,6 +8,7 @@ export const QUEUES = {
   outboxSweep: "outbox-sweep",
   simulatorSettle: "simulator-settle",
   simulatorRefund: "simulator-refund",
+  simulatorLater: "simulator-later",
   remindersRun: "reminders-run",
   plansRun: "plans-run",
   gatewayCancelSweep: "gateway-cancel-sweep",
@@ -65,6 +66,9 @@ async function ensureQueues(boss: PgBoss) {
   }
   if (!existing.has(QUEUES.simulatorRefund)) {
     await boss.createQueue(QUEUES.simulatorRefund, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
+  }
+  if (!existing.has(QUEUES.simulatorLater)) {
+    await boss.createQueue(QUEUES.simulatorLater, { policy: "stately", retryLimit: 10, retryDelay: 5, retryBackoff: true });
   }
   if (!existing.has(QUEUES.remindersRun)) {
     // One run at a time; a run that dies is simply run again (each customer's email is its own transaction).

@@ -5,7 +5,7 @@ import { runReminders } from "~/modules/reminders/engine.server";
 import { runPlanCharges } from "~/modules/plans/charges.server";
 import { sweepReplacedIntents } from "~/modules/plans/plans.server";
 import { sweepUnsentRefunds } from "~/modules/refunds/refunds.server";
-import { finishSimulatedRefund, settleSimulatedBankDebit } from "~/modules/payments/simulator.server";
+import { finishSimulatedRefund, runSimulatorLater, settleSimulatedBankDebit, type SimulatorLater } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
 
@@ -34,6 +34,12 @@ export async function startWorkers() {
     if (!job) return;
     await syncClock();
     await finishSimulatedRefund(job.data.refundId, job.data.outcome);
+  });
+
+  await boss.work<SimulatorLater>(QUEUES.simulatorLater, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    await syncClock();
+    await runSimulatorLater(job.data);
   });
 
   await boss.work(QUEUES.remindersRun, { pollingIntervalSeconds: 5 }, async () => {

@@ -18,6 +18,8 @@ import { getEnv } from "~/utils/env.server";
 import type { GatewayName } from "./gateway.server";
 import { METHOD_LABELS } from "./pricing";
 import { applyRefundEvent } from "~/modules/refunds/refund-state.server";
+import { applyDisputeEvent } from "~/modules/disputes/dispute-state.server";
+import { applyBankReturn } from "~/modules/disputes/returns.server";
 import { BRAND_NAMES } from "./simulator-outcomes";
 import { applyEvent, type PaymentStatus } from "./state";
 
@@ -29,9 +31,24 @@ const STATUS_BY_EVENT: Record<string, PaymentStatus> = {
 };
 
 /** The webhook events to enable in Stripe's dashboard: the ones this handler acts on. */
-export const HANDLED_STRIPE_EVENTS = [...Object.keys(STATUS_BY_EVENT), "setup_intent.succeeded", "refund.created", "refund.updated", "refund.failed"];
+export const HANDLED_STRIPE_EVENTS = [
+  ...Object.keys(STATUS_BY_EVENT),
+  "setup_intent.succeeded",
+  "refund.created",
+  "refund.updated",
+  "refund.failed",
+  "charge.failed",
+  "charge.dispute.created",
+  "charge.dispute.updated",
+  "charge.dispute.closed",
+  "charge.dispute.funds_withdrawn",
+  "charge.dispute.funds_reinstated",
+];
 
-export type EventOutcome = "applied" | "unchanged" | "duplicate" | "ignored";
+/** "waiting": about a payment that has not succeeded here yet; kept, and applied once it has. */
+export type EventOutcome = "applied" | "unchanged" | "duplicate" | "ignored" | "waiting";
+
+type Applied = { outcome: Exclude<EventOutcome, "duplicate">; note?: string; waitingFor?: string };
 
 function describeMethod(intent: Stripe.PaymentIntent): string | null {
   const pm = intent.payment_method;
@@ -48,7 +65,6 @@ export async function nextReceiptNumber(tx: Tx) {
 }
 
 export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayName): Promise<EventOutcome> {
-  const incomingStatus = STATUS_BY_EVENT[event.type];
   return db.$transaction(
     async (tx) => {
       const inserted = await tx.$executeRaw`
@@ -56,22 +72,63 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
         values (${event.id}, ${gateway}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${now()})
         on conflict ("id") do nothing`;
       if (inserted === 0) return "duplicate";
-      if (event.type === "setup_intent.succeeded") {
-        const applied = await applySetupSucceeded(tx, event.data.object as Stripe.SetupIntent, gateway);
-        return markProcessed(tx, event.id, applied ? "applied" : "ignored", applied ? undefined : "no plan for this setup");
-      }
-      if (event.type.startsWith("refund.")) {
-        const result = await applyRefundEvent(tx, event.data.object as Stripe.Refund, new Date(event.created * 1000));
-        return markProcessed(tx, event.id, result.outcome, result.note);
-      }
-      // charge.refunded repeats what the refund.* events say (and its refunds list is not expanded): they carry it.
-      if (!incomingStatus) return markProcessed(tx, event.id, "ignored");
+      const result = await applyEvent_(tx, event, gateway);
+      return markProcessed(tx, event.id, result);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 15_000, timeout: 20_000 },
+  );
+}
 
-      const intent = event.data.object as Stripe.PaymentIntent;
+/**
+ * The events that waited for this payment to succeed (a refund's or dispute's event that arrived before the
+ * payment's own), applied now, oldest first, in the same transaction.
+ */
+async function replayWaiting(tx: Tx, intentId: string, gateway: GatewayName) {
+  const waiting = await tx.$queryRaw<{ id: string; payload: Stripe.Event }[]>`
+    select id, payload from "WebhookEvent" where "waitingFor" = ${intentId} order by ("payload"->>'created')::bigint, "receivedAt"`;
+  for (const row of waiting) {
+    const result = await applyEvent_(tx, row.payload, gateway);
+    if (result.outcome !== "waiting") await markProcessed(tx, row.id, result);
+  }
+}
+
+/** One stored event's effect: what it changes, in the caller's transaction. */
+async function applyEvent_(tx: Tx, event: Stripe.Event, gateway: GatewayName): Promise<Applied> {
+  const at = new Date(event.created * 1000);
+  if (event.type === "setup_intent.succeeded") {
+    const applied = await applySetupSucceeded(tx, event.data.object as Stripe.SetupIntent, gateway);
+    return applied ? { outcome: "applied" } : { outcome: "ignored", note: "no plan for this setup" };
+  }
+  if (event.type.startsWith("refund.")) return applyRefundEvent(tx, event.data.object as Stripe.Refund, at);
+  if (event.type.startsWith("charge.dispute.")) return applyDisputeEvent(tx, event.data.object as Stripe.Dispute, at);
+  if (event.type === "charge.failed") return applyChargeFailed(tx, event.data.object as Stripe.Charge, at);
+  // charge.refunded repeats what the refund.* events say (and its refunds list is not expanded): they carry it.
+  const incomingStatus = STATUS_BY_EVENT[event.type];
+  if (!incomingStatus) return { outcome: "ignored" };
+  return applyIntentEvent(tx, event.data.object as Stripe.PaymentIntent, incomingStatus, at, gateway);
+}
+
+/**
+ * charge.failed: for a bank debit that had succeeded, the bank's return (Stripe moves the intent back to
+ * requires_payment_method and says so with this event). Any other failed charge is carried by its intent's event.
+ */
+async function applyChargeFailed(tx: Tx, charge: Stripe.Charge, at: Date): Promise<Applied> {
+  const intentId = typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+  if (!intentId) return { outcome: "ignored", note: `charge ${charge.id} names no payment` };
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerPaymentId" = ${intentId} for update`;
+  if (!locked) return { outcome: "ignored", note: `no payment for ${intentId}` };
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id }, select: { id: true, status: true, method: true, lastEventAt: true } });
+  if (payment.method !== "US_BANK_ACCOUNT" || payment.status !== "SUCCEEDED") return { outcome: "ignored", note: "carried by the payment intent's own event" };
+  if (payment.lastEventAt && payment.lastEventAt.getTime() > at.getTime()) return { outcome: "unchanged", note: "older than the payment's success" };
+  const returned = await applyBankReturn(tx, payment.id, { code: charge.failure_code ?? "returned", message: charge.failure_message }, at);
+  return { outcome: returned ? "applied" : "unchanged" };
+}
+
+async function applyIntentEvent(tx: Tx, intent: Stripe.PaymentIntent, incomingStatus: PaymentStatus, at: Date, gateway: GatewayName): Promise<Applied> {
       const paymentId = intent.metadata?.paymentId;
       const [locked] = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Payment" where "providerPaymentId" = ${intent.id} or "id" = ${paymentId ?? ""} limit 1 for update`;
-      if (!locked) return markProcessed(tx, event.id, "ignored", `no payment for ${intent.id}`);
+      if (!locked) return { outcome: "ignored", note: `no payment for ${intent.id}` };
       const payment = await tx.payment.findUniqueOrThrow({
         where: { id: locked.id },
         include: {
@@ -81,8 +138,12 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
         },
       });
 
-      const at = new Date(event.created * 1000);
       const error = intent.last_payment_error;
+      // A bank debit that had succeeded and now fails, later than its success: the bank returned it.
+      if (incomingStatus === "FAILED" && payment.status === "SUCCEEDED" && payment.method === "US_BANK_ACCOUNT" && payment.lastEventAt && at.getTime() > payment.lastEventAt.getTime()) {
+        const returned = await applyBankReturn(tx, payment.id, { code: error?.code ?? "returned", message: error?.message ?? null }, at);
+        return { outcome: returned ? "applied" : "unchanged" };
+      }
       if (incomingStatus === "FAILED" && payment.method === "CARD" && payment.status === "PENDING" && !payment.offSession) {
         // A declined card leaves the intent open for another try, as Stripe does: the payment stays PENDING.
         // (Off-session, nobody is there to try again: the decline fails the payment and the plan job retries.)
@@ -105,7 +166,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
             data: { paymentId: payment.id },
           });
         }
-        return markProcessed(tx, event.id, "applied");
+        return { outcome: "applied" };
       }
       const { next, changed } = applyEvent({ status: payment.status, lastEventAt: payment.lastEventAt }, { status: incomingStatus, at });
       if (!changed) {
@@ -116,7 +177,7 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
           const withdrawn = await tx.discount.findMany({ where: { paymentId: payment.id, status: "WITHDRAWN" }, select: { amountCents: true } });
           await enqueueBankFailureNotice(tx, payment, withdrawn.reduce((s, d) => s + d.amountCents, 0));
         }
-        return markProcessed(tx, event.id, "unchanged");
+        return { outcome: "unchanged" };
       }
 
       const methodDetails = describeMethod(intent) ?? payment.methodDetails;
@@ -137,15 +198,23 @@ export async function processPaymentEvent(event: Stripe.Event, gateway: GatewayN
       await recordTransition(tx, { ...payment, ...updated, customer: payment.customer, allocations: payment.allocations, discounts: payment.discounts }, payment.status);
       if (updated.instalmentId) await applyInstalmentOutcome(tx, updated, payment.status, intent, gateway);
       else if (updated.status === "SUCCEEDED") await completePlansPaidEarly(tx, payment.allocations.map((a) => a.invoiceId));
-      return markProcessed(tx, event.id, "applied");
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, maxWait: 15_000, timeout: 20_000 },
-  );
+      if (updated.status === "SUCCEEDED") {
+        // Events arrived out of order: a bank debit's failure that is newer than its success was its return.
+        if (payment.status === "FAILED" && payment.method === "US_BANK_ACCOUNT" && payment.lastEventAt && payment.lastEventAt.getTime() > at.getTime()) {
+          await tx.payment.update({ where: { id: payment.id }, data: { lastEventAt: at } });
+          await applyBankReturn(tx, payment.id, { code: payment.failureCode ?? "returned", message: payment.failureMessage }, payment.lastEventAt);
+        }
+        await replayWaiting(tx, intent.id, gateway);
+      }
+      return { outcome: "applied" };
 }
 
-async function markProcessed(tx: Tx, eventId: string, outcome: EventOutcome, error?: string): Promise<EventOutcome> {
-  await tx.webhookEvent.update({ where: { id: eventId }, data: { processedAt: now(), error: error ?? null } });
-  return outcome;
+async function markProcessed(tx: Tx, eventId: string, result: Applied): Promise<EventOutcome> {
+  await tx.webhookEvent.update({
+    where: { id: eventId },
+    data: result.outcome === "waiting" ? { waitingFor: result.waitingFor ?? null, error: result.note ?? null } : { processedAt: now(), error: result.note ?? null, waitingFor: null },
+  });
+  return result.outcome;
 }
 
 export type PaymentForEffects = Prisma.PaymentGetPayload<{

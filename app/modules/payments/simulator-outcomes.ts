@@ -18,6 +18,14 @@ const SUCCESS_CARDS: Record<string, string> = {
   "6011111111111117": "discover",
   // Stripe's card whose charge succeeds and whose refunds fail a little later (refund.failed).
   [REFUND_FAILS_CARD]: "visa",
+  "4000000000000259": "visa",
+  "4000000000001976": "visa",
+};
+
+/** Stripe's test cards whose charge succeeds and is then disputed: a fraud chargeback, and an inquiry. */
+export const DISPUTED_CARDS: Record<string, { reason: string; status: "needs_response" | "warning_needs_response" }> = {
+  "4000000000000259": { reason: "fraudulent", status: "needs_response" },
+  "4000000000001976": { reason: "fraudulent", status: "warning_needs_response" },
 };
 
 /** Stripe's test card that can be saved for later but whose charges are declined (a plan's failing card). */
@@ -82,7 +90,13 @@ export function simulatedCardMethodId(number: string) {
   return SUCCESS_CARDS[digits] || DECLINE_CARDS[digits] ? `pm_sim_card_${digits}` : `pm_sim_card_unknown_${digits.slice(-4)}`;
 }
 
-export type BankOutcome = { kind: "succeeded" } | { kind: "failed"; code: string; message: string };
+export type BankOutcome = { kind: "succeeded"; returnedLater?: { code: string; message: string } } | { kind: "failed"; code: string; message: string };
+
+/**
+ * The simulator's own test account (not one of Stripe's numbers) whose debit succeeds and is returned by the bank a
+ * little later, as an ACH return days after success: insufficient funds (R01).
+ */
+export const RETURNED_LATER_ACCOUNT = "000444444440";
 
 export const TEST_ROUTING_NUMBER = "110000000";
 
@@ -92,6 +106,7 @@ const BANK_ACCOUNTS: Record<string, BankOutcome> = {
   "000111111116": { kind: "failed", code: "no_account", message: "The bank account could not be located." },
   "000222222227": { kind: "failed", code: "insufficient_funds", message: "The bank account has insufficient funds." },
   "000333333335": { kind: "failed", code: "debit_not_authorized", message: "The account holder did not authorise this debit." },
+  [RETURNED_LATER_ACCOUNT]: { kind: "succeeded", returnedLater: { code: "insufficient_funds", message: "The bank account had insufficient funds." } },
 };
 
 /** `null` means the details are refused at once (as Stripe refuses an unknown test routing number). */

@@ -10,8 +10,8 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
 import type { PaymentGateway } from "./gateway.server";
-import { bankOutcome, cardCanBeSaved, cardOutcome, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
-import { eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
+import { bankOutcome, cardCanBeSaved, cardOutcome, DISPUTED_CARDS, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
+import { disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
 
@@ -108,6 +108,10 @@ async function settleCard(paymentId: string, number: string, expMonth: number, e
   const outcome = cardOutcome(number);
   const paymentMethod = paymentMethodObject({ type: "card", id: simulatedCardMethodId(number), brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
   if (outcome.kind === "succeeded") {
+    const disputed = DISPUTED_CARDS[number.replace(/\D/g, "")];
+    // As Stripe's test cards 0259 and 1976: the charge succeeds, then the card holder's bank disputes it. Queued
+    // before the success, so that a crash in between never loses the dispute.
+    if (disputed) await (await getBoss()).send(QUEUES.simulatorLater, { kind: "dispute", paymentId, ...disputed }, { singletonKey: `dispute:${paymentId}`, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
     return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
   }
   const lastPaymentError = {
@@ -135,6 +139,9 @@ export async function settleSimulatedBankDebit(paymentId: string, accountNumber:
   const outcome: BankOutcome = bankOutcome(TEST_ROUTING_NUMBER, accountNumber) ?? { kind: "failed", code: "no_account", message: "The bank account could not be located." };
   const paymentMethod = simulatedBankMethod(accountNumber);
   if (outcome.kind === "succeeded") {
+    if (outcome.returnedLater) {
+      await (await getBoss()).send(QUEUES.simulatorLater, { kind: "bank-return", paymentId, ...outcome.returnedLater }, { singletonKey: `return:${paymentId}`, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
+    }
     return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
   }
   const lastPaymentError = { type: "invalid_request_error", code: outcome.code, message: outcome.message, payment_method: paymentMethod } as unknown as Stripe.PaymentIntent.LastPaymentError;
@@ -208,4 +215,58 @@ export async function finishSimulatedRefund(refundId: string, outcome: "succeede
     outcome === "failed" ? "expired_or_canceled_card" : undefined,
   );
   await processPaymentEvent(eventObject({ id: `evt_sim_${refundId}_${outcome}`, type: outcome === "failed" ? "refund.failed" : "refund.updated", object, created: now() }), "simulator");
+}
+
+export type SimulatorLater =
+  | { kind: "dispute"; paymentId: string; reason: string; status: "needs_response" | "warning_needs_response" }
+  | { kind: "bank-return"; paymentId: string; code: string; message: string };
+
+/** Stripe's dispute fee in the simulator, as Stripe charges in the US ($15). */
+export const SIMULATED_DISPUTE_FEE_CENTS = 1500;
+
+const disputeIdFor = (paymentId: string) => `dp_sim_${paymentId.replace(/-/g, "")}`;
+
+async function simulatedDispute(paymentId: string, status: Stripe.Dispute.Status, reason: string, reinstated = false) {
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  const existing = await db.dispute.findUnique({ where: { providerDisputeId: disputeIdFor(paymentId) } });
+  const inquiry = status.startsWith("warning_");
+  return disputeObject({
+    id: disputeIdFor(paymentId),
+    amount: existing?.amountCents ?? payment.amountCents,
+    currency: payment.currency,
+    paymentIntent: payment.providerPaymentId ?? intentIdFor(payment.id),
+    charge: `ch_sim_${payment.id.replace(/-/g, "")}`,
+    status,
+    reason: existing?.reason ?? reason,
+    created: existing?.openedAt ?? now(),
+    // Stripe gives the business about three weeks to answer.
+    evidenceDueBy: status === "won" || status === "lost" ? null : (existing?.evidenceDueBy ?? new Date(now().getTime() + 21 * 86_400_000)),
+    methodType: payment.method === "CARD" ? "card" : "us_bank_account",
+    feeCents: inquiry ? 0 : SIMULATED_DISPUTE_FEE_CENTS,
+    reinstated,
+  });
+}
+
+/** The simulator's later events: a dispute opened on a test card's charge, a bank debit returned after success. */
+export async function runSimulatorLater(job: SimulatorLater) {
+  if (job.kind === "dispute") {
+    const object = await simulatedDispute(job.paymentId, job.status, job.reason);
+    await processPaymentEvent(eventObject({ id: `evt_sim_${object.id}_created`, type: "charge.dispute.created", object, created: now() }), "simulator");
+    return;
+  }
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: job.paymentId } });
+  const charge = { id: `ch_sim_${payment.id.replace(/-/g, "")}`, object: "charge", payment_intent: payment.providerPaymentId, status: "failed", failure_code: job.code, failure_message: job.message, amount: payment.amountCents, currency: payment.currency.toLowerCase() };
+  await processPaymentEvent(eventObject({ id: `evt_sim_${payment.id}_returned`, type: "charge.failed", object: charge, created: now() }), "simulator");
+}
+
+/**
+ * Test mode's stand-in for the card network's decision (Stripe's test mode decides from the evidence text given:
+ * "winning_evidence" or "losing_evidence"): closes the payment's open dispute as won or lost.
+ */
+export async function decideSimulatedDispute(disputeId: string, outcome: "won" | "lost") {
+  const dispute = await db.dispute.findUniqueOrThrow({ where: { id: disputeId } });
+  const inquiry = dispute.inquiry;
+  const status: Stripe.Dispute.Status = inquiry ? (outcome === "won" ? "warning_closed" : "lost") : outcome;
+  const object = await simulatedDispute(dispute.paymentId, status, dispute.reason, outcome === "won" && !inquiry);
+  await processPaymentEvent(eventObject({ id: `evt_sim_${object.id}_closed`, type: "charge.dispute.closed", object, created: now() }), "simulator");
 }

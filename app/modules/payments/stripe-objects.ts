@@ -203,3 +203,101 @@ export function refundObject(f: RefundFields): Stripe.Refund {
     payment_method: null,
   } as unknown as Stripe.Refund;
 }
+
+export type DisputeFields = {
+  id: string;
+  amount: number;
+  currency: string;
+  paymentIntent: string;
+  charge: string;
+  status: Stripe.Dispute.Status;
+  reason: string;
+  created: Date;
+  evidenceDueBy: Date | null;
+  methodType: "card" | "us_bank_account";
+  /** Stripe's dispute fee, withdrawn with the disputed amount (and given back when Stripe reinstates it). */
+  feeCents: number;
+  /** Whether the funds have been returned to the business (a dispute won): a second balance transaction. */
+  reinstated?: boolean;
+};
+
+/** A dispute (chargeback or inquiry) as Stripe shapes it, with the balance transactions that carry its fee. */
+export function disputeObject(f: DisputeFields): Stripe.Dispute {
+  const inquiry = f.status.startsWith("warning_");
+  const tx = (amount: number, fee: number, type: string) => ({
+    id: stripeId("txn"),
+    object: "balance_transaction",
+    amount,
+    available_on: seconds(f.created),
+    balance_type: "payments",
+    created: seconds(f.created),
+    currency: f.currency.toLowerCase(),
+    description: `Chargeback ${type === "adjustment" ? "withdrawal" : "reversal"} for ${f.charge}`,
+    exchange_rate: null,
+    fee,
+    fee_details: fee !== 0 ? [{ amount: fee, application: null, currency: f.currency.toLowerCase(), description: "Dispute fee", type: "stripe_fee" }] : [],
+    net: amount - fee,
+    reporting_category: "dispute",
+    source: f.id,
+    status: "available",
+    type,
+  });
+  const transactions = inquiry ? [] : [tx(-f.amount, f.feeCents, "adjustment"), ...(f.reinstated ? [tx(f.amount, 0, "adjustment")] : [])];
+  return {
+    id: f.id,
+    object: "dispute",
+    amount: f.amount,
+    balance_transactions: transactions,
+    charge: f.charge,
+    created: seconds(f.created),
+    currency: f.currency.toLowerCase(),
+    evidence: {
+      access_activity_log: null,
+      billing_address: null,
+      cancellation_policy: null,
+      cancellation_policy_disclosure: null,
+      cancellation_rebuttal: null,
+      customer_communication: null,
+      customer_email_address: null,
+      customer_name: null,
+      customer_purchase_ip: null,
+      customer_signature: null,
+      duplicate_charge_documentation: null,
+      duplicate_charge_explanation: null,
+      duplicate_charge_id: null,
+      product_description: null,
+      receipt: null,
+      refund_policy: null,
+      refund_policy_disclosure: null,
+      refund_refusal_explanation: null,
+      service_date: null,
+      service_documentation: null,
+      shipping_address: null,
+      shipping_carrier: null,
+      shipping_date: null,
+      shipping_documentation: null,
+      shipping_tracking_number: null,
+      uncategorized_file: null,
+      uncategorized_text: null,
+      enhanced_evidence: {},
+    },
+    evidence_details: {
+      due_by: f.evidenceDueBy ? seconds(f.evidenceDueBy) : null,
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+      enhanced_eligibility: {},
+    },
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: f.paymentIntent,
+    payment_method_details:
+      f.methodType === "card"
+        ? { card: { brand: "visa", case_type: inquiry ? "inquiry" : "chargeback", network_reason_code: f.reason === "fraudulent" ? "10.4" : "13.1", network: "visa" }, type: "card" }
+        : { type: "us_bank_account", us_bank_account: {} },
+    reason: f.reason,
+    status: f.status,
+    enhanced_eligibility_types: [],
+  } as unknown as Stripe.Dispute;
+}

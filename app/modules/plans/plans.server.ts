@@ -472,7 +472,16 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
 
   if (payment.status !== "FAILED") return;
   const reason = payment.failureMessage ?? "The payment did not go through.";
-  if (instalment.sequence === 1 && (plan.status === "PENDING" || previous === "PROCESSING")) {
+  // A bank debit returned after it had succeeded (issue 18): the instalment it paid is unpaid again. A plan it had
+  // completed is active again, and the instalment fails under the plan's retry rules like any failed charge.
+  const returned = previous === "SUCCEEDED";
+  if (returned && plan.status === "COMPLETED") {
+    await tx.plan.update({ where: { id: plan.id }, data: { status: "ACTIVE", completedAt: null } });
+    plan.status = "ACTIVE";
+    await log("plan.reopened", `Plan active again: the bank returned instalment ${sequenceText} (${money(payment.amountCents)})`);
+  }
+  const othersPaid = returned && (await tx.instalment.count({ where: { planId: plan.id, id: { not: instalment.id }, status: "PAID" } })) > 0;
+  if (instalment.sequence === 1 && (plan.status === "PENDING" || previous === "PROCESSING" || (returned && !othersPaid))) {
     // No payment today, no plan: instalment 1 failed (an ACH debit returned after the plan had started).
     const wasActive = plan.status === "ACTIVE";
     await tx.plan.update({ where: { id: plan.id }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: `Instalment 1 did not go through: ${reason}` } });
@@ -484,7 +493,7 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
     return;
   }
   if (plan.status !== "ACTIVE") return;
-  if (!payment.offSession) {
+  if (!payment.offSession && !returned) {
     // The customer's own attempt at an instalment (in the portal) failed: the schedule is unchanged.
     await tx.instalment.update({ where: { id: instalment.id }, data: { status: instalment.status === "PROCESSING" ? "FAILED" : instalment.status, lastFailure: reason } });
     await log("plan.instalment_failed", `A payment of ${money(payment.amountCents)} towards instalment ${sequenceText} failed: ${reason}`);

@@ -9,7 +9,7 @@ import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import type { Tx } from "~/utils/db.server";
-import { allocateRefund, RefundError, refundableCents, type RefundStatus } from "./refunds";
+import { allocateRefund, RefundError, refundableAfterDisputes, type RefundStatus } from "./refunds";
 
 const FROM_GATEWAY: Record<string, RefundStatus> = { pending: "PENDING", requires_action: "PENDING", succeeded: "SUCCEEDED", failed: "FAILED", canceled: "CANCELED" };
 
@@ -110,14 +110,16 @@ export async function setRefundStatus(tx: Tx, refundId: string, next: RefundStat
  * A refund.* event. A refund this app asked for is found by its id in the metadata (or the gateway's id); one made
  * in Stripe's dashboard is recorded here, against the payment it came from, as money owed again.
  */
-export async function applyRefundEvent(tx: Tx, object: Stripe.Refund, at: Date): Promise<{ outcome: "applied" | "unchanged" | "ignored"; note?: string }> {
+export async function applyRefundEvent(tx: Tx, object: Stripe.Refund, at: Date): Promise<{ outcome: "applied" | "unchanged" | "ignored" | "waiting"; note?: string; waitingFor?: string }> {
   const refundId = object.metadata?.refundId;
   let refund = await tx.refund.findFirst({ where: { OR: [{ providerRefundId: object.id }, ...(refundId ? [{ id: refundId }] : [])] }, select: { id: true } });
   if (!refund) {
     const intentId = typeof object.payment_intent === "string" ? object.payment_intent : object.payment_intent?.id;
     if (!intentId) return { outcome: "ignored", note: `refund ${object.id} names no payment` };
-    const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerPaymentId" = ${intentId} for update`;
+    const [locked] = await tx.$queryRaw<{ id: string; status: string }[]>`select id, status::text from "Payment" where "providerPaymentId" = ${intentId} for update`;
     if (!locked) return { outcome: "ignored", note: `no payment for ${intentId}` };
+    // Only money that arrived can go back: until the payment's own success is applied here, the refund's event waits.
+    if (locked.status === "PENDING" || locked.status === "PROCESSING") return { outcome: "waiting", waitingFor: intentId, note: `payment for ${intentId} has not succeeded here yet` };
     try {
       refund = await recordRefund(tx, locked.id, { amountCents: object.amount, reason: "Refunded in Stripe's dashboard", effect: "REOPEN", requestedById: null, providerRefundId: object.id });
     } catch (error) {
@@ -134,9 +136,10 @@ export async function applyRefundEvent(tx: Tx, object: Stripe.Refund, at: Date):
  * payment asked at once are decided one after the other, so together they never exceed what was paid.
  */
 export async function recordRefund(tx: Tx, paymentId: string, input: { amountCents: number; reason: string; effect: "REOPEN" | "CREDIT"; requestedById: string | null; providerRefundId?: string | null }) {
-  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { allocations: true, refunds: { include: { allocations: true } } } });
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { allocations: true, refunds: { include: { allocations: true } }, disputes: true } });
   if (payment.status !== "SUCCEEDED") throw new RefundError("form", "Only a payment that went through can be refunded.");
-  const left = refundableCents(payment.amountCents, payment.refunds);
+  if (payment.disputes.some((d) => d.status === "OPEN" && !d.inquiry)) throw new RefundError("form", "This payment is under dispute: it cannot be refunded until the dispute closes. Answer the dispute in your Stripe dashboard instead.");
+  const left = refundableAfterDisputes(payment.amountCents, payment.refunds, payment.disputes);
   if (input.amountCents > left) throw new RefundError("amount", left === 0 ? "This payment is refunded in full already." : `That is more than is left to refund on this payment (${formatMoney(left, payment.currency)}).`);
   const held = payment.refunds.filter((r) => r.status === "PENDING" || r.status === "SUCCEEDED");
   const refundedOf = (invoiceId: string) => held.flatMap((r) => r.allocations).filter((a) => a.invoiceId === invoiceId).reduce((s, a) => s + a.amountCents, 0);

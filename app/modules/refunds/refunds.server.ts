@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { errorSummary } from "~/utils/redact.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { gatewayRefundStatus, recordRefund, setRefundStatus } from "./refund-state.server";
-import { RefundError, refundableCents, refundFormSchema } from "./refunds";
+import { RefundError, refundableAfterDisputes, refundFormSchema } from "./refunds";
 
 type Actor = { id: string; name: string };
 
@@ -24,10 +24,11 @@ export async function paymentForOwner(businessId: string, paymentId: string) {
       customer: { select: { id: true, name: true, email: true } },
       allocations: { include: { invoice: { select: { id: true, number: true } } } },
       refunds: { orderBy: { createdAt: "desc" }, include: { allocations: { include: { invoice: { select: { number: true } } } } } },
+      disputes: { orderBy: { openedAt: "desc" }, include: { allocations: { include: { invoice: { select: { number: true } } } } } },
     },
   });
   if (!payment) throw new Response("Not found", { status: 404 });
-  return { payment, refundableCents: payment.status === "SUCCEEDED" ? refundableCents(payment.amountCents, payment.refunds) : 0 };
+  return { payment, refundableCents: payment.status === "SUCCEEDED" ? refundableAfterDisputes(payment.amountCents, payment.refunds, payment.disputes) : 0 };
 }
 
 export async function requestRefund(businessId: string, actor: Actor, paymentId: string, values: Record<string, string>): Promise<RefundRequestResult> {

@@ -12,6 +12,20 @@ export function refundableCents(paymentCents: Cents, refunds: readonly { amountC
   return paymentCents - refunds.filter((r) => holdsAmount(r.status)).reduce((s, r) => s + r.amountCents, 0);
 }
 
+/**
+ * What can still be refunded once disputes are counted: nothing while a chargeback is open (the card network holds
+ * the money; Stripe refuses to refund a disputed charge), and never what a lost chargeback already took back.
+ */
+export function refundableAfterDisputes(
+  paymentCents: Cents,
+  refunds: readonly { amountCents: Cents; status: RefundStatus }[],
+  disputes: readonly { amountCents: Cents; status: "OPEN" | "WON" | "LOST"; inquiry: boolean }[],
+): Cents {
+  if (disputes.some((d) => d.status === "OPEN" && !d.inquiry)) return 0;
+  const lost = disputes.filter((d) => d.status === "LOST" && !d.inquiry).reduce((s, d) => s + d.amountCents, 0);
+  return Math.max(0, refundableCents(paymentCents, refunds) - lost);
+}
+
 export class RefundError extends Error {
   constructor(
     readonly field: string,

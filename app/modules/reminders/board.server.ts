@@ -52,6 +52,7 @@ export async function tierBoard(businessId: string, at: Date, filters: BoardFilt
     const reached = tiers.filter((t) => t.offsetDays <= c.daysFromDue).at(-1) ?? tiers[0];
     if (!reached) continue;
     const badges: BoardBadge[] = [];
+    if (c.underDispute) badges.push("disputed");
     if (c.openPromise) badges.push("promise");
     if (c.openQuestion) badges.push("question");
     if (c.inPlan) badges.push("plan");
@@ -62,7 +63,9 @@ export async function tierBoard(businessId: string, at: Date, filters: BoardFilt
     const earliestByGap = lastEmail ? addDays(dateInZone(lastEmail, business.timeZone), gapDays) : today;
     const atLeast = (d: CalendarDate) => (d < earliestByGap ? earliestByGap : d < today ? today : d);
     let next: BoardCard["next"];
-    const hold = customer.handedOverAt
+    const hold = c.underDispute
+      ? "Held: under dispute"
+      : customer.handedOverAt
       ? "Handed over to collections"
       : customer.emailOptOut
         ? "Held: the customer opted out of email"
@@ -89,7 +92,8 @@ export async function tierBoard(businessId: string, at: Date, filters: BoardFilt
       number: c.number,
       customerId: c.customerId,
       customerName: customer.companyName ? `${customer.name} (${customer.companyName})` : customer.name,
-      amountCents: Number(c.dueNowCents),
+      // What is at stake: due now, and what a dispute holds.
+      amountCents: Number(c.dueNowCents) + Number(c.disputedCents),
       daysOverdue: Math.max(0, c.daysFromDue),
       dueDate,
       lastContact: contact ? { tier: contact.tier, on: dateInZone(contact.at, business.timeZone) } : null,

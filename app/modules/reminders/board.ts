@@ -1,3 +1,3 @@
 // What the tier board's badges are called: shared by the server that computes them and the page that shows them.
-export type BoardBadge = "promise" | "question" | "plan" | "processing" | "paused";
-export const BADGE_LABELS: Record<BoardBadge, string> = { promise: "Promise", question: "Question", plan: "Plan", processing: "ACH processing", paused: "Paused" };
+export type BoardBadge = "disputed" | "promise" | "question" | "plan" | "processing" | "paused";
+export const BADGE_LABELS: Record<BoardBadge, string> = { disputed: "Disputed", promise: "Promise", question: "Question", plan: "Plan", processing: "ACH processing", paused: "Paused" };

@@ -36,6 +36,10 @@ type Candidate = {
   openQuestion: boolean;
   openPromise: boolean;
   inPlan: boolean;
+  /** A chargeback or inquiry is open on a payment of this invoice: nothing on it is chased until it closes. */
+  underDispute: boolean;
+  /** The amount held by open chargebacks (not in dueNowCents). */
+  disputedCents: bigint;
 };
 
 /**
@@ -61,6 +65,9 @@ export function candidatesSql(at: Date, businessId?: string) {
     refunded as (
       select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra
       join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1),
+    open_dispute as (
+      select da."invoiceId", sum(case when d.inquiry then 0 else da."amountCents" end) as c from "DisputeAllocation" da
+      join "Dispute" d on d.id = da."disputeId" and d.status = 'OPEN' group by 1),
     -- A chargeback lost is owed again; an open one is held (out of paid, but never chased): it adds nothing here.
     lost as (
       select da."invoiceId", sum(da."amountCents") as c from "DisputeAllocation" da
@@ -95,17 +102,22 @@ export function candidatesSql(at: Date, businessId?: string) {
       exists (select 1 from "InvoiceQuestion" q where q."invoiceId" = inv.id and q.status <> 'RESOLVED') as "openQuestion",
       exists (select 1 from "PromiseToPay" pr join "PromiseInvoice" pi on pi."promiseId" = pr.id
               where pi."invoiceId" = inv.id and pr.status = 'OPEN' and pr."promisedFor" >= inv.today) as "openPromise",
-      exists (select 1 from "PlanInvoice" pl join "Plan" p on p.id = pl."planId" where pl."invoiceId" = inv.id and p.status = 'ACTIVE') as "inPlan"
+      exists (select 1 from "PlanInvoice" pl join "Plan" p on p.id = pl."planId" where pl."invoiceId" = inv.id and p.status = 'ACTIVE') as "inPlan",
+      od."invoiceId" is not null as "underDispute",
+      coalesce(od.c, 0) as "disputedCents"
     from inv
     join first_offset fo on fo."businessId" = inv."businessId"
     left join sent on sent."invoiceId" = inv.id
-    where inv.due_now > 0 and (inv.today - inv."dueDate") >= fo.o
+    left join open_dispute od on od."invoiceId" = inv.id
+    -- An invoice held by a dispute stays in view (the board shows it held) with nothing due now.
+    where (inv.due_now > 0 or od."invoiceId" is not null) and (inv.today - inv."dueDate") >= fo.o
     order by inv."customerId", inv."dueDate"`;
 }
 
 export type RunResult = { customersEmailed: number; ownerAlerts: number; invoicesReminded: number; skipped: number; promisesSettled: number };
 
 const INVOICE_SKIPS = [
+  ["underDispute", "under_dispute", "a payment on it is under dispute with the card holder's bank"],
   ["invoicePaused", "invoice_paused", "reminders are paused for this invoice"],
   ["openQuestion", "open_question", "the customer asked a question that is not resolved"],
   ["openPromise", "promise_pending", "the customer promised to pay by a date that has not passed"],
