@@ -4,7 +4,7 @@
 // because a user's clone has no ../shared.
 import fs from "node:fs";
 import path from "node:path";
-import { customerObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "../app/modules/payments/stripe-objects";
+import { bankChargeObject, customerObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "../app/modules/payments/stripe-objects";
 
 const fixturePath = process.argv[2] ?? path.resolve(import.meta.dirname, "../../shared/reference/stripe/fixtures3.json");
 if (!fs.existsSync(fixturePath)) {
@@ -61,6 +61,36 @@ const checks: { name: string; fixture: string; object: unknown; allowExtra?: str
     // destination_details (type us_bank_transfer) are Stripe's own fields for the other cases.
     allowExtra: ["failure_reason"],
     skip: ["destination_details"],
+  },
+  {
+    name: "dispute (card chargeback)",
+    fixture: "dispute",
+    object: disputeObject({ id: "dp_1", amount: 500, currency: "usd", paymentIntent: "pi_1", charge: "ch_1", status: "needs_response", reason: "fraudulent", created: new Date(), evidenceDueBy: new Date(), methodType: "card", feeCents: 1500 }),
+  },
+  {
+    name: "dispute (card, won and reinstated)",
+    fixture: "dispute",
+    object: disputeObject({ id: "dp_2", amount: 500, currency: "usd", paymentIntent: "pi_1", charge: "ch_1", status: "won", reason: "fraudulent", created: new Date(), evidenceDueBy: null, methodType: "card", feeCents: 1500, reinstated: true }),
+  },
+  {
+    name: "dispute (bank debit)",
+    fixture: "dispute",
+    object: disputeObject({ id: "dp_3", amount: 500, currency: "usd", paymentIntent: "pi_1", charge: "ch_1", status: "lost", reason: "debit_not_authorized", created: new Date(), evidenceDueBy: null, methodType: "us_bank_account", feeCents: 0 }),
+    // Stripe's dispute fixture is a card dispute: a bank debit's payment_method_details carry us_bank_account instead.
+    allowExtra: [],
+    skip: ["payment_method_details"],
+  },
+  {
+    name: "balance_transaction (a dispute's withdrawal)",
+    fixture: "balance_transaction",
+    object: (disputeObject({ id: "dp_4", amount: 500, currency: "usd", paymentIntent: "pi_1", charge: "ch_1", status: "needs_response", reason: "fraudulent", created: new Date(), evidenceDueBy: null, methodType: "card", feeCents: 1500 }) as unknown as { balance_transactions: unknown[] }).balance_transactions[0],
+  },
+  {
+    name: "charge (bank debit returned)",
+    fixture: "charge",
+    object: bankChargeObject({ id: "ch_2", amount: 500, currency: "usd", paymentIntent: "pi_1", status: "failed", created: new Date(), failureCode: "insufficient_funds", failureMessage: "Insufficient funds.", bankName: "STRIPE TEST BANK", last4: "6789" }),
+    // Stripe's charge fixture is a card charge: a bank debit's payment_method_details carry us_bank_account instead.
+    skip: ["payment_method_details"],
   },
   { name: "customer", fixture: "customer", object: customerObject({ email: "ada@example.test", name: "Ada" }) },
   { name: "event", fixture: "event", object: eventObject({ type: "payment_intent.succeeded", object: intent("succeeded", "card"), created: new Date() }), skip: ["data"] },

@@ -414,6 +414,7 @@ function specs(w: World): Spec[] {
         ["send", a.invoices.draft.id, [t2.a.invoices.draft.id, t2.b.invoices.draft.id], { intent: "send" }, {}],
         ["email", a.invoices.talked.id, [...otherBizInvoices, a.invoices.draft.id], { intent: "email" }, {}],
         ["void", a.invoices.spare.id, [...otherBizInvoices, a.invoices.paid.id], { intent: "void", reason: "Entered twice by mistake." }, { reason: bad.text(3, 500) }],
+        ["chase", a.invoices.spare.id, otherBizInvoices, { intent: "chase" }, {}],
         [
           "payment",
           a.invoices.spare.id,
@@ -502,6 +503,17 @@ function specs(w: World): Spec[] {
       url: (i) => `${ORIGIN}/app/payments/${encodeURIComponent(i)}`,
       base: { intent: "refund", amount: "1.00", reason: "Paid twice by mistake", effect: "REOPEN" },
       poisons: { amount: bad.money(false), reason: bad.text(3, 500), effect: bad.choice(["REOPEN", "CREDIT"]) },
+    },
+    {
+      route: "app.payments_.$id",
+      intent: "simulate-dispute",
+      fn: paymentPage.action,
+      who: "owner",
+      id: a.paymentId,
+      badIds: [t2.a.paymentId],
+      url: (i) => `${ORIGIN}/app/payments/${encodeURIComponent(i)}`,
+      base: { intent: "simulate-dispute", disputeId: "no-such-dispute", outcome: "won" },
+      poisons: { outcome: bad.choice(["won", "lost"]) },
     },
     { route: "app.reminders", intent: "reviewed", fn: reminders.action, who: "owner", url: () => `${ORIGIN}/app/reminders`, base: { intent: "reviewed" }, poisons: {} },
     // ------------------------------------------------ first run, team, accounts (issue 17)

@@ -11,7 +11,7 @@ import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
 import type { PaymentGateway } from "./gateway.server";
 import { bankOutcome, cardCanBeSaved, cardOutcome, DISPUTED_CARDS, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
-import { disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
+import { bankChargeObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
 
@@ -255,7 +255,18 @@ export async function runSimulatorLater(job: SimulatorLater) {
     return;
   }
   const payment = await db.payment.findUniqueOrThrow({ where: { id: job.paymentId } });
-  const charge = { id: `ch_sim_${payment.id.replace(/-/g, "")}`, object: "charge", payment_intent: payment.providerPaymentId, status: "failed", failure_code: job.code, failure_message: job.message, amount: payment.amountCents, currency: payment.currency.toLowerCase() };
+  const charge = bankChargeObject({
+    id: `ch_sim_${payment.id.replace(/-/g, "")}`,
+    amount: payment.amountCents,
+    currency: payment.currency,
+    paymentIntent: payment.providerPaymentId ?? intentIdFor(payment.id),
+    status: "failed",
+    created: payment.createdAt,
+    failureCode: job.code,
+    failureMessage: job.message,
+    bankName: SIMULATED_BANK_NAME,
+    last4: (payment.methodDetails ?? "").slice(-4),
+  });
   await processPaymentEvent(eventObject({ id: `evt_sim_${payment.id}_returned`, type: "charge.failed", object: charge, created: now() }), "simulator");
 }
 

@@ -301,3 +301,69 @@ export function disputeObject(f: DisputeFields): Stripe.Dispute {
     enhanced_eligibility_types: [],
   } as unknown as Stripe.Dispute;
 }
+
+export type ChargeFields = {
+  id: string;
+  amount: number;
+  currency: string;
+  paymentIntent: string;
+  status: "succeeded" | "pending" | "failed";
+  created: Date;
+  failureCode?: string | null;
+  failureMessage?: string | null;
+  bankName: string;
+  last4: string;
+};
+
+/** A bank debit's charge as Stripe shapes it (the simulator sends one with charge.failed when the bank returns a debit). */
+export function bankChargeObject(f: ChargeFields): Stripe.Charge {
+  const failed = f.status === "failed";
+  return {
+    id: f.id,
+    object: "charge",
+    amount: f.amount,
+    amount_captured: f.amount,
+    amount_refunded: 0,
+    application: null,
+    application_fee: null,
+    application_fee_amount: null,
+    balance_transaction: stripeId("txn"),
+    billing_details: { address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null }, email: null, name: null, phone: null, tax_id: null },
+    calculated_statement_descriptor: null,
+    captured: true,
+    created: seconds(f.created),
+    currency: f.currency.toLowerCase(),
+    customer: null,
+    description: null,
+    disputed: false,
+    failure_balance_transaction: failed ? stripeId("txn") : null,
+    failure_code: failed ? (f.failureCode ?? "generic_decline") : null,
+    failure_message: failed ? (f.failureMessage ?? "The payment was returned.") : null,
+    fraud_details: {},
+    livemode: false,
+    metadata: {},
+    on_behalf_of: null,
+    outcome: { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: failed ? "declined_by_network" : "approved_by_network", reason: null, seller_message: failed ? "The bank returned this payment." : "Payment complete.", type: failed ? "issuer_declined" : "authorized" },
+    paid: !failed,
+    payment_intent: f.paymentIntent,
+    payment_method: stripeId("pm"),
+    payment_method_details: {
+      type: "us_bank_account",
+      us_bank_account: { account_holder_type: "individual", account_type: "checking", bank_name: f.bankName, fingerprint: crypto.randomBytes(8).toString("hex"), last4: f.last4, mandate: null, payment_reference: null, routing_number: "110000000" },
+    },
+    receipt_email: null,
+    receipt_number: null,
+    receipt_url: null,
+    refunded: false,
+    refunds: { data: [], has_more: false, object: "list", url: `/v1/charges/${f.id}/refunds` },
+    review: null,
+    shipping: null,
+    source_transfer: null,
+    statement_descriptor: null,
+    statement_descriptor_suffix: null,
+    status: f.status,
+    transfer_data: null,
+    transfer_group: null,
+    source: null,
+  } as unknown as Stripe.Charge;
+}
