@@ -1,14 +1,16 @@
 // Issue 8: a webhook storm. Thousands of Stripe events for payments across two businesses, 20% of them
 // delivered twice or more, shuffled so copies and stages arrive in any order, 20 at a time, through the
 // signed webhook route. Every payment ends in the state its events imply, money is applied once, and
-// every ledger balances.
+// every ledger balances. Issue 18 mixes in refunds, chargebacks (won and lost) and bank debits returned after
+// success: a refund's or dispute's event may arrive before its payment's, and waits for it.
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateInZone } from "../../app/modules/dates/calendar";
 import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { startPayment } from "../../app/modules/payments/checkout.server";
-import { eventObject, paymentIntentObject, paymentMethodObject, stripeId } from "../../app/modules/payments/stripe-objects";
+import { bankChargeObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject, stripeId } from "../../app/modules/payments/stripe-objects";
+import { verifyLedger } from "../../app/modules/ledger/ledger.server";
 import { action as webhook } from "../../app/routes/webhooks.stripe";
 import { db } from "../../app/utils/db.server";
 import { resetEnvCache } from "../../app/utils/env.server";
@@ -63,6 +65,11 @@ const SCRIPTS = {
   cardCanceled: { method: "CARD", stages: ["created", "canceled"], final: "CANCELED" },
   bankPaid: { method: "US_BANK_ACCOUNT", stages: ["created", "processing", "succeeded", "charge.succeeded"], final: "SUCCEEDED" },
   bankReturned: { method: "US_BANK_ACCOUNT", stages: ["created", "processing", "bank-failed", "charge.failed"], final: "FAILED" },
+  // Issue 18: money that goes back.
+  cardRefunded: { method: "CARD", stages: ["created", "succeeded", "refund.created", "charge.refunded"], final: "SUCCEEDED" },
+  cardChargebackLost: { method: "CARD", stages: ["created", "succeeded", "dispute.created", "dispute.lost"], final: "SUCCEEDED" },
+  cardChargebackWon: { method: "CARD", stages: ["created", "succeeded", "dispute.created", "dispute.won"], final: "SUCCEEDED" },
+  bankPaidThenReturned: { method: "US_BANK_ACCOUNT", stages: ["created", "processing", "succeeded", "bank-returned", "charge.returned"], final: "FAILED" },
 } as const;
 type ScriptName = keyof typeof SCRIPTS;
 const SCRIPT_NAMES = Object.keys(SCRIPTS) as ScriptName[];
@@ -137,6 +144,9 @@ async function eventsFor(p: Planned, base: Date) {
   const declined = { type: "card_error", code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." } as unknown as Stripe.PaymentIntent.LastPaymentError;
   const returned = { type: "invalid_request_error", code: "account_closed", message: "The bank account has been closed." } as unknown as Stripe.PaymentIntent.LastPaymentError;
   const charge = (status: string) => ({ id: stripeId("ch"), object: "charge", payment_intent: intentId, status, amount: payment.amountCents });
+  const insufficient = { type: "invalid_request_error", code: "insufficient_funds", message: "The bank account had insufficient funds." } as unknown as Stripe.PaymentIntent.LastPaymentError;
+  const dispute = (status: "needs_response" | "won" | "lost") =>
+    disputeObject({ id: `dp_${payment.id}`, amount: payment.amountCents, currency: payment.currency, paymentIntent: intentId, charge: `ch_${payment.id}`, status, reason: "fraudulent", created: base, evidenceDueBy: status === "needs_response" ? new Date(base.getTime() + 21 * 86_400_000) : null, methodType: "card", feeCents: 1_500, reinstated: status === "won" });
   const objects: Record<string, [string, unknown]> = {
     created: ["payment_intent.created", intent("requires_payment_method")],
     declined: ["payment_intent.payment_failed", intent("requires_payment_method", declined)],
@@ -146,6 +156,14 @@ async function eventsFor(p: Planned, base: Date) {
     canceled: ["payment_intent.canceled", intent("canceled")],
     "charge.succeeded": ["charge.succeeded", charge("succeeded")],
     "charge.failed": ["charge.failed", charge("failed")],
+    // A refund made in Stripe's dashboard (no refundId of ours): a third of the payment, recorded as owed again.
+    "refund.created": ["refund.created", refundObject({ id: `re_${payment.id}`, amount: Math.floor(payment.amountCents / 3), currency: payment.currency, paymentIntent: intentId, status: "succeeded", created: base, metadata: {}, methodType: "card" })],
+    "charge.refunded": ["charge.refunded", charge("succeeded")],
+    "dispute.created": ["charge.dispute.created", dispute("needs_response")],
+    "dispute.won": ["charge.dispute.closed", dispute("won")],
+    "dispute.lost": ["charge.dispute.closed", dispute("lost")],
+    "bank-returned": ["payment_intent.payment_failed", intent("requires_payment_method", insufficient)],
+    "charge.returned": ["charge.failed", bankChargeObject({ id: `ch_${payment.id}`, amount: payment.amountCents, currency: payment.currency, paymentIntent: intentId, status: "failed", created: base, failureCode: "insufficient_funds", failureMessage: "The bank account had insufficient funds.", bankName: "STRIPE TEST BANK", last4: "6789" })],
   };
   return SCRIPTS[p.script].stages.map((stage, i) => {
     const [type, object] = objects[stage]!;
@@ -211,7 +229,7 @@ describe("a webhook storm", () => {
     expect(failures, `seed ${seed}`).toEqual([]);
     expect(outcomes.duplicate, `seed ${seed}`).toBe(copies.length);
     expect(await db.webhookEvent.count()).toBe(sentIds.size);
-    expect(await db.webhookEvent.count({ where: { processedAt: null } })).toBe(0);
+    // Only a refund's or dispute's event whose payment's success was never sent is still waiting for it.
 
     // Each payment ends where its events (as far as they were sent) lead, whatever order they came in.
     const payments = await db.payment.findMany({ include: { allocations: true } });
@@ -226,7 +244,10 @@ describe("a webhook storm", () => {
     for (const p of planned) {
       const payment = byId.get(p.paymentId)!;
       const types = sentStagesOf.get(p.paymentId) ?? [];
-      const expected = types.includes("payment_intent.succeeded")
+      const returnedAfterSuccess = p.script === "bankPaidThenReturned" && types.includes("payment_intent.payment_failed");
+      const expected = returnedAfterSuccess
+        ? "FAILED"
+        : types.includes("payment_intent.succeeded")
         ? "SUCCEEDED"
         : types.includes("payment_intent.canceled")
           ? "CANCELED"
@@ -236,24 +257,50 @@ describe("a webhook storm", () => {
               ? "PROCESSING"
               : "PENDING";
       expect(payment.status, `${p.script} ${p.paymentId} after ${types.join(", ")} (seed ${seed})`).toBe(expected);
+      const why = `${p.script} ${p.paymentId} after ${types.join(", ")} (seed ${seed})`;
+      const succeededSent = types.includes("payment_intent.succeeded");
+      if (returnedAfterSuccess) expect(payment.returnedAt !== null, why).toBe(succeededSent);
+      const refunds = await db.refund.findMany({ where: { paymentId: p.paymentId } });
+      const disputes = await db.dispute.findMany({ where: { paymentId: p.paymentId } });
+      const waiting = await db.webhookEvent.count({ where: { waitingFor: payment.providerPaymentId, processedAt: null } });
+      const moneyBackSent = types.some((t) => t === "refund.created" || t.startsWith("charge.dispute."));
+      if (succeededSent || !moneyBackSent) expect(waiting, why).toBe(0);
+      else expect(waiting, why).toBe(types.filter((t) => t === "refund.created" || t.startsWith("charge.dispute.")).length);
+      if (p.script === "cardRefunded") {
+        expect(refunds.map((r) => [r.status, r.amountCents]), why).toEqual(succeededSent && types.includes("refund.created") ? [["SUCCEEDED", Math.floor(payment.amountCents / 3)]] : []);
+      } else expect(refunds, why).toEqual([]);
+      if (p.script === "cardChargebackLost" || p.script === "cardChargebackWon") {
+        const closed = types.filter((t) => t === "charge.dispute.closed").length > 0;
+        const expectedDispute = !succeededSent || !types.some((t) => t.startsWith("charge.dispute.")) ? [] : [closed ? (p.script === "cardChargebackLost" ? "LOST" : "WON") : "OPEN"];
+        expect(disputes.map((d) => d.status), why).toEqual(expectedDispute);
+      } else expect(disputes, why).toEqual([]);
     }
+    const waitingLeft = await db.webhookEvent.count({ where: { processedAt: null } });
 
     // Ledger 1, each payment: what was charged = its allocations + the method's surcharge or discount + plan fee.
     for (const p of payments) {
       expect(p.amountCents).toBe(p.allocations.reduce((s, a) => s + a.amountCents, 0) + p.methodAdjustmentCents + p.planFeeCents);
     }
-    // Applied once: one receipt number, one receipt email and one "succeeded" entry per invoice for each success.
+    // Applied once: one receipt number, one receipt email and one "succeeded" entry per invoice for each success
+    // (a bank debit returned after it succeeded had its receipt too).
     const succeeded = payments.filter((p) => p.status === "SUCCEEDED");
-    expect(succeeded.every((p) => p.receiptNumber)).toBe(true);
-    expect(new Set(succeeded.map((p) => p.receiptNumber)).size).toBe(succeeded.length);
-    expect(await db.outboxEmail.count({ where: { template: "receipt" } })).toBe(succeeded.length);
-    expect(await db.outboxEmail.count({ where: { dedupeKey: { in: succeeded.map((p) => `receipt:${p.id}`) } } })).toBe(succeeded.length);
+    const everSucceeded = payments.filter((p) => p.status === "SUCCEEDED" || p.returnedAt);
+    expect(everSucceeded.every((p) => p.receiptNumber)).toBe(true);
+    expect(new Set(everSucceeded.map((p) => p.receiptNumber)).size).toBe(everSucceeded.length);
+    expect(await db.outboxEmail.count({ where: { template: "receipt" } })).toBe(everSucceeded.length);
+    expect(await db.outboxEmail.count({ where: { dedupeKey: { in: everSucceeded.map((p) => `receipt:${p.id}`) } } })).toBe(everSucceeded.length);
     const succeededLogs = await db.activityEvent.findMany({ where: { type: "payment.succeeded" }, select: { invoiceId: true, data: true } });
-    expect(succeededLogs).toHaveLength(succeeded.reduce((s, p) => s + p.allocations.length, 0));
+    expect(succeededLogs).toHaveLength(everSucceeded.reduce((s, p) => s + p.allocations.length, 0));
     expect(new Set(succeededLogs.map((l) => `${(l.data as { paymentId: string }).paymentId}:${l.invoiceId}`)).size).toBe(succeededLogs.length);
-    // A bank debit returned after processing tells the customer once; nothing else does.
-    const returned = payments.filter((p) => p.status === "FAILED");
-    expect(await db.outboxEmail.count({ where: { template: "payment-failed" } })).toBe(returned.length);
+    // A bank debit that failed tells the customer (once per notice); one returned after success says so, once.
+    const failed = payments.filter((p) => p.status === "FAILED");
+    const returnedAfterSuccess = payments.filter((p) => p.returnedAt);
+    expect(await db.outboxEmail.count({ where: { template: "payment-returned" } })).toBe(returnedAfterSuccess.length);
+    expect(await db.outboxEmail.count({ where: { template: "payment-failed" } })).toBeLessThanOrEqual(failed.length);
+    expect(await db.outboxEmail.count({ where: { template: "payment-failed", dedupeKey: { in: failed.filter((p) => !p.returnedAt).map((p) => `payment-failed:${p.id}`) } } })).toBe(failed.length - returnedAfterSuccess.length);
+    // The one ledger invariant, for every invoice and business, and nothing applied twice.
+    const ledger = await verifyLedger();
+    expect(ledger.problems, `seed ${seed}`).toEqual([]);
 
     // Ledger 2, each invoice: total = paid + discounts + credits + write-offs + balance, paid = its succeeded
     // allocations (counted here from the rows), and nothing over-paid.
@@ -266,11 +313,18 @@ describe("a webhook storm", () => {
       for (const c of customers) {
         for (const inv of await listCustomerInvoices(c.id, day)) {
           const f = inv.figures;
-          const paidFromRows = payments
-            .filter((p) => p.status === "SUCCEEDED")
-            .flatMap((p) => p.allocations)
-            .filter((a) => a.invoiceId === inv.id)
-            .reduce((s, a) => s + a.amountCents, 0);
+          const backFromRows =
+            (await db.refundAllocation.aggregate({ where: { invoiceId: inv.id, refund: { status: "SUCCEEDED" } }, _sum: { amountCents: true } }))._sum.amountCents ??
+            0;
+          const disputedFromRows = (await db.disputeAllocation.aggregate({ where: { invoiceId: inv.id, dispute: { status: { in: ["OPEN", "LOST"] }, inquiry: false } }, _sum: { amountCents: true } }))._sum.amountCents ?? 0;
+          const paidFromRows =
+            payments
+              .filter((p) => p.status === "SUCCEEDED")
+              .flatMap((p) => p.allocations)
+              .filter((a) => a.invoiceId === inv.id)
+              .reduce((s, a) => s + a.amountCents, 0) -
+            backFromRows -
+            disputedFromRows;
           const processingFromRows = payments
             .filter((p) => p.status === "PROCESSING")
             .flatMap((p) => p.allocations)
@@ -280,15 +334,19 @@ describe("a webhook storm", () => {
           expect(f.processingCents).toBe(processingFromRows);
           expect(f.overpaidCents).toBe(0);
           expect(f.totalCents).toBe(f.paidCents + f.discountCents + f.creditCents + f.writtenOffCents + f.balanceCents);
-          expect(f.dueNowCents).toBe(f.balanceCents - f.processingCents);
+          expect(f.dueNowCents).toBe(f.balanceCents - f.processingCents - f.disputedCents);
           invoicesPaidCents += f.paidCents;
           invoicesChecked++;
           if (f.status === "PAID") paidInvoices++;
         }
       }
       // Ledger 3, each business: money received less surcharges and bank discounts = what the invoices show as paid.
-      const received = succeeded.filter((p) => p.businessId === business.id).reduce((s, p) => s + p.amountCents - p.methodAdjustmentCents - p.planFeeCents, 0);
-      expect(received).toBe(invoicesPaidCents);
+      const mine = succeeded.filter((p) => p.businessId === business.id);
+      const received = mine.reduce((s, p) => s + p.amountCents - p.methodAdjustmentCents - p.planFeeCents, 0);
+      const backOnInvoices =
+        ((await db.refundAllocation.aggregate({ where: { refund: { status: "SUCCEEDED", businessId: business.id } }, _sum: { amountCents: true } }))._sum.amountCents ?? 0) +
+        ((await db.disputeAllocation.aggregate({ where: { dispute: { status: { in: ["OPEN", "LOST"] }, inquiry: false, businessId: business.id } }, _sum: { amountCents: true } }))._sum.amountCents ?? 0);
+      expect(received - backOnInvoices).toBe(invoicesPaidCents);
     }
 
     const perSecond = Math.round((EVENTS / stormMs) * 1000);
@@ -296,8 +354,8 @@ describe("a webhook storm", () => {
     reportFigure(
       "webhook storm",
       `${EVENTS} events (${copies.length} duplicates, shuffled, ${IN_FLIGHT} in flight) in ${(stormMs / 1000).toFixed(1)} s = ${perSecond} events/s; ` +
-        `${planned.length} payments (${byStatus.SUCCEEDED} succeeded) applied exactly once; ${invoicesChecked} invoices (${paidInvoices} paid) and 2 businesses balanced, none over-paid`,
-      { seed, events: EVENTS, duplicates: copies.length, eventsPerSecond: perSecond, stormMs, setupMs, payments: planned.length, byStatus, outcomes, invoicesChecked, paidInvoices },
+        `${planned.length} payments (${byStatus.SUCCEEDED} succeeded, ${returnedAfterSuccess.length} returned after success, ${await db.refund.count()} refunds, ${await db.dispute.count()} disputes) applied exactly once; ${invoicesChecked} invoices (${paidInvoices} paid) and 2 businesses balanced (ledger invariant: ${ledger.problems.length} problems), none over-paid; ${waitingLeft} events still waiting for a payment whose success was never sent`,
+      { seed, waitingLeft, events: EVENTS, duplicates: copies.length, eventsPerSecond: perSecond, stormMs, setupMs, payments: planned.length, byStatus, outcomes, invoicesChecked, paidInvoices },
     );
   });
 });
