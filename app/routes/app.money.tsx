@@ -35,7 +35,15 @@ export default function Money() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Outstanding" value={money(f.outstandingCents)} hint="Owed on issued invoices" />
         <Stat label="Overdue" value={money(f.overdueCents)} tone={f.overdueCents > 0 ? "warn" : "default"} hint="Due now on invoices past their due date" />
-        <Stat label="Collected this month" value={money(f.collectedThisMonthCents)} tone="good" hint={`${f.collectedThisMonthCount} payment${f.collectedThisMonthCount === 1 ? "" : "s"} since the 1st${f.refundedThisMonthCents > 0 ? `, less ${money(f.refundedThisMonthCents)} refunded` : ""}`} />
+        <Stat label="Collected this month" value={money(f.collectedThisMonthCents)} tone="good" hint={`${f.collectedThisMonthCount} payment${f.collectedThisMonthCount === 1 ? "" : "s"} since the 1st${f.refundedThisMonthCents > 0 ? `, less ${money(f.refundedThisMonthCents)} refunded` : ""}${f.chargedBackThisMonthCents + f.disputeFeesThisMonthCents > 0 ? `, less ${money(f.chargedBackThisMonthCents)} charged back and ${money(f.disputeFeesThisMonthCents)} in dispute fees` : ""}`} />
+        {f.openDisputeCount > 0 || f.disputesLostCents > 0 || f.disputeFeesCents > 0 ? (
+          <Stat
+            label="Under dispute"
+            value={money(f.underDisputeCents)}
+            tone={f.openDisputeCount > 0 ? "warn" : "default"}
+            hint={`${f.openDisputeCount} open chargeback${f.openDisputeCount === 1 ? "" : "s"}; in the last 12 months ${money(f.disputesLostCents)} lost and ${money(f.disputeFeesCents)} in dispute fees`}
+          />
+        ) : null}
         <Stat label="Days sales outstanding" value={f.dso === null ? "—" : `${f.dso} days`} hint={`Outstanding ÷ billed in the last ${f.dsoDays} days × ${f.dsoDays}`} />
         <Stat
           label="Realization rate"

@@ -9,7 +9,7 @@ type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string 
 
 export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
   const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
-  const [invoices, payments, refunds] = await Promise.all([
+  const [invoices, payments, refunds, disputes] = await Promise.all([
     listBusinessInvoices(businessId, today),
     db.$queryRaw<PaymentRow[]>`
       select p."amountCents", p."succeededAt", p."attribution",
@@ -31,6 +31,8 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
       from "Payment" p
       where p."businessId" = ${businessId} and p."status" = 'SUCCEEDED' and p."succeededAt" >= ${since}`,
     db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, succeededAt: true } }),
+    // Card chargebacks of the last year (a bank debit's dispute is a return: its payment no longer counts at all).
+    db.dispute.findMany({ where: { businessId, inquiry: false, openedAt: { gte: since }, payment: { method: "CARD" } }, select: { amountCents: true, feeCents: true, status: true, openedAt: true } }),
   ]);
   return dashboardFigures({
     today,
@@ -41,5 +43,6 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
       source: paymentSource({ attribution: p.attribution, hadOpenPromise: p.hadPromise, lastTierName: p.lastTier }),
     })),
     refunds: refunds.map((r) => ({ amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
+    disputes: disputes.map((d) => ({ amountCents: d.amountCents, feeCents: d.feeCents, status: d.status, openedOn: dateInZone(d.openedAt, timeZone) })),
   });
 }

@@ -64,6 +64,11 @@ export function dashboardFigures(input: {
   payments: readonly DashboardPayment[];
   /** Money given back: a refund that went through this month comes off what was collected this month. */
   refunds?: readonly { amountCents: number; succeededOn: CalendarDate }[];
+  /**
+   * Chargebacks (inquiries left out: they withdraw nothing): one opened this month and not won comes off what was
+   * collected this month, and so does its fee, which the business pays whatever the outcome.
+   */
+  disputes?: readonly { amountCents: number; feeCents: number; status: "OPEN" | "WON" | "LOST"; openedOn: CalendarDate }[];
   dsoDays?: number;
   realizationDays?: number;
 }) {
@@ -90,7 +95,12 @@ export function dashboardFigures(input: {
   const monthStart = `${today.slice(0, 7)}-01` as CalendarDate;
   const thisMonth = input.payments.filter((p) => p.succeededOn >= monthStart && p.succeededOn <= today);
   const refundedThisMonthCents = (input.refunds ?? []).filter((r) => r.succeededOn >= monthStart && r.succeededOn <= today).reduce((s, r) => s + r.amountCents, 0);
-  const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0) - refundedThisMonthCents;
+  const disputes = input.disputes ?? [];
+  const disputedThisMonth = disputes.filter((d) => d.openedOn >= monthStart && d.openedOn <= today);
+  const chargedBackThisMonthCents = disputedThisMonth.filter((d) => d.status !== "WON").reduce((s, d) => s + d.amountCents, 0);
+  const disputeFeesThisMonthCents = disputedThisMonth.reduce((s, d) => s + d.feeCents, 0);
+  const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0) - refundedThisMonthCents - chargedBackThisMonthCents - disputeFeesThisMonthCents;
+  const openDisputes = disputes.filter((d) => d.status === "OPEN");
 
   const bySource = new Map<string, { label: string; count: number; amountCents: number }>();
   for (const p of input.payments) {
@@ -113,6 +123,12 @@ export function dashboardFigures(input: {
     realizationDays,
     collectedThisMonthCents,
     refundedThisMonthCents,
+    chargedBackThisMonthCents,
+    disputeFeesThisMonthCents,
+    underDisputeCents: openDisputes.reduce((s, d) => s + d.amountCents, 0),
+    openDisputeCount: openDisputes.length,
+    disputesLostCents: disputes.filter((d) => d.status === "LOST").reduce((s, d) => s + d.amountCents, 0),
+    disputeFeesCents: disputes.reduce((s, d) => s + d.feeCents, 0),
     collectedThisMonthCount: thisMonth.length,
     sources: [...bySource.values()].sort((a, b) => b.amountCents - a.amountCents),
   };
