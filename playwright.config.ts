@@ -26,13 +26,13 @@ export default defineConfig({
   // One app and one demo database for the whole run: the payment specs change the demo data, so they
   // run after the specs that read it as seeded.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: ["**/*.phone.spec.ts", "**/payments.spec.ts", "**/reminders.spec.ts", "**/plans.spec.ts", "**/refunds.spec.ts"] },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: ["**/*.phone.spec.ts", "**/payments.spec.ts", "**/reminders.spec.ts", "**/plans.spec.ts", "**/refunds.spec.ts", "**/disputes.spec.ts"] },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.phone.spec.ts" },
     { name: "payments", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/payments.spec.ts", dependencies: ["desktop", "phone"] },
     // Moves the app clock forward: last.
     { name: "reminders", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/reminders.spec.ts", dependencies: ["payments"] },
     { name: "plans", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/plans.spec.ts", dependencies: ["reminders"] },
     // Refunds a payment the payments specs made, and reopens its invoice: after everything that reads them.
-    { name: "refunds", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/refunds.spec.ts", dependencies: ["plans"] },
+    { name: "refunds", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: ["**/refunds.spec.ts", "**/disputes.spec.ts"], dependencies: ["plans"] },
   ],
 });

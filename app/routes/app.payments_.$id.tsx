@@ -72,13 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   if (values.intent === "simulate-dispute") {
     const decided = await simulateDisputeDecision(business.id, user.id, params.id ?? "", values);
-    if (!decided.ok) return json({ ok: false as const, fieldErrors: decided.fieldErrors, message: null, values }, { status: 400 });
-    return json({ ok: true as const, fieldErrors: {}, message: decided.message, values: {} });
+    if (!decided.ok) return json({ ok: false as const, intent: "simulate-dispute", fieldErrors: decided.fieldErrors, message: null, values }, { status: 400 });
+    return json({ ok: true as const, intent: "simulate-dispute", fieldErrors: {}, message: decided.message, values: {} });
   }
-  if (values.intent !== "refund") return json({ ok: false as const, fieldErrors: { form: ["That action is not available."] }, message: null, values }, { status: 400 });
+  if (values.intent !== "refund") return json({ ok: false as const, intent: "refund", fieldErrors: { form: ["That action is not available."] }, message: null, values }, { status: 400 });
   const result = await requestRefund(business.id, user, params.id ?? "", values);
-  if (!result.ok) return json({ ok: false as const, fieldErrors: result.fieldErrors, message: null, values }, { status: 400 });
-  return json({ ok: true as const, fieldErrors: {}, message: result.message, values: {} });
+  if (!result.ok) return json({ ok: false as const, intent: "refund", fieldErrors: result.fieldErrors, message: null, values }, { status: 400 });
+  return json({ ok: true as const, intent: "refund", fieldErrors: {}, message: result.message, values: {} });
 }
 
 const REFUND_STATUS: Record<string, { label: string; tone: string }> = {
@@ -114,7 +114,8 @@ export default function PaymentPage() {
           {money(payment.amountCents)} from {payment.customer.name}
         </h1>
         <p className="text-sm text-slate-500">
-          {payment.methodText} · {payment.receiptNumber ?? "no receipt"} · {formatInstant(new Date(payment.succeededAt ?? payment.createdAt), timeZone)} · {payment.returnedAt ? "returned by the bank" : payment.status.toLowerCase()}
+          {payment.methodText} · {payment.receiptNumber ?? "no receipt"} · {formatInstant(new Date(payment.succeededAt ?? payment.createdAt), timeZone)} ·{" "}
+          {payment.returnedAt ? "returned by the bank" : payment.disputes.some((d) => d.status === "LOST" && !d.inquiry) ? "charged back" : payment.status.toLowerCase()}
         </p>
       </div>
       {payment.returnedAt ? (
@@ -123,9 +124,9 @@ export default function PaymentPage() {
           again, and the customer was told how to pay again.
         </p>
       ) : null}
-      {result?.ok && result.message && payment.disputes.length > 0 ? (
-        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
-          {result.message}
+      {result?.intent === "simulate-dispute" && (result.message || errors.form) ? (
+        <p role={result.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${result.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-rose-200"}`}>
+          {result.message ?? errors.form?.join(" ")}
         </p>
       ) : null}
       {payment.disputes.length > 0 ? (
@@ -219,14 +220,18 @@ export default function PaymentPage() {
         <Card className="p-5">
           <h2 className="font-semibold">Refund this payment</h2>
           <p className="mt-1 text-sm text-slate-500">
-            {refundableCents > 0 ? `Up to ${money(refundableCents)} can still go back, to ${payment.methodText}.` : "This payment is refunded in full."}
+            {refundableCents > 0
+              ? `Up to ${money(refundableCents)} can still go back, to ${payment.methodText}.`
+              : payment.disputes.some((d) => d.status === "LOST" && !d.inquiry)
+                ? "Nothing is left to refund: the card holder's bank took it back with the chargeback."
+                : "This payment is refunded in full."}
           </p>
-          {result?.ok && result.message ? (
+          {result?.ok && result.intent === "refund" && result.message ? (
             <p role="status" className="mt-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
               {result.message}
             </p>
           ) : null}
-          {errors.form ? (
+          {errors.form && result?.intent === "refund" ? (
             <p role="alert" className="mt-3 text-sm text-rose-700">
               {errors.form.join(" ")}
             </p>
