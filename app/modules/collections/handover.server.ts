@@ -123,7 +123,7 @@ export function collectionsPdf(pack: CollectionsPack): Promise<Buffer> {
   }
   const t = pack.totals;
   row(["Total", "", money(t.principalCents), money(t.feesCents), money(t.interestCents), money(t.paidCents), money(t.adjustmentsCents), money(t.balanceCents)], true);
-  doc.moveDown(0.5).font("Helvetica").fontSize(8).fillColor("#475569").text("Adjusted: early-payment discounts, credits and write-offs (with the approving owner in the log below). No interest is charged on overdue invoices.", 50, doc.y, { width });
+  doc.moveDown(0.5).font("Helvetica").fontSize(8).fillColor("#475569").text("Paid: what was received and kept (refunds, chargebacks and bank returns taken off, each in the log below). Adjusted: early-payment discounts, credits and write-offs (with the approving owner in the log below). No interest is charged on overdue invoices.", 50, doc.y, { width });
 
   doc.moveDown().font("Helvetica-Bold").fontSize(12).fillColor("#0f172a").text("Payments", 50, doc.y);
   if (pack.payments.length === 0) doc.font("Helvetica").fontSize(9).text("No payments received.");
