@@ -17,6 +17,7 @@ import PlanEndedEmail, { subject as planEndedSubject, type PlanEndedEmailProps }
 import TeamInvitationEmail, { subject as teamInvitationSubject, type TeamInvitationEmailProps } from "./team-invitation";
 import PasswordResetEmail, { subject as passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 import RefundEmail, { subject as refundSubject, type RefundEmailProps } from "./refund";
+import CreditNoteEmail, { subject as creditNoteSubject, type CreditNoteEmailProps } from "./credit-note";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -29,6 +30,7 @@ export const emailTemplates = {
   receipt: { component: ReceiptEmail, subject: receiptSubject, title: "Payment receipt" },
   "payment-failed": { component: PaymentFailedEmail, subject: paymentFailedSubject, title: "Bank payment failed" },
   refund: { component: RefundEmail, subject: refundSubject, title: "Refund sent" },
+  "credit-note": { component: CreditNoteEmail, subject: creditNoteSubject, title: "Credit note issued" },
   reminder: { component: ReminderEmail, subject: reminderSubject, title: "Reminder (each tier)" },
   "collections-alert": { component: CollectionsAlertEmail, subject: collectionsAlertSubject, title: "Collections alert (to the owner)" },
   "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
@@ -51,6 +53,7 @@ export type EmailPropsByTemplate = {
   receipt: ReceiptEmailProps;
   "payment-failed": PaymentFailedEmailProps;
   refund: RefundEmailProps;
+  "credit-note": CreditNoteEmailProps;
   reminder: ReminderEmailProps;
   "collections-alert": CollectionsAlertEmailProps;
   "promise-confirmation": PromiseConfirmationEmailProps;

@@ -1,5 +1,5 @@
-// Loads what the money dashboard computes from: the business's invoice figures and its succeeded
-// payments of the last year, each with what led to it (one set-based query, not one per payment).
+// Loads what the money dashboard computes from: the business's invoice figures, its succeeded payments of the
+// last year, each with what led to it (one set-based query, not one per payment), refunds and bad debt.
 import { addDays, dateInZone, type CalendarDate } from "~/modules/dates/calendar";
 import { listBusinessInvoices } from "~/modules/invoices/invoices.server";
 import { db } from "~/utils/db.server";
@@ -9,7 +9,7 @@ type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string 
 
 export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
   const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
-  const [invoices, payments, refunds] = await Promise.all([
+  const [invoices, payments, refunds, badDebts] = await Promise.all([
     listBusinessInvoices(businessId, today),
     db.$queryRaw<PaymentRow[]>`
       select p."amountCents", p."succeededAt", p."attribution",
@@ -31,6 +31,11 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
       from "Payment" p
       where p."businessId" = ${businessId} and p."status" = 'SUCCEEDED' and p."succeededAt" >= ${since}`,
     db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, succeededAt: true } }),
+    // Write-offs of invoices marked uncollectible; a settlement's write-off (settlementOfferId) is money forgiven by agreement.
+    db.invoiceAdjustment.findMany({
+      where: { kind: "WRITE_OFF", settlementOfferId: null, createdAt: { gte: since }, invoice: { businessId, state: "ISSUED", uncollectibleAt: { not: null } } },
+      select: { amountCents: true, createdAt: true },
+    }),
   ]);
   return dashboardFigures({
     today,
@@ -41,5 +46,6 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
       source: paymentSource({ attribution: p.attribution, hadOpenPromise: p.hadPromise, lastTierName: p.lastTier }),
     })),
     refunds: refunds.map((r) => ({ amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
+    badDebts: badDebts.map((b) => ({ amountCents: b.amountCents, writtenOffOn: dateInZone(b.createdAt, timeZone) })),
   });
 }

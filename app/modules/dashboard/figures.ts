@@ -7,9 +7,11 @@
 // - realization rate: collected ÷ billed on invoices issued in the last `realizationDays` days, in basis
 //   points (10 000 = 100%), rounded down; discounts, write-offs and unpaid balances lower it;
 // - collected this month: payments that succeeded from the 1st of the current month to today;
+// - bad debt written off: what was left of invoices the owner wrote off as uncollectible, by the day it was
+//   written off, this month and in the last 12 months (a settlement's forgiven rest is not bad debt);
 // - what led to each payment: its explicit attribution (plan, settlement, early-pay discount), else an open
 //   promise, else the last reminder tier sent before it, else "unprompted".
-import { addDays, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
+import { addDays, addMonths, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
 import type { InvoiceFigures } from "~/modules/invoices/balance";
 
 export const AGING_BUCKETS = ["current", "1-30", "31-60", "61-90", "90+"] as const;
@@ -64,6 +66,8 @@ export function dashboardFigures(input: {
   payments: readonly DashboardPayment[];
   /** Money given back: a refund that went through this month comes off what was collected this month. */
   refunds?: readonly { amountCents: number; succeededOn: CalendarDate }[];
+  /** Invoices written off as uncollectible: the amount and the day. */
+  badDebts?: readonly { amountCents: number; writtenOffOn: CalendarDate }[];
   dsoDays?: number;
   realizationDays?: number;
 }) {
@@ -92,6 +96,11 @@ export function dashboardFigures(input: {
   const refundedThisMonthCents = (input.refunds ?? []).filter((r) => r.succeededOn >= monthStart && r.succeededOn <= today).reduce((s, r) => s + r.amountCents, 0);
   const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0) - refundedThisMonthCents;
 
+  const badDebts = (input.badDebts ?? []).filter((b) => b.writtenOffOn <= today);
+  const yearFrom = addDays(addMonths(today, -12), 1);
+  const badDebtThisMonthCents = badDebts.filter((b) => b.writtenOffOn >= monthStart).reduce((s, b) => s + b.amountCents, 0);
+  const badDebtLast12MonthsCents = badDebts.filter((b) => b.writtenOffOn >= yearFrom).reduce((s, b) => s + b.amountCents, 0);
+
   const bySource = new Map<string, { label: string; count: number; amountCents: number }>();
   for (const p of input.payments) {
     const label = sourceLabel(p.source);
@@ -113,6 +122,8 @@ export function dashboardFigures(input: {
     realizationDays,
     collectedThisMonthCents,
     refundedThisMonthCents,
+    badDebtThisMonthCents,
+    badDebtLast12MonthsCents,
     collectedThisMonthCount: thisMonth.length,
     sources: [...bySource.values()].sort((a, b) => b.amountCents - a.amountCents),
   };
