@@ -19,6 +19,7 @@ import PasswordResetEmail, { subject as passwordResetSubject, type PasswordReset
 import RefundEmail, { subject as refundSubject, type RefundEmailProps } from "./refund";
 import PaymentReturnedEmail, { subject as paymentReturnedSubject, type PaymentReturnedEmailProps } from "./payment-returned";
 import DisputeAlertEmail, { subject as disputeAlertSubject, type DisputeAlertEmailProps } from "./dispute-alert";
+import CreditNoteEmail, { subject as creditNoteSubject, type CreditNoteEmailProps } from "./credit-note";
 import PortalLinkEmail, { subject as portalLinkSubject, type PortalLinkEmailProps } from "./portal-link";
 
 export const emailTemplates = {
@@ -33,6 +34,7 @@ export const emailTemplates = {
   refund: { component: RefundEmail, subject: refundSubject, title: "Refund sent" },
   "payment-returned": { component: PaymentReturnedEmail, subject: paymentReturnedSubject, title: "Bank payment returned after it went through" },
   "dispute-alert": { component: DisputeAlertEmail, subject: disputeAlertSubject, title: "Dispute opened, won or lost (to the owner)" },
+  "credit-note": { component: CreditNoteEmail, subject: creditNoteSubject, title: "Credit note issued" },
   reminder: { component: ReminderEmail, subject: reminderSubject, title: "Reminder (each tier)" },
   "collections-alert": { component: CollectionsAlertEmail, subject: collectionsAlertSubject, title: "Collections alert (to the owner)" },
   "promise-confirmation": { component: PromiseConfirmationEmail, subject: promiseConfirmationSubject, title: "Promise to pay confirmed" },
@@ -57,6 +59,7 @@ export type EmailPropsByTemplate = {
   refund: RefundEmailProps;
   "payment-returned": PaymentReturnedEmailProps;
   "dispute-alert": DisputeAlertEmailProps;
+  "credit-note": CreditNoteEmailProps;
   reminder: ReminderEmailProps;
   "collections-alert": CollectionsAlertEmailProps;
   "promise-confirmation": PromiseConfirmationEmailProps;

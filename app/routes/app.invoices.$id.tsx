@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { assertCan, requireOwner, requireUser } from "~/modules/auth/session.server";
+import { creditNotesOf, issueCreditNote, writeOffInvoice, writtenOffBy } from "~/modules/credit-notes/credit-notes.server";
 import { formatDate, formatInstant, fromDbDate } from "~/modules/dates/calendar";
 import { formatDecimal, formatQuantity } from "~/modules/invoices/csv";
 import { parseDraftForm, lineValuesOf } from "~/modules/invoices/draft-form";
@@ -31,12 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getOwnerInvoice(business.id, idParam(params), day);
   if (!found) throw new Response("Not found", { status: 404 });
   const { invoice, figures } = found;
+  const [creditNotes, writtenOffByName] = await Promise.all([creditNotesOf(invoice.id, { businessId: business.id }), writtenOffBy(invoice)]);
   return json({
     today: day,
     timeZone: business.timeZone,
     customers: invoice.state === "DRAFT" ? await customerOptions(business.id) : [],
     // A fresh key per page view: submitting the same payment form twice records it once.
     submissionKey: crypto.randomUUID(),
+    // The credit note form's one-time key: sent twice, it makes one credit note.
+    requestKey: crypto.randomUUID(),
     figures,
     disputes: invoice.state === "ISSUED" ? await invoiceDisputes(business.id, invoice.id) : [],
     remindersPaused: invoice.remindersPausedAt !== null,
@@ -51,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sentAt: invoice.sentAt,
       voidedAt: invoice.voidedAt,
       voidReason: invoice.voidReason,
+      writtenOff: invoice.uncollectibleAt ? { at: invoice.uncollectibleAt, reason: invoice.uncollectibleReason ?? "", by: writtenOffByName } : null,
+      creditNotes: creditNotes.map((n) => ({ id: n.id, number: n.number, amountCents: n.amountCents, reason: n.reason, createdAt: n.createdAt })),
       customer: invoice.customer,
       lines: invoice.lines.map((l) => ({ id: l.id, description: l.description, quantityMilli: l.quantityMilli, unitAmountCents: l.unitAmountCents, amountCents: l.amountCents })),
       payments: invoice.allocations.map((a) => ({
@@ -66,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Intent = z.object({ intent: z.enum(["save", "send", "email", "void", "payment", "chase"], "That action is not available.") });
+const Intent = z.object({ intent: z.enum(["save", "send", "email", "void", "payment", "chase", "credit-note", "write-off"], "That action is not available.") });
 
 type ActionResult = { intent: string; message: string | null; fieldErrors: Record<string, string[]>; values: Record<string, string> };
 
@@ -104,6 +110,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await voidInvoice(business.id, user.id, invoiceId, values.reason ?? "");
         return reply(200, "Invoice voided.");
       }
+      case "credit-note": {
+        assertCan(user, "concede");
+        const issued = await issueCreditNote(business.id, { id: user.id, name: user.name }, invoiceId, values);
+        if (!issued.ok) return reply(400, null, issued.fieldErrors);
+        return reply(
+          200,
+          issued.duplicate
+            ? `Credit note ${issued.number} was already issued from this form; nothing more was credited.`
+            : `Credit note ${issued.number} for ${formatMoney(issued.amountCents, business.currency)} issued. The customer is emailed a link to its PDF.`,
+        );
+      }
+      case "write-off": {
+        assertCan(user, "concede");
+        const written = await writeOffInvoice(business.id, { id: user.id, name: user.name }, invoiceId, values);
+        if (!written.ok) return reply(400, null, written.fieldErrors);
+        return reply(200, `${formatMoney(written.amountCents, business.currency)} written off as uncollectible. Reminders and late fees stop; the customer is not emailed.`);
+      }
       case "payment": {
         const recorded = await recordOfflinePayment(business.id, user.id, invoiceId, {
           amount: values.amount ?? "",
@@ -140,7 +163,7 @@ function Alert({ children, tone }: { children: string; tone: "good" | "bad" }) {
 
 export default function InvoicePage() {
   const can = useCan();
-  const { invoice, figures, customers, submissionKey, today: day, timeZone, disputes, remindersPaused } = useLoaderData<typeof loader>();
+  const { invoice, figures, customers, submissionKey, requestKey, today: day, timeZone, disputes, remindersPaused } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const money = (c: number) => formatMoney(c, invoice.currency);
@@ -148,7 +171,10 @@ export default function InvoicePage() {
   const paymentErrors = errorsFor("payment");
   const paymentValues = actionData?.intent === "payment" && actionData.message === null ? actionData.values : {};
   const voidErrors = errorsFor("void");
-  const formError = actionData && actionData.intent !== "save" && actionData.intent !== "payment" && actionData.intent !== "void" ? actionData.fieldErrors.form?.join(" ") : undefined;
+  const creditErrors = errorsFor("credit-note");
+  const creditValues = actionData?.intent === "credit-note" && actionData.message === null ? actionData.values : {};
+  const writeOffErrors = errorsFor("write-off");
+  const formError = actionData && !["save", "payment", "void", "credit-note", "write-off"].includes(actionData.intent) ? actionData.fieldErrors.form?.join(" ") : undefined;
   const draftValues =
     actionData?.intent === "save" && actionData.message === null
       ? actionData.values
@@ -205,6 +231,12 @@ export default function InvoicePage() {
       {actionData?.message ? <Alert tone="good">{actionData.message}</Alert> : null}
       {formError ? <Alert tone="bad">{formError}</Alert> : null}
       {invoice.state === "VOID" ? <Alert tone="bad">{`Void since ${invoice.voidedAt ? formatInstant(new Date(invoice.voidedAt), timeZone) : "—"}: ${invoice.voidReason ?? ""}`}</Alert> : null}
+      {invoice.writtenOff ? (
+        <p role="note" className="rounded-lg bg-stone-100 px-4 py-3 text-sm text-stone-800 ring-1 ring-inset ring-stone-300">
+          <span className="font-semibold">Written off</span> as uncollectible {formatInstant(new Date(invoice.writtenOff.at), timeZone)}
+          {invoice.writtenOff.by ? ` by ${invoice.writtenOff.by}` : ""}: {invoice.writtenOff.reason}. It is no longer chased; Money counts it as bad debt.
+        </p>
+      ) : null}
 
       {invoice.state === "DRAFT" ? (
         <Card className="p-5 sm:p-6">
@@ -258,14 +290,19 @@ export default function InvoicePage() {
               {figures.paidCents > 0 ? <FigureRow label="Paid" value={money(-figures.paidCents)} /> : null}
               {figures.processingCents > 0 ? <FigureRow label="Processing" value={money(figures.processingCents)} /> : null}
               {figures.discountCents > 0 ? <FigureRow label="Early-payment discount" value={money(-figures.discountCents)} /> : null}
-              {figures.creditCents + figures.writtenOffCents > 0 ? <FigureRow label="Credits and write-offs" value={money(-(figures.creditCents + figures.writtenOffCents))} /> : null}
+              {figures.creditCents > 0 ? <FigureRow label="Credits" value={money(-figures.creditCents)} /> : null}
+              {figures.writtenOffCents > 0 ? <FigureRow label="Written off" value={money(-figures.writtenOffCents)} /> : null}
               <FigureRow label="Balance due" value={money(figures.balanceCents)} strong />
               {figures.disputedCents > 0 ? <FigureRow label="of which under dispute (not chased)" value={money(figures.disputedCents)} /> : null}
             </tbody>
           </table>
           {invoice.memo ? <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">Memo: {invoice.memo}</p> : null}
           <p className="border-t border-slate-100 px-5 py-3 text-xs text-slate-500">
-            {invoice.state === "ISSUED" ? "This invoice has been issued: its lines can no longer be edited. To correct it, void it and create a new one, or give a credit." : "Void invoices are kept for your records."}
+            {invoice.writtenOff
+              ? "Written-off invoices stay in your records as bad debt; they cannot be edited, credited or voided."
+              : invoice.state === "ISSUED"
+                ? "This invoice has been issued: its lines can no longer be edited. To correct it, void it and create a new one, or issue a credit note."
+                : "Void invoices are kept for your records."}
           </p>
         </Card>
       )}
@@ -365,10 +402,71 @@ export default function InvoicePage() {
         </Card>
       ) : null}
 
-      {invoice.state !== "VOID" && figures.paidCents + figures.processingCents > 0 ? (
-        <p className="text-sm text-slate-500">Money has been received on this invoice, so it cannot be voided. To forgive what is left, write it off or offer a settlement on the customer&apos;s page.</p>
+      {invoice.creditNotes.length > 0 ? (
+        <Card>
+          <h2 className="border-b border-slate-200 px-5 py-4 font-semibold">Credit notes</h2>
+          <ul className="divide-y divide-slate-100" aria-label="Credit notes">
+            {invoice.creditNotes.map((n) => (
+              <li key={n.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+                <span>
+                  <a href={`/app/credit-notes/${n.id}.pdf`} className="font-medium text-teal-800 hover:underline">
+                    Credit note {n.number}
+                  </a>{" "}
+                  · {n.reason}
+                  <span className="block text-xs text-slate-500">{formatInstant(new Date(n.createdAt), timeZone)}</span>
+                </span>
+                <span className="tabular-nums">−{money(n.amountCents)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
       ) : null}
-      {invoice.state !== "VOID" && figures.paidCents + figures.processingCents === 0 ? (
+
+      {invoice.state === "ISSUED" && !invoice.writtenOff && figures.dueNowCents > 0 && can("concede") ? (
+        <Card className="p-5 sm:p-6">
+          <details open={Object.keys(creditErrors).length > 0}>
+            <summary className="cursor-pointer font-semibold">Issue a credit note</summary>
+            <p className="mt-1 text-sm text-slate-500">
+              Takes money off this invoice with a numbered credit note. The customer is emailed a link to its PDF and sees the reason. At most {money(figures.dueNowCents)}.
+            </p>
+            <Form key={requestKey} method="post" className="mt-4 grid gap-4 sm:grid-cols-2" aria-label="Issue a credit note">
+              <input type="hidden" name="intent" value="credit-note" />
+              <input type="hidden" name="requestKey" value={requestKey} />
+              <Field label="Amount to credit" name="amount" id="credit-amount" inputMode="decimal" defaultValue={creditValues.amount ?? ""} errors={creditErrors.amount} placeholder={formatDecimal(figures.dueNowCents, invoice.currency)} />
+              <Field label="Reason (the customer sees it)" name="reason" id="credit-reason" defaultValue={creditValues.reason ?? ""} errors={creditErrors.reason} placeholder="e.g. two hours of the workshop were cancelled" />
+              {creditErrors.form || creditErrors.requestKey ? <p className="text-sm text-rose-700 sm:col-span-2">{[...(creditErrors.form ?? []), ...(creditErrors.requestKey ?? [])].join(" ")}</p> : null}
+              <div className="sm:col-span-2">
+                <Button type="submit" disabled={busy}>
+                  Issue credit note
+                </Button>
+              </div>
+            </Form>
+          </details>
+        </Card>
+      ) : null}
+
+      {invoice.state === "ISSUED" && !invoice.writtenOff && figures.balanceCents > 0 && can("concede") ? (
+        <Card className="p-5 sm:p-6">
+          <details open={Object.keys(writeOffErrors).length > 0}>
+            <summary className="cursor-pointer text-sm font-medium text-stone-700">Write off as uncollectible</summary>
+            <Form method="post" className="mt-3 space-y-3" aria-label="Write off the invoice">
+              <input type="hidden" name="intent" value="write-off" />
+              <p className="text-sm text-slate-600">
+                The {money(figures.balanceCents)} left becomes bad debt: reminders and late fees stop and Money counts it. The customer is not emailed. This cannot be undone.
+              </p>
+              <Field label="Reason (for your records)" name="reason" id="write-off-reason" errors={writeOffErrors.reason ?? writeOffErrors.form} placeholder="e.g. the business closed; no reply for 120 days" />
+              <Button type="submit" variant="secondary" disabled={busy}>
+                Write off {money(figures.balanceCents)}
+              </Button>
+            </Form>
+          </details>
+        </Card>
+      ) : null}
+
+      {invoice.state !== "VOID" && !invoice.writtenOff && figures.paidCents + figures.processingCents > 0 ? (
+        <p className="text-sm text-slate-500">Money has been received on this invoice, so it cannot be voided. To forgive what is left, give a credit note or write it off above, or offer a settlement on the customer&apos;s page.</p>
+      ) : null}
+      {invoice.state !== "VOID" && !invoice.writtenOff && figures.paidCents + figures.processingCents === 0 ? (
         <Card className="p-5 sm:p-6">
           <details open={Object.keys(voidErrors).length > 0}>
             <summary className="cursor-pointer text-sm font-medium text-rose-700">Void this invoice</summary>

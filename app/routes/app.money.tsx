@@ -50,6 +50,7 @@ export default function Money() {
           value={f.realizationBps === null ? "—" : percent(f.realizationBps)}
           hint={`Collected ${money(f.collectedOnBilledCents)} of ${money(f.billedCents)} billed in the last ${f.realizationDays} days`}
         />
+        <Stat label="Bad debt written off" value={money(f.badDebtThisMonthCents)} hint={`This month; ${money(f.badDebtLast12MonthsCents)} in the last 12 months, from invoices written off as uncollectible`} />
       </div>
 
       <Card className="p-5">

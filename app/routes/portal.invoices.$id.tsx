@@ -17,6 +17,7 @@ import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { canOfferPlan, currentPlanOf } from "~/modules/plans/portal.server";
+import { creditNotesOf } from "~/modules/credit-notes/credit-notes.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
@@ -34,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const currentPlan = await currentPlanOf(customer.id, invoice.id);
   const offerPlan = !currentPlan && figures.dueNowCents > 0 && (await canOfferPlan(customer.id, [invoice.id], { ...customer, business }));
   const conversation = await invoiceConversation(customer.id, invoice.id, today(business.timeZone), business.promiseMaxDays);
+  const creditNotes = new Map((await creditNotesOf(invoice.id, { customerId: customer.id })).map((n) => [n.adjustmentId, n]));
   return json({
     ...conversation,
     planId: currentPlan?.planId ?? null,
@@ -52,7 +54,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       .map((a) => ({ id: a.payment.id, status: a.payment.status, amountCents: a.amountCents, method: a.payment.methodDetails ?? METHOD_LABELS[a.payment.method], receiptNumber: a.payment.receiptNumber, paidOn: dateInZone(a.payment.succeededAt ?? a.payment.createdAt, business.timeZone) })),
     discounts: invoice.discounts.filter((d) => d.status === "GRANTED").map((d) => ({ id: d.id, amountCents: d.amountCents })),
     fees: invoice.lateFees.map((f) => ({ id: f.id, description: f.description, amountCents: f.amountCents, waived: f.status === "WAIVED" })),
-    adjustments: invoice.adjustments.map((a) => ({ id: a.id, kind: a.kind, amountCents: a.amountCents, reason: a.reason })),
+    // Credits by credit note number (with its PDF). Why the owner wrote an invoice off is theirs: the customer sees only that it was.
+    adjustments: invoice.adjustments.map((a) => {
+      const note = creditNotes.get(a.id);
+      return {
+        id: a.id,
+        kind: a.kind,
+        amountCents: a.amountCents,
+        reason: note ? note.reason : a.kind === "WRITE_OFF" && !a.settlementOfferId ? null : a.reason,
+        creditNote: note ? { id: note.id, number: note.number } : null,
+      };
+    }),
     // Money given back adds to what is owed again (a refund settled as a credit also shows its credit below).
     refunds: invoice.refundAllocations
       .filter((r) => r.refund.status === "SUCCEEDED" && r.refund.succeededAt)
@@ -222,7 +234,16 @@ export default function InvoicePage() {
             {inv.adjustments.map((a) => (
               <tr key={a.id} className="text-slate-600">
                 <th className="px-5 py-1 text-left font-normal">
-                  {a.kind === "CREDIT" ? "Credit" : "Written off"}: {a.reason}
+                  {a.creditNote ? (
+                    <a href={`/portal/credit-notes/${a.creditNote.id}.pdf`} className="hover:underline">
+                      Credit note {a.creditNote.number}
+                    </a>
+                  ) : a.kind === "CREDIT" ? (
+                    "Credit"
+                  ) : (
+                    "Written off"
+                  )}
+                  {a.reason ? `: ${a.reason}` : ""}
                 </th>
                 <td className="px-5 py-1 text-right tabular-nums">−{money(a.amountCents)}</td>
               </tr>

@@ -422,6 +422,18 @@ function specs(w: World): Spec[] {
           { intent: "payment", amount: "10.00", method: "BANK_TRANSFER", receivedOn: "2026-12-14", reference: "TR-1", submissionKey: "submission-key-1234" },
           { amount: bad.money(false), method: bad.choice(["CHECK", "BANK_TRANSFER", "OTHER"]), receivedOn: bad.date, reference: bad.optionalText(100), submissionKey: fc.oneof(fc.constantFrom("", "short", REMOVE), tooLong(100)) },
         ],
+        [
+          "credit-note",
+          a.invoices.spare.id,
+          [...otherBizInvoices, a.invoices.draft.id],
+          { intent: "credit-note", amount: "10.00", reason: "Two hours of the workshop were cancelled.", requestKey: "6f1c3e9a-2b7d-4c1e-9f0a-5d8b7e6c4a21" },
+          {
+            amount: fc.oneof(bad.money(false), fc.constant("999999.00")),
+            reason: bad.text(3, 500),
+            requestKey: fc.oneof(fc.constantFrom("", "not-a-key", "6f1c3e9a-2b7d-4c1e-9f0a", "6F1C3E9A2B7D4C1E9F0A5D8B7E6C4A21", REMOVE), tooLong(100), withNul),
+          },
+        ],
+        ["write-off", a.invoices.spare.id, [...otherBizInvoices, a.invoices.draft.id], { intent: "write-off", reason: "The client closed down; no answer in 120 days." }, { reason: bad.text(3, 500) }],
       ] as const
     ).map(
       ([intent, id, badIds, base, poisons]): Spec => ({

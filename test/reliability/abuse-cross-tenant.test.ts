@@ -2,6 +2,7 @@
 // with another customer's ids (same business and another business), an owner with another business's ids, and
 // expired, revoked, tampered or missing sessions and links with the rightful ids. The answer must be a 404/403/4xx
 // or the way to sign in, must not contain anything that identifies the other party, and must write nothing.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import * as board from "../../app/routes/app.board";
 import * as customer from "../../app/routes/app.customers.$id";
 import * as collectionsCsv from "../../app/routes/app.customers_.$id.collections[.csv]";
 import * as collectionsPdf from "../../app/routes/app.customers_.$id.collections[.pdf]";
+import * as creditNotePdf from "../../app/routes/app.credit-notes.$id[.pdf]";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as invoice from "../../app/routes/app.invoices.$id";
 import * as paymentPage from "../../app/routes/app.payments_.$id";
@@ -19,6 +21,7 @@ import * as reminders from "../../app/routes/app.reminders";
 import * as mailbox from "../../app/routes/dev.mailbox.$id";
 import * as portalInvoice from "../../app/routes/portal.invoices.$id";
 import * as portalInvoicePdf from "../../app/routes/portal.invoices.$id[.pdf]";
+import * as portalCreditNotePdf from "../../app/routes/portal.credit-notes.$id[.pdf]";
 import * as portalPay from "../../app/routes/portal.pay";
 import * as portalPayment from "../../app/routes/portal.payments.$id";
 import * as portalPaymentPdf from "../../app/routes/portal.payments.$id[.pdf]";
@@ -117,6 +120,9 @@ function ownerTargets(t1: Tenant, victim: SeededCustomer, own: SeededCustomer) {
     post("app.invoices.$id", "void", invoice.action, inv(victim.invoices.spare.id), victim.invoices.spare.id, { intent: "void", reason: "Entered twice." }),
     post("app.invoices.$id", "chase", invoice.action, inv(victim.invoices.spare.id), victim.invoices.spare.id, { intent: "chase" }),
     post("app.invoices.$id", "payment", invoice.action, inv(victim.invoices.spare.id), victim.invoices.spare.id, { intent: "payment", amount: "10.00", method: "BANK_TRANSFER", receivedOn: "2026-12-14", reference: "T-1", submissionKey: `key-${Date.now()}` }),
+    post("app.invoices.$id", "credit-note", invoice.action, inv(victim.invoices.spare.id), victim.invoices.spare.id, { intent: "credit-note", amount: "10.00", reason: "Not yours", requestKey: crypto.randomUUID() }),
+    post("app.invoices.$id", "write-off", invoice.action, inv(victim.invoices.spare.id), victim.invoices.spare.id, { intent: "write-off", reason: "Not yours" }),
+    get("app.credit-notes.$id[.pdf]", creditNotePdf.loader as RouteFn, `${ORIGIN}/app/credit-notes/${victim.creditNoteId}.pdf`, victim.creditNoteId),
     get("app.plans.$id", plan.loader as RouteFn, `${ORIGIN}/app/plans/${victim.planId}`, victim.planId),
     post("app.plans.$id", "cancel", plan.action, `${ORIGIN}/app/plans/${victim.planId}`, victim.planId, { intent: "cancel", reason: "Stop it." }),
     // Ids in the form rather than the address.
@@ -143,6 +149,7 @@ function portalTargets(victim: SeededCustomer) {
     post("portal.invoices.$id", "promise", portalInvoice.action, url(`invoices/${victim.invoices.paid.id}`), victim.invoices.paid.id, { intent: "promise", promisedFor: "2026-12-22" }),
     post("portal.invoices.$id", "question", portalInvoice.action, url(`invoices/${victim.invoices.paid.id}`), victim.invoices.paid.id, { intent: "question", reason: "OTHER", message: "Whose invoice is this?" }),
     get("portal.invoices.$id[.pdf]", portalInvoicePdf.loader as RouteFn, url(`invoices/${victim.invoices.talked.id}.pdf`), victim.invoices.talked.id),
+    get("portal.credit-notes.$id[.pdf]", portalCreditNotePdf.loader as RouteFn, url(`credit-notes/${victim.creditNoteId}.pdf`), victim.creditNoteId),
     get("portal.payments.$id", portalPayment.loader as RouteFn, url(`payments/${victim.paymentId}`), victim.paymentId),
     get("portal.payments.$id", portalPayment.loader as RouteFn, url(`payments/${victim.pendingPaymentId}`), victim.pendingPaymentId),
     post("portal.payments.$id", "pay", portalPayment.action, url(`payments/${victim.pendingPaymentId}`), victim.pendingPaymentId, card),

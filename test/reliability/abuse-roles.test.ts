@@ -2,6 +2,7 @@
 // business's data, with a form right in every field. What the role table (app/modules/auth/roles.ts) does not
 // allow must answer 403 and write nothing; what it allows must not be refused. Figure: actions allowed beyond
 // the role (must be 0).
+import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as overview from "../../app/routes/app._index";
 import * as board from "../../app/routes/app.board";
@@ -9,6 +10,7 @@ import * as customer from "../../app/routes/app.customers.$id";
 import * as customers from "../../app/routes/app.customers._index";
 import * as customerNew from "../../app/routes/app.customers.new";
 import * as collectionsCsv from "../../app/routes/app.customers_.$id.collections[.csv]";
+import * as creditNotePdf from "../../app/routes/app.credit-notes.$id[.pdf]";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as emails from "../../app/routes/app.emails";
 import * as invoice from "../../app/routes/app.invoices.$id";
@@ -55,6 +57,7 @@ function probes(t: Tenant): Probe[] {
     get("app.customers_.$id.collections[.csv]", collectionsCsv.loader as RouteFn, `${cust}/collections.csv`, "read", idOf),
     get("app.invoices", invoices.loader as RouteFn, `${ORIGIN}/app/invoices`, "read"),
     get("app.invoices.$id", invoice.loader as RouteFn, inv(own.invoices.talked.id), "read", { id: own.invoices.talked.id }),
+    get("app.credit-notes.$id[.pdf]", creditNotePdf.loader as RouteFn, `${ORIGIN}/app/credit-notes/${own.creditNoteId}.pdf`, "read", { id: own.creditNoteId }),
     get("app.money", money.loader as RouteFn, `${ORIGIN}/app/money`, "read"),
     get("app.payments", payments.loader as RouteFn, `${ORIGIN}/app/payments`, "read"),
     get("app.plans", plans.loader as RouteFn, `${ORIGIN}/app/plans`, "read"),
@@ -97,6 +100,8 @@ function probes(t: Tenant): Probe[] {
     post("app.invoices.$id", "payment", invoice.action, inv(own.invoices.spare.id), "collect", { intent: "payment", amount: "10.00", method: "BANK_TRANSFER", receivedOn: "2026-12-14", reference: "T-1", submissionKey: `key-${Date.now()}` }, { id: own.invoices.spare.id }),
     post("app.invoices.$id", "chase", invoice.action, inv(own.invoices.spare.id), "collect", { intent: "chase" }, { id: own.invoices.spare.id }),
     post("app.invoices.$id", "void", invoice.action, inv(own.invoices.spare.id), "concede", { intent: "void", reason: "Entered twice." }, { id: own.invoices.spare.id }),
+    post("app.invoices.$id", "credit-note", invoice.action, inv(own.invoices.spare.id), "concede", { intent: "credit-note", amount: "1.00", reason: "Role probe", requestKey: crypto.randomUUID() }, { id: own.invoices.spare.id }),
+    post("app.invoices.$id", "write-off", invoice.action, inv(own.invoices.spare.id), "concede", { intent: "write-off", reason: "Role probe" }, { id: own.invoices.spare.id }),
     post("app.invoices.new", "draft", invoiceNew.action, `${ORIGIN}/app/invoices/new`, "collect", draft),
     post("app.plans.$id", "cancel", plan.action, `${ORIGIN}/app/plans/${own.planId}`, "collect", { intent: "cancel", reason: "Stop it." }, { id: own.planId }),
     post("app.plans", "run-charges", plans.action, `${ORIGIN}/app/plans`, "collect", { intent: "run-charges" }),

@@ -1,8 +1,9 @@
 // Two businesses with everything a customer can own (invoices, payments, plans, questions, promises,
-// settlements, late fees, portal sessions), each row marked with a unique value, for the abuse tests:
+// settlements, late fees, credit notes, portal sessions), each row marked with a unique value, for the abuse tests:
 // calling route modules in-process as a given identity, and checksumming every table to prove nothing was written.
 import crypto from "node:crypto";
 import { signIn, commitOwnerSession } from "../../app/modules/auth/session.server";
+import { issueCreditNote } from "../../app/modules/credit-notes/credit-notes.server";
 import type { CalendarDate } from "../../app/modules/dates/calendar";
 import { startPayment } from "../../app/modules/payments/checkout.server";
 import { confirmSimulatedPayment } from "../../app/modules/payments/simulator.server";
@@ -43,7 +44,7 @@ export async function ownerCookieFor(email: string, password: string) {
 
 const cookiePair = (setCookie: string) => setCookie.split(";")[0] ?? "";
 
-/** One customer with an invoice partly paid by card, one on a plan, one with a promise, a question, a settlement offer and a late fee, and a draft. */
+/** One customer with an invoice partly paid by card (and credited), one on a plan, one with a promise, a question, a settlement offer and a late fee, and a draft. */
 async function seedCustomer(businessId: string, ownerId: string, tierId: string, label: string) {
   const marker = `${label}${hex()}`;
   const customer = await createCustomer(businessId, { name: `Name ${marker}`, email: `mail-${marker}@example.test` });
@@ -64,6 +65,8 @@ async function seedCustomer(businessId: string, ownerId: string, tierId: string,
   const fee = await db.lateFee.create({ data: { invoiceId: talked.id, tierId, amountCents: 2_500, description: `Late fee ${marker}` } });
   // A payment started and not finished: the simulator's card form is the action on its page.
   const pending = await startPayment({ customerId: customer.id, invoiceIds: [paid.id], amountCents: 5_000, method: "CARD" });
+  const credited = await issueCreditNote(businessId, { id: ownerId, name: "Owner" }, paid.id, { amount: "12.34", reason: `Credit ${marker}`, requestKey: crypto.randomUUID() });
+  if (!credited.ok) throw new Error(`credit note not issued: ${JSON.stringify(credited.fieldErrors)}`);
 
   const invoices = await db.invoice.findMany({ where: { customerId: customer.id }, include: { lines: true } });
   const payments = await db.payment.findMany({ where: { customerId: customer.id } });
@@ -89,6 +92,7 @@ async function seedCustomer(businessId: string, ownerId: string, tierId: string,
     questionId: questionRow.id,
     settlementId: settlement.id,
     feeId: fee.id,
+    creditNoteId: credited.creditNoteId,
   };
 }
 

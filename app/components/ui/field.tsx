@@ -1,14 +1,15 @@
 import type { InputHTMLAttributes } from "react";
 
-export function Field({ label, name, errors, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
-  const errorId = errors?.length ? `${name}-error` : undefined;
+/** `id` defaults to `name`; a page with two forms that share a field name gives each its own id. */
+export function Field({ label, name, id = name, errors, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errorId}

@@ -10,8 +10,8 @@ export const PERMISSIONS = {
   export: "export the whole book",
   /** Day-to-day collecting: customers, invoices, imports, reminders (send, pause, run), promises, questions, notes, offline payments, plans. */
   collect: "work on customers, invoices and reminders",
-  /** Money given away or handed on: void, early-pay terms, settlements, fee waivers, hand-over to collections. */
-  concede: "give discounts, settle, waive fees or hand over to collections",
+  /** Money given away or handed on: void, early-pay terms, settlements, fee waivers, credit notes, write-offs, hand-over to collections. */
+  concede: "give discounts or credits, settle, waive fees, write off or hand over to collections",
   /** The business's settings: profile, payment options, discounts, plans, late fees, the reminder sequence and its guardrails, email delivery. */
   configure: "change the business's settings",
   /** Invite, change and remove team members; require two-step sign-in. */

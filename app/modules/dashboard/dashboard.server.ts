@@ -1,5 +1,5 @@
-// Loads what the money dashboard computes from: the business's invoice figures and its succeeded
-// payments of the last year, each with what led to it (one set-based query, not one per payment).
+// Loads what the money dashboard computes from: the business's invoice figures, its succeeded payments of the
+// last year, each with what led to it (one set-based query, not one per payment), refunds and bad debt.
 import { addDays, dateInZone, type CalendarDate } from "~/modules/dates/calendar";
 import { listBusinessInvoices } from "~/modules/invoices/invoices.server";
 import { db } from "~/utils/db.server";
@@ -9,7 +9,7 @@ type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string 
 
 export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
   const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
-  const [invoices, payments, refunds, disputes] = await Promise.all([
+  const [invoices, payments, refunds, disputes, badDebts] = await Promise.all([
     listBusinessInvoices(businessId, today),
     db.$queryRaw<PaymentRow[]>`
       select p."amountCents", p."succeededAt", p."attribution",
@@ -33,6 +33,11 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
     db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, succeededAt: true } }),
     // Card chargebacks of the last year (a bank debit's dispute is a return: its payment no longer counts at all).
     db.dispute.findMany({ where: { businessId, inquiry: false, openedAt: { gte: since }, payment: { method: "CARD" } }, select: { amountCents: true, feeCents: true, status: true, openedAt: true } }),
+    // Write-offs of invoices marked uncollectible; a settlement's write-off (settlementOfferId) is money forgiven by agreement.
+    db.invoiceAdjustment.findMany({
+      where: { kind: "WRITE_OFF", settlementOfferId: null, createdAt: { gte: since }, invoice: { businessId, state: "ISSUED", uncollectibleAt: { not: null } } },
+      select: { amountCents: true, createdAt: true },
+    }),
   ]);
   return dashboardFigures({
     today,
@@ -44,5 +49,6 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
     })),
     refunds: refunds.map((r) => ({ amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
     disputes: disputes.map((d) => ({ amountCents: d.amountCents, feeCents: d.feeCents, status: d.status, openedOn: dateInZone(d.openedAt, timeZone) })),
+    badDebts: badDebts.map((b) => ({ amountCents: b.amountCents, writtenOffOn: dateInZone(b.createdAt, timeZone) })),
   });
 }

@@ -98,3 +98,33 @@ describe("refunds in the money figures", () => {
     expect(f.refundedThisMonthCents).toBe(2_500);
   });
 });
+
+describe("bad debt on the money dashboard", () => {
+  it("sums invoices written off this month and in the last 12 months, by the day they were written off", () => {
+    const today = d("2026-12-15");
+    const f = dashboardFigures({
+      today,
+      // 300.00 billed, 100.00 paid, the 200.00 left written off: nothing outstanding.
+      invoices: [{ issueDate: d("2026-01-10"), dueDate: d("2026-02-09"), figures: { totalCents: 30_000, paidCents: 10_000, balanceCents: 0, dueNowCents: 0, status: "WRITTEN_OFF" } }],
+      payments: [],
+      badDebts: [
+        { amountCents: 20_000, writtenOffOn: d("2026-12-01") }, // this month
+        { amountCents: 7_500, writtenOffOn: d("2026-12-15") }, // today
+        { amountCents: 4_000, writtenOffOn: d("2026-11-30") }, // last month
+        { amountCents: 1_000, writtenOffOn: d("2025-12-16") }, // the first day of the 12 months
+        { amountCents: 999, writtenOffOn: d("2025-12-15") }, // a year ago today: outside
+      ],
+    });
+    expect(f.badDebtThisMonthCents).toBe(27_500);
+    expect(f.badDebtLast12MonthsCents).toBe(32_500);
+    // Written off is not collected: the invoice's total stays billed, only what was paid counts.
+    expect(f.realizationBps).toBe(3333);
+    expect(f.outstandingCents).toBe(0);
+    expect(f.aging["90+"]).toBe(0);
+  });
+
+  it("is zero without write-offs", () => {
+    const f = dashboardFigures({ today: d("2026-12-15"), invoices: [], payments: [] });
+    expect([f.badDebtThisMonthCents, f.badDebtLast12MonthsCents]).toEqual([0, 0]);
+  });
+});

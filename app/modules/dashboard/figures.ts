@@ -7,9 +7,11 @@
 // - realization rate: collected ÷ billed on invoices issued in the last `realizationDays` days, in basis
 //   points (10 000 = 100%), rounded down; discounts, write-offs and unpaid balances lower it;
 // - collected this month: payments that succeeded from the 1st of the current month to today;
+// - bad debt written off: what was left of invoices the owner wrote off as uncollectible, by the day it was
+//   written off, this month and in the last 12 months (a settlement's forgiven rest is not bad debt);
 // - what led to each payment: its explicit attribution (plan, settlement, early-pay discount), else an open
 //   promise, else the last reminder tier sent before it, else "unprompted".
-import { addDays, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
+import { addDays, addMonths, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
 import type { InvoiceFigures } from "~/modules/invoices/balance";
 
 export const AGING_BUCKETS = ["current", "1-30", "31-60", "61-90", "90+"] as const;
@@ -69,6 +71,8 @@ export function dashboardFigures(input: {
    * collected this month, and so does its fee, which the business pays whatever the outcome.
    */
   disputes?: readonly { amountCents: number; feeCents: number; status: "OPEN" | "WON" | "LOST"; openedOn: CalendarDate }[];
+  /** Invoices written off as uncollectible: the amount and the day. */
+  badDebts?: readonly { amountCents: number; writtenOffOn: CalendarDate }[];
   dsoDays?: number;
   realizationDays?: number;
 }) {
@@ -102,6 +106,11 @@ export function dashboardFigures(input: {
   const collectedThisMonthCents = thisMonth.reduce((s, p) => s + p.amountCents, 0) - refundedThisMonthCents - chargedBackThisMonthCents - disputeFeesThisMonthCents;
   const openDisputes = disputes.filter((d) => d.status === "OPEN");
 
+  const badDebts = (input.badDebts ?? []).filter((b) => b.writtenOffOn <= today);
+  const yearFrom = addDays(addMonths(today, -12), 1);
+  const badDebtThisMonthCents = badDebts.filter((b) => b.writtenOffOn >= monthStart).reduce((s, b) => s + b.amountCents, 0);
+  const badDebtLast12MonthsCents = badDebts.filter((b) => b.writtenOffOn >= yearFrom).reduce((s, b) => s + b.amountCents, 0);
+
   const bySource = new Map<string, { label: string; count: number; amountCents: number }>();
   for (const p of input.payments) {
     const label = sourceLabel(p.source);
@@ -129,6 +138,8 @@ export function dashboardFigures(input: {
     openDisputeCount: openDisputes.length,
     disputesLostCents: disputes.filter((d) => d.status === "LOST").reduce((s, d) => s + d.amountCents, 0),
     disputeFeesCents: disputes.reduce((s, d) => s + d.feeCents, 0),
+    badDebtThisMonthCents,
+    badDebtLast12MonthsCents,
     collectedThisMonthCount: thisMonth.length,
     sources: [...bySource.values()].sort((a, b) => b.amountCents - a.amountCents),
   };

@@ -1,4 +1,5 @@
-// The invoice and receipt documents a customer downloads: scoped to the customer, built from live figures.
+// The invoice, receipt and credit note documents a customer downloads: scoped to the customer (credit notes also to
+// the owner's business), built from live figures.
 import { dateInZone, formatDate, fromDbDate } from "~/modules/dates/calendar";
 import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
 import { STATUS_LABELS } from "~/modules/invoices/balance";
@@ -7,6 +8,7 @@ import { getCustomerPayment } from "~/modules/payments/checkout.server";
 import { receiptLines } from "~/modules/payments/events.server";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
+import { db } from "~/utils/db.server";
 import { renderPdf } from "./pdf.server";
 
 type BusinessLike = { name: string; brandColor: string; addressLines: string[]; supportEmail: string; phone: string | null; timeZone: string };
@@ -20,6 +22,9 @@ export async function invoicePdf(customer: CustomerLike & { id: string }, busine
   if (!found) return null;
   const { invoice, figures } = found;
   const money = (c: number) => formatMoney(c, invoice.currency);
+  // Credits by credit note number; what is left of the credits (a refund settled as a credit) in one line.
+  const creditNotes = await db.creditNote.findMany({ where: { invoiceId: invoice.id }, orderBy: { createdAt: "asc" }, select: { number: true, amountCents: true } });
+  const otherCreditCents = figures.creditCents - creditNotes.reduce((s, n) => s + n.amountCents, 0);
   const paidRows = invoice.allocations
     .filter((a) => a.payment.status === "SUCCEEDED" || a.payment.status === "PROCESSING")
     .map((a) => ({
@@ -53,11 +58,12 @@ export async function invoicePdf(customer: CustomerLike & { id: string }, busine
         .filter((r) => r.refund.status === "SUCCEEDED" && r.refund.succeededAt)
         .map((r) => ({ label: `Refunded ${formatDate(dateInZone(r.refund.succeededAt!, business.timeZone))}`, value: `+${money(r.amountCents)}` })),
       ...(figures.discountCents ? [{ label: "Early-payment discount", value: `-${money(figures.discountCents)}` }] : []),
-      ...(figures.creditCents ? [{ label: "Credits", value: `-${money(figures.creditCents)}` }] : []),
+      ...creditNotes.map((n) => ({ label: `Credit note ${n.number}`, value: `-${money(n.amountCents)}` })),
+      ...(otherCreditCents ? [{ label: creditNotes.length ? "Other credits" : "Credits", value: `-${money(otherCreditCents)}` }] : []),
       ...(figures.writtenOffCents ? [{ label: "Written off", value: `-${money(figures.writtenOffCents)}` }] : []),
       { label: "Balance due", value: money(figures.balanceCents), strong: true },
     ],
-    stamp: figures.status === "PAID" ? { text: "PAID", color: "#047857" } : figures.status === "OVERDUE" ? { text: `OVERDUE ${figures.daysOverdue} DAYS`, color: "#be123c" } : undefined,
+    stamp: figures.status === "PAID" ? { text: "PAID", color: "#047857" } : figures.status === "WRITTEN_OFF" ? { text: "WRITTEN OFF", color: "#57534e" } : figures.status === "OVERDUE" ? { text: `OVERDUE ${figures.daysOverdue} DAYS`, color: "#be123c" } : undefined,
     footer: `Balance as of ${formatDate(today(business.timeZone), "en-US", "long")}. Pay online from the link in your email, or contact ${business.supportEmail}.`,
   });
   return { pdf, filename: `${invoice.number}.pdf` };
@@ -96,4 +102,48 @@ export async function receiptPdf(customerId: string, paymentId: string) {
     footer: `Thank you for your payment. Receipt ${payment.receiptNumber}, ${business.name}.`,
   });
   return { pdf, filename: `receipt-${payment.receiptNumber}.pdf` };
+}
+
+/**
+ * A credit note: who gives it to whom, the invoice it credits, the amount and reason, and the invoice's balance
+ * right after it (as recorded when it was issued: a document does not change with later payments). The owner
+ * reads it by business, the customer by customer.
+ */
+export async function creditNotePdf(scope: { businessId: string } | { customerId: string }, creditNoteId: string) {
+  const note = await db.creditNote.findFirst({
+    where: { id: creditNoteId, ...("businessId" in scope ? { businessId: scope.businessId } : { invoice: { customerId: scope.customerId, state: { in: ["ISSUED", "VOID"] } } }) },
+    include: { invoice: { include: { business: true, customer: true } } },
+  });
+  if (!note) return null;
+  const { invoice } = note;
+  const { business, customer } = invoice;
+  const issued = await db.activityEvent.findFirst({ where: { invoiceId: invoice.id, type: "credit_note.issued", data: { path: ["creditNoteId"], equals: note.id } }, select: { data: true } });
+  const recorded = (issued?.data ?? {}) as { balanceBeforeCents?: number; balanceAfterCents?: number };
+  const money = (c: number) => formatMoney(c, note.currency);
+  const balances =
+    typeof recorded.balanceBeforeCents === "number" && typeof recorded.balanceAfterCents === "number"
+      ? [
+          { label: "Balance before", value: money(recorded.balanceBeforeCents) },
+          { label: "This credit note", value: `-${money(note.amountCents)}` },
+          { label: "Balance after", value: money(recorded.balanceAfterCents), strong: true },
+        ]
+      : [{ label: "Total credited", value: `-${money(note.amountCents)}`, strong: true }];
+  const pdf = await renderPdf({
+    title: "Credit note",
+    number: note.number,
+    brandColor: business.brandColor,
+    from: fromParty(business),
+    to: toParty(customer),
+    toLabel: "CREDIT TO",
+    facts: [
+      { label: "Date", value: formatDate(dateInZone(note.createdAt, business.timeZone)) },
+      { label: "Credits invoice", value: invoice.number },
+      { label: "Invoice issued", value: formatDate(fromDbDate(invoice.issueDate)) },
+      { label: "Amount credited", value: money(note.amountCents) },
+    ],
+    rows: [{ label: note.reason, detail: `Credit against invoice ${invoice.number}`, amount: `-${money(note.amountCents)}` }],
+    totals: balances,
+    footer: `Credit note ${note.number} lowers what is owed on invoice ${invoice.number}; nothing is to be paid for it. Questions: ${business.supportEmail}.`,
+  });
+  return { pdf, filename: `credit-note-${note.number}.pdf` };
 }

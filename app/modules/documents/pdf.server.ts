@@ -1,4 +1,4 @@
-// Invoice and receipt PDFs, drawn with PDFKit from the same figures the portal shows (live balance).
+// Invoice, receipt and credit note PDFs, drawn with PDFKit from the same figures the portal shows (live balance).
 import PDFDocument from "pdfkit";
 
 export type PdfParty = { name: string; lines: string[] };
@@ -9,6 +9,8 @@ export type PdfDocumentInput = {
   brandColor: string;
   from: PdfParty;
   to: PdfParty;
+  /** The heading over `to` ("BILL TO" unless a document says otherwise). */
+  toLabel?: string;
   facts: { label: string; value: string }[];
   rows: PdfRow[];
   totals: { label: string; value: string; strong?: boolean }[];
@@ -37,7 +39,7 @@ export function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
   if (input.stamp) doc.moveDown(0.3).font("Helvetica-Bold").fillColor(input.stamp.color).text(input.stamp.text, { width, align: "right" });
 
   let y = 130;
-  doc.font("Helvetica-Bold").fontSize(9).fillColor("#64748b").text("BILL TO", MARGIN, y);
+  doc.font("Helvetica-Bold").fontSize(9).fillColor("#64748b").text(input.toLabel ?? "BILL TO", MARGIN, y);
   doc.font("Helvetica-Bold").fontSize(11).fillColor("#0f172a").text(input.to.name, MARGIN, y + 14);
   doc.font("Helvetica").fontSize(9).fillColor("#475569");
   for (const line of input.to.lines) doc.text(line);

@@ -159,6 +159,8 @@ export async function voidInvoice(businessId: string, ownerId: string, invoiceId
   return db.$transaction(async (tx) => {
     const invoice = await lockInvoice(tx, businessId, invoiceId);
     if (invoice.state === "VOID") throw new InvoiceRuleError(`${invoice.number} is already void.`);
+    // A written-off invoice was owed and stays in the books as bad debt; voiding would say it never was.
+    if (invoice.uncollectibleAt) throw new InvoiceRuleError(`${invoice.number} is written off as uncollectible, so it stays in your books as bad debt and cannot be voided.`);
     const figures = figuresOf(invoice, today(invoice.customer.business.timeZone));
     const received = figures.paidCents + figures.processingCents;
     if (received > 0) {
