@@ -1,7 +1,8 @@
 // Credit notes and write-offs, pure (issue 18): the number a credit note gets, the owner's two forms, and what an
 // invoice's figures allow. Money stays in integer minor units; nothing rounds.
 import { z } from "zod";
-import { formatMoney, MoneyError, parseMoney, type Cents } from "~/modules/money/money";
+import { amountField } from "~/modules/money/amount-field";
+import { formatMoney, type Cents } from "~/modules/money/money";
 
 /** CN-0001 for the first credit note of a business; the number grows past four digits rather than wrapping. */
 export function creditNoteNumber(seq: number): string {
@@ -43,23 +44,7 @@ export function creditLimitMessage(room: CreditRoom, currency: string): string {
 
 /** The owner's credit note form. Each field checks itself, so every mistake is reported at once. */
 export function creditNoteFormSchema(currency: string, room: CreditRoom) {
-  const amount = z
-    .string({ message: "Enter the amount to credit, e.g. 25.00." })
-    .trim()
-    .min(1, "Enter the amount to credit, e.g. 25.00.")
-    .transform((value, ctx) => {
-      let cents: Cents;
-      try {
-        cents = parseMoney(value, currency);
-      } catch (error) {
-        if (!(error instanceof MoneyError)) throw error;
-        ctx.addIssue({ code: "custom", message: error.message });
-        return z.NEVER;
-      }
-      if (cents <= 0) ctx.addIssue({ code: "custom", message: "Enter an amount more than 0." });
-      else if (cents > room.dueNowCents) ctx.addIssue({ code: "custom", message: creditLimitMessage(room, currency) });
-      return cents;
-    });
+  const amount = amountField(currency, "Enter the amount to credit, e.g. 25.00.", (cents) => (cents > room.dueNowCents ? creditLimitMessage(room, currency) : null));
   return z
     .object({ amount, reason: reason("you give this credit; the customer sees it"), requestKey })
     .transform((v) => ({ amountCents: v.amount, reason: v.reason, requestKey: v.requestKey }));

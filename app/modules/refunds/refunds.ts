@@ -1,7 +1,8 @@
 // Refunds, pure (issue 18): how much of a payment can still go back, which invoices a refund comes out of, and
 // the owner's refund form. Money stays in integer minor units; nothing rounds.
 import { z } from "zod";
-import { MoneyError, parseMoney, type Cents } from "~/modules/money/money";
+import { amountField } from "~/modules/money/amount-field";
+import type { Cents } from "~/modules/money/money";
 
 export type RefundStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "CANCELED";
 
@@ -64,23 +65,9 @@ export const REFUND_EFFECTS = {
 
 export function refundFormSchema(currency: string, refundable: Cents) {
   // Each field checks itself, so that every mistake in the form is reported at once.
-  const amount = z
-    .string()
-    .trim()
-    .min(1, "Enter the amount to refund, e.g. 25.00.")
-    .transform((value, ctx) => {
-      let cents: Cents;
-      try {
-        cents = parseMoney(value, currency);
-      } catch (error) {
-        if (!(error instanceof MoneyError)) throw error;
-        ctx.addIssue({ code: "custom", message: error.message });
-        return z.NEVER;
-      }
-      if (cents <= 0) ctx.addIssue({ code: "custom", message: "Enter an amount more than 0." });
-      else if (cents > refundable) ctx.addIssue({ code: "custom", message: refundable === 0 ? "This payment is refunded in full already." : "That is more than is left to refund on this payment." });
-      return cents;
-    });
+  const amount = amountField(currency, "Enter the amount to refund, e.g. 25.00.", (cents) =>
+    cents > refundable ? (refundable === 0 ? "This payment is refunded in full already." : "That is more than is left to refund on this payment.") : null,
+  );
   return z
     .object({
       amount,
