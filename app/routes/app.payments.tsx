@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: business.timeZone,
     payments: payments.map((p) => ({
       id: p.id,
-      status: p.status,
+      status: p.returnedAt ? "RETURNED" : p.status,
+      dispute: p.disputes.some((d) => d.status === "OPEN") ? "open" : p.disputes.some((d) => d.status === "LOST" && !d.inquiry) ? "lost" : null,
       method: p.methodDetails ?? METHOD_LABELS[p.method],
       amountCents: p.amountCents,
       receiptNumber: p.receiptNumber,
@@ -36,6 +37,7 @@ const STATUS: Record<string, { label: string; tone: string }> = {
   SUCCEEDED: { label: "Succeeded", tone: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
   PROCESSING: { label: "Processing", tone: "bg-sky-50 text-sky-800 ring-sky-200" },
   FAILED: { label: "Failed", tone: "bg-rose-50 text-rose-800 ring-rose-200" },
+  RETURNED: { label: "Returned by the bank", tone: "bg-rose-50 text-rose-800 ring-rose-200" },
   CANCELED: { label: "Cancelled", tone: "bg-slate-100 text-slate-600 ring-slate-200" },
 };
 
@@ -76,7 +78,9 @@ export default function Payments() {
                   <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">{formatMoney(p.amountCents, currency)}</td>
                   <td className="px-5 py-3">
                     <span className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS[p.status]?.tone ?? ""}`}>{STATUS[p.status]?.label ?? p.status}</span>
-                    {p.failureMessage && p.status === "FAILED" ? <span className="block text-xs text-rose-700">{p.failureMessage}</span> : null}
+                    {p.dispute === "open" ? <span className="status-badge ml-1 bg-orange-50 text-orange-900 ring-orange-300">Disputed</span> : null}
+                    {p.dispute === "lost" ? <span className="block text-xs text-rose-700">Charged back</span> : null}
+                    {p.failureMessage && (p.status === "FAILED" || p.status === "RETURNED") ? <span className="block text-xs text-rose-700">{p.failureMessage}</span> : null}
                     {p.refundedCents > 0 ? <span className="block text-xs text-slate-600">Refunded {formatMoney(p.refundedCents, currency)}</span> : null}
                     {p.refundPending ? <span className="block text-xs text-amber-700">Refund pending</span> : null}
                   </td>

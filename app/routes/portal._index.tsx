@@ -209,7 +209,15 @@ export default function PortalHome() {
                     <span className="text-right">
                       <span className="block tabular-nums">{money(p.amountCents)}</span>
                       <span className="block text-xs text-slate-500">
-                        {p.refundedCents >= p.amountCents ? "Refunded" : p.refundedCents > 0 ? `Paid · ${money(p.refundedCents)} refunded` : PAYMENT_STATUS[p.status]}
+                        {p.returned
+                          ? "Returned by your bank"
+                          : p.chargedBack
+                            ? "Reversed by your card's bank"
+                            : p.refundedCents >= p.amountCents
+                              ? "Refunded"
+                              : p.refundedCents > 0
+                                ? `Paid · ${money(p.refundedCents)} refunded`
+                                : PAYMENT_STATUS[p.status]}
                       </span>
                     </span>
                   </a>

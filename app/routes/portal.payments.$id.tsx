@@ -57,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     methodDetails: payment.methodDetails ?? METHOD_LABELS[payment.method],
     receiptNumber: payment.receiptNumber,
     failureMessage: payment.failureMessage,
+    returnedAt: payment.returnedAt?.toISOString() ?? null,
     paidOn: payment.succeededAt ? dateInZone(payment.succeededAt, business.timeZone) : null,
     allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
     lines: receiptLines(payment),
@@ -140,9 +141,11 @@ export default function PaymentPage() {
       ) : null}
       {p.status === "FAILED" ? (
         <Card className="p-6">
-          <h1 className="text-2xl font-semibold tracking-tight text-rose-800">This payment did not go through</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-rose-800">{p.returnedAt ? "Your bank returned this payment" : "This payment did not go through"}</h1>
           <p className="mt-2 text-slate-600">
-            {p.failureMessage} Nothing was taken for this payment, and the invoices are open again.
+            {p.returnedAt
+              ? `It went through at first, then your bank returned it to your account: ${p.failureMessage ?? "no reason given."} The invoices are open again.`
+              : `${p.failureMessage ?? ""} Nothing was taken for this payment, and the invoices are open again.`}
             {p.plan?.sequence === 1 && p.plan.status === "CANCELLED" ? " The payment plan it started was cancelled: you can set up a new one or pay another way." : ""}
           </p>
           <Allocations p={p} />

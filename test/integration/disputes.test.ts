@@ -10,6 +10,7 @@ import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server
 import { stopBoss } from "../../app/modules/jobs/queue.server";
 import { verifyLedger } from "../../app/modules/ledger/ledger.server";
 import { startPayment } from "../../app/modules/payments/checkout.server";
+import { listCustomerPayments } from "../../app/modules/payments/history.server";
 import { processPaymentEvent } from "../../app/modules/payments/events.server";
 import { confirmSimulatedPayment, decideSimulatedDispute, runSimulatorLater, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
 import { disputeObject, eventObject, paymentIntentObject } from "../../app/modules/payments/stripe-objects";
@@ -114,6 +115,7 @@ describe("a card chargeback", () => {
     expect(reminder.text).toContain("$200.00");
     const profile = await loadPayerProfile(business, customer.id, day);
     expect(profile.paymentsReversed).toBe(1);
+    expect(await listCustomerPayments(customer.id)).toMatchObject([{ id: paymentId, status: "SUCCEEDED", returned: false, chargedBack: true }]);
   });
 
   it("an inquiry withdraws nothing, shows as disputed, and closes without a chargeback", async () => {
@@ -176,6 +178,7 @@ describe("a bank debit returned after it succeeded", () => {
     expect(emails[0]!.text).toMatch(/\/portal\/access\//);
     expect(await db.activityEvent.count({ where: { invoiceId: invoice.id, type: "payment.returned" } })).toBe(1);
     expect((await loadPayerProfile(business, customer.id, ISSUED)).paymentsReversed).toBe(1);
+    expect(await listCustomerPayments(customer.id)).toMatchObject([{ id: paymentId, status: "FAILED", returned: true, chargedBack: false }]);
     await ledgerOk(business.id);
   });
 

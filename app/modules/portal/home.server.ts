@@ -41,7 +41,7 @@ export function portalHomeData(input: {
       dueDate,
       figures: { status: f.status, daysOverdue: f.daysOverdue, totalCents: f.totalCents, balanceCents: f.balanceCents, dueNowCents: f.dueNowCents, processingCents: f.processingCents },
     })),
-    payments: payments.map(({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents }) => ({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents })),
+    payments: payments.map(({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack }) => ({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack })),
     offers: Object.fromEntries(Object.entries(offers).filter(([, offer]) => offer !== null)) as Record<string, EarlyPayOffer>,
     plans: current,
     planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))),
