@@ -1,3 +1,4 @@
+import { formatDecimal } from "~/modules/money/money";
 import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
@@ -125,7 +126,7 @@ export function InvoiceEditor(props: {
                   <input
                     name={`lines.${index}.unitPrice`}
                     aria-label={`Line ${index + 1} unit price`}
-                    placeholder="0.00"
+                    placeholder={formatDecimal(0, currency)}
                     inputMode="decimal"
                     defaultValue={row.unitPrice}
                     aria-invalid={e("unitPrice") ? true : undefined}

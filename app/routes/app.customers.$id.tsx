@@ -1,3 +1,4 @@
+import { currencySymbol } from "~/modules/money/money";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useCan } from "~/components/use-can";
 import { HandoverInputError, markHandedOver } from "~/modules/collections/handover.server";
@@ -309,7 +310,7 @@ export default function CustomerPage() {
                         <input type="hidden" name="intent" value="settle" />
                         <input type="hidden" name="invoiceId" value={i.id} />
                         <label className="text-xs text-slate-600">
-                          Amount ($)
+                          Amount ({currencySymbol(i.currency)})
                           <input name="amount" inputMode="decimal" className="mt-1 block w-32 rounded-md border-0 px-2 py-1.5 ring-1 ring-inset ring-slate-300" />
                         </label>
                         <label className="text-xs text-slate-600">

@@ -1,14 +1,15 @@
+import { currencyLabel, currencySymbol, formatDecimal } from "~/modules/money/money";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireUser } from "~/modules/auth/session.server";
-import { DiscountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
+import { discountPolicyForm, getDiscountPolicy, saveDiscountPolicy } from "~/modules/discounts/policy.server";
 import { fieldErrorsOf } from "~/utils/forms";
-import { getLateFeeSettings, LateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
-import { getPlanPolicy, PlanPolicyForm, savePlanPolicy } from "~/modules/plans/policy.server";
-import { BusinessProfileForm, profileValuesOf, saveBusinessProfile } from "~/modules/business/profile.server";
+import { getLateFeeSettings, lateFeeForm, saveLateFees } from "~/modules/fees/policy.server";
+import { getPlanPolicy, planPolicyForm, savePlanPolicy } from "~/modules/plans/policy.server";
+import { businessProfileForm, profileValuesOf, saveBusinessProfile } from "~/modules/business/profile.server";
 import { FREQUENCY_LABELS, type Frequency } from "~/modules/plans/schedule";
 import { readForm } from "~/utils/request.server";
 import { PaymentProviderCard } from "~/components/payment-provider-card";
@@ -33,14 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currency: business.currency,
     plans: {
       enabled: plans.enabled,
-      minBalance: (plans.minBalanceCents / 100).toFixed(2),
+      minBalance: formatDecimal(plans.minBalanceCents, business.currency),
       minInstalments: String(plans.minInstalments),
       maxInstalments: String(plans.maxInstalments),
       frequencies: plans.frequencies as string[],
       maxDurationDays: String(plans.maxDurationDays),
       minFirstPercent: plans.minFirstPaymentBps ? String(plans.minFirstPaymentBps / 100) : "",
-      minFirstAmount: plans.minFirstPaymentCents ? (plans.minFirstPaymentCents / 100).toFixed(2) : "",
-      fee: plans.feeCents ? (plans.feeCents / 100).toFixed(2) : "",
+      minFirstAmount: plans.minFirstPaymentCents ? formatDecimal(plans.minFirstPaymentCents, business.currency) : "",
+      fee: plans.feeCents ? formatDecimal(plans.feeCents, business.currency) : "",
       brokenPlanLockoutMonths: String(plans.brokenPlanLockoutMonths),
       excludeRisky: plans.excludeRisky,
       retryAfterDays: String(plans.retryAfterDays),
@@ -50,11 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fees: {
       enabled: fees.policy.enabled,
       graceDays: fees.policy.graceDays,
-      capAmount: fees.policy.capCents ? (fees.policy.capCents / 100).toFixed(2) : "",
+      capAmount: fees.policy.capCents ? formatDecimal(fees.policy.capCents, business.currency) : "",
       capPercent: fees.policy.capBps ? String(fees.policy.capBps / 100) : "",
-      tiers: fees.tiers.map((t) => ({ id: t.id, name: t.name, fixed: t.lateFeeFixedCents ? (t.lateFeeFixedCents / 100).toFixed(2) : "", percent: t.lateFeeBps ? String(t.lateFeeBps / 100) : "" })),
+      tiers: fees.tiers.map((t) => ({ id: t.id, name: t.name, fixed: t.lateFeeFixedCents ? formatDecimal(t.lateFeeFixedCents, business.currency) : "", percent: t.lateFeeBps ? String(t.lateFeeBps / 100) : "" })),
     },
-    policy: { enabled: p.enabled, kind: p.kind, percent: String(p.percentBps / 100), amount: (p.amountCents / 100).toFixed(2), windowDays: p.windowDays, achOnly: p.achOnly, combinesWithPlan: p.combinesWithPlan } });
+    policy: { enabled: p.enabled, kind: p.kind, percent: String(p.percentBps / 100), amount: formatDecimal(p.amountCents, business.currency), windowDays: p.windowDays, achOnly: p.achOnly, combinesWithPlan: p.combinesWithPlan } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = Object.fromEntries(form);
   if (values.intent === "business") {
-    const parsedProfile = BusinessProfileForm.safeParse(values);
+    const parsedProfile = businessProfileForm(business.currency).safeParse(values);
     const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
     if (!parsedProfile.success) return json({ form: "business", fieldErrors: fieldErrorsOf(parsedProfile.error.issues), message: null, values: null, typed }, { status: 400 });
     await saveBusinessProfile(business.id, user.id, parsedProfile.data);
@@ -70,20 +71,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (values.intent === "plans") {
     const submitted = { ...values, frequencies: form.getAll("frequencies").map(String) };
-    const parsedPlans = PlanPolicyForm.safeParse(submitted);
+    const parsedPlans = planPolicyForm(business.currency).safeParse(submitted);
     if (!parsedPlans.success) return json({ form: "plans", fieldErrors: fieldErrorsOf(parsedPlans.error.issues), message: null, values: planValuesOf(submitted) }, { status: 400 });
-    await savePlanPolicy(business.id, user.id, parsedPlans.data);
+    await savePlanPolicy(business.id, user.id, parsedPlans.data, business.currency);
     return json({ form: "plans", fieldErrors: {} as Record<string, string[]>, message: "Payment plan rules saved.", values: null });
   }
   if (values.intent === "late-fees") {
-    const parsedFees = LateFeeForm.safeParse(values);
+    const parsedFees = lateFeeForm(business.currency).safeParse(values);
     if (!parsedFees.success) return json({ form: "fees", fieldErrors: fieldErrorsOf(parsedFees.error.issues), message: null }, { status: 400 });
-    const errors = await saveLateFees(business.id, user.id, parsedFees.data);
+    const errors = await saveLateFees(business.id, user.id, parsedFees.data, business.currency);
     if (errors) return json({ form: "fees", fieldErrors: errors, message: null }, { status: 400 });
     return json({ form: "fees", fieldErrors: {} as Record<string, string[]>, message: "Late fees saved." });
   }
   if (values.intent !== "discount") return json({ form: "discount", fieldErrors: { form: ["That action is not available."] } as Record<string, string[]>, message: null }, { status: 400 });
-  const parsed = DiscountPolicyForm.safeParse(values);
+  const parsed = discountPolicyForm(business.currency).safeParse(values);
   if (!parsed.success) {
     return json({ form: "discount", fieldErrors: fieldErrorsOf(parsed.error.issues), message: null }, { status: 400 });
   }
@@ -118,6 +119,7 @@ const input = "mt-1 block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ri
 
 export default function Settings() {
   const { policy, fees, plans, profile, timeZones, currency, provider } = useLoaderData<typeof loader>();
+  const symbol = currencySymbol(currency);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const e = (result?.form === "discount" ? result.fieldErrors : {}) as Record<string, string[] | undefined>;
@@ -174,7 +176,7 @@ export default function Settings() {
             {e.percent ? <span className="mt-1 block text-rose-700">{e.percent.join(" ")}</span> : null}
           </label>
           <label className="text-sm font-medium text-slate-700">
-            Fixed amount ($)
+            Fixed amount ({symbol})
             <input name="amount" inputMode="decimal" defaultValue={policy.amount} className={input} />
             {e.amount ? <span className="mt-1 block text-rose-700">{e.amount.join(" ")}</span> : null}
           </label>
@@ -208,7 +210,7 @@ export default function Settings() {
           </label>
           <div />
           <label className="text-sm font-medium text-slate-700">
-            Cap per invoice ($)
+            Cap per invoice ({symbol})
             <input name="capAmount" inputMode="decimal" defaultValue={fees.capAmount} className={input} />
             {f.capAmount ? <span className="mt-1 block text-rose-700">{f.capAmount.join(" ")}</span> : null}
           </label>
@@ -221,7 +223,7 @@ export default function Settings() {
             <fieldset key={t.id} className="grid grid-cols-2 gap-3 sm:col-span-2">
               <legend className="text-sm font-semibold text-slate-700">Fee at {t.name}</legend>
               <label className="text-sm text-slate-700">
-                Fixed ($)
+                Fixed ({symbol})
                 <input name={`fixed_${t.id}`} inputMode="decimal" defaultValue={t.fixed} className={input} />
                 {f[`fixed_${t.id}`] ? <span className="mt-1 block text-rose-700">{f[`fixed_${t.id}`]?.join(" ")}</span> : null}
               </label>
@@ -252,7 +254,7 @@ export default function Settings() {
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700 sm:col-span-2">
             <input type="checkbox" name="enabled" defaultChecked={pv.enabled} className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Offer payment plans in the portal
           </label>
-          {planField("minBalance", "Minimum balance ($)", "Plans are offered from this balance up.", "decimal")}
+          {planField("minBalance", `Minimum balance (${symbol})`, "Plans are offered from this balance up.", "decimal")}
           {planField("maxDurationDays", "Longest plan (days)")}
           {planField("minInstalments", "Fewest instalments")}
           {planField("maxInstalments", "Most instalments")}
@@ -272,8 +274,8 @@ export default function Settings() {
             ) : null}
           </fieldset>
           {planField("minFirstPercent", "Minimum first payment (%)", "Of the plan total; leave empty for none.", "decimal")}
-          {planField("minFirstAmount", "Minimum first payment ($)", "Leave empty for none.", "decimal")}
-          {planField("fee", "Plan fee ($)", "Added to the plan total, at most 10% of the minimum balance.", "decimal")}
+          {planField("minFirstAmount", `Minimum first payment (${symbol})`, "Leave empty for none.", "decimal")}
+          {planField("fee", `Plan fee (${symbol})`, "Added to the plan total, at most 10% of the minimum balance.", "decimal")}
           {planField("brokenPlanLockoutMonths", "Months after a broken plan", "A customer whose plan defaulted cannot start another online for this long (0 = no rule).")}
           {planField("retryAfterDays", "Days between retries")}
           {planField("maxRetries", "Retries", "Failed charges are retried this many times before the plan defaults.")}
@@ -363,10 +365,12 @@ function BusinessSection({ profile, timeZones, currency }: { profile: Record<str
         </label>
         <div className="text-sm font-medium text-slate-700">
           Currency
-          <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 font-normal text-slate-600 ring-1 ring-inset ring-slate-200">{currency}: bank debits (ACH) are in US dollars only.</p>
+          <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 font-normal text-slate-600 ring-1 ring-inset ring-slate-200">{currencyLabel(currency)}, chosen at setup.{" "}
+            {currency === "USD" ? "Customers pay by card or US bank debit (ACH)." : "Customers pay by card: bank debit (ACH) is for US dollars only."}
+          </p>
         </div>
         {field("portalLinkTtlDays", "Portal links last (days)", { inputMode: "numeric", hint: "A customer's emailed link stops working after this many days; they can ask for a new one." })}
-        {field("minPartialPayment", "Smallest part payment ($)", { inputMode: "decimal", hint: "Leave empty to accept any amount." })}
+        {field("minPartialPayment", `Smallest part payment (${currencySymbol(currency)})`, { inputMode: "decimal", hint: "Leave empty to accept any amount." })}
         {field("cardSurcharge", "Card surcharge (%)", { inputMode: "decimal", hint: "Added to card payments, at most 3%. Shown before the customer chooses." })}
         {field("achDiscount", "Bank payment discount (%)", { inputMode: "decimal", hint: "Taken off bank (ACH) payments." })}
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">

@@ -1,3 +1,4 @@
+import { formatDecimal } from "~/modules/money/money";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -10,7 +11,7 @@ import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
-import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -115,10 +116,12 @@ export default function Pay() {
     CARD: quoteMethod(principal - discountFor("CARD"), "CARD", data.pricing),
     US_BANK_ACCOUNT: quoteMethod(principal - discountFor("US_BANK_ACCOUNT"), "US_BANK_ACCOUNT", data.pricing),
   };
-  const methods: { value: OnlineMethod; title: string; note: string }[] = [
-    { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
-    { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
-  ];
+  const methods = (
+    [
+      { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
+      { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
+    ] as { value: OnlineMethod; title: string; note: string }[]
+  ).filter((m) => methodsFor(data.currency).includes(m.value));
 
   return (
     <div className="space-y-5">
@@ -197,7 +200,7 @@ export default function Pay() {
                   setOther(e.target.value);
                   setChoice("other");
                 }}
-                placeholder="0.00"
+                placeholder={formatDecimal(0, data.currency)}
                 className="w-32 rounded-md border-0 px-2 py-1.5 text-right tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
               />
             </span>

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { formatDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
-import type { OnlineMethod } from "~/modules/payments/pricing";
+import { methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
 import { PlanInputError, startPlan } from "~/modules/plans/plans.server";
 import { planQuote } from "~/modules/plans/portal.server";
 import { buildSchedule, FREQUENCY_LABELS, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
@@ -167,7 +167,7 @@ export default function PayOverTime() {
               { value: "CARD", title: "Card", note: "Instalment 1 is charged now; the others are charged to the same card on their dates." },
               { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "Instalment 1 is debited now; the others from the same account on their dates. Debits take up to 4 business days to clear." },
             ] as const
-          ).map((m) => (
+          ).filter((m) => methodsFor(q.currency).includes(m.value)).map((m) => (
             <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
               <input type="radio" name="method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} className="mt-1 h-4 w-4 text-teal-700" />
               <span className="flex-1">

@@ -1,3 +1,4 @@
+import { methodsFor } from "~/modules/payments/pricing";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -150,7 +151,7 @@ export default function PlanPage() {
             {missed.nextAttemptOn ? `We will try ${plan.methodText} again on ${formatDate(missed.nextAttemptOn, "en-US", "long")}. ` : ""}
             You can pay it now, or save another card or account for the plan.
           </p>
-          <MissedPayment />
+          <MissedPayment currency={plan.currency} />
         </Card>
       ) : null}
 
@@ -232,7 +233,7 @@ export default function PlanPage() {
   );
 }
 
-function MissedPayment() {
+function MissedPayment({ currency }: { currency: string }) {
   const busy = useNavigation().state !== "idle";
   return (
     <Form method="post" className="mt-4 space-y-3">
@@ -241,9 +242,11 @@ function MissedPayment() {
         <label className="flex items-center gap-2">
           <input type="radio" name="method" value="CARD" defaultChecked className="h-4 w-4 text-teal-700" /> Card
         </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="method" value="US_BANK_ACCOUNT" className="h-4 w-4 text-teal-700" /> Bank account (ACH)
-        </label>
+        {methodsFor(currency).includes("US_BANK_ACCOUNT") ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name="method" value="US_BANK_ACCOUNT" className="h-4 w-4 text-teal-700" /> Bank account (ACH)
+          </label>
+        ) : null}
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="keep" defaultChecked className="h-4 w-4 rounded border-slate-300 text-teal-700" /> Use it for the rest of the plan too

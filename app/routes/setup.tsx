@@ -1,5 +1,6 @@
 // First run: the one-time setup link creates the business and its first owner (app/modules/setup). Once a
 // business exists this page answers 404, whatever the token.
+import { currencyLabel } from "~/modules/money/money";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthShell, FormAlert } from "~/components/auth-shell";
@@ -145,7 +146,7 @@ export default function Setup() {
                   >
                     {currencies.map((c) => (
                       <option key={c} value={c}>
-                        {c === "USD" ? "US dollar (USD)" : c}
+                        {currencyLabel(c)}
                       </option>
                     ))}
                   </select>

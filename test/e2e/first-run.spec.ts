@@ -83,6 +83,8 @@ test("an empty database: the printed setup link, a replaced link, setup with bad
   await page.getByLabel("Address").fill("4 Quay Road\nBar Harbor, ME 04609");
   await page.getByLabel("Contact email for customers").fill("accounts@harborlight.test");
   await page.getByLabel("Time zone").selectOption("America/Chicago");
+  // This business bills in yen (issue 19): an amount has no decimals anywhere.
+  await page.getByLabel("Currency").selectOption("JPY");
   await page.getByLabel("Password", { exact: true }).fill("copper lantern orchard tide");
   await page.getByLabel("Password again").fill("copper lantern orchard tide");
   await page.getByRole("button", { name: "Create the business and sign in" }).click();
@@ -141,4 +143,21 @@ test("an empty database: the printed setup link, a replaced link, setup with bad
   await page.screenshot({ path: "test-results/screens/setup-checklist.png", fullPage: true });
   await checklist.getByRole("link", { name: "How to connect Stripe" }).click();
   await expect(page.getByRole("region", { name: "Payment provider" })).toContainText("/webhooks/stripe");
+  await expect(page.getByText("Japanese Yen (JPY), chosen at setup. Customers pay by card: bank debit (ACH) is for US dollars only.")).toBeVisible();
+
+  // A yen invoice: a decimal is refused (never rounded), and the invoice shows whole yen.
+  await page.goto(`${BASE}/app/invoices/new`);
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Mara Lindqvist (Fjord AB) · mara@fjord.test" });
+  await page.getByLabel("Line 1 description").fill("Brand identity");
+  await page.getByLabel("Line 1 unit price").fill("120000.5");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText(/JPY amounts have no decimals/)).toBeVisible();
+  await page.getByLabel("Line 1 unit price").fill("120000");
+  await expect(page.getByTestId("editor-total")).toHaveText("¥120,000");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await page.getByRole("button", { name: "Send invoice" }).click();
+  await expect(page.getByRole("status")).toContainText("is issued and emailed to the customer");
+  await expect(page.getByRole("row", { name: /Balance due/ })).toContainText("¥120,000");
+  await expect(page.getByRole("row", { name: /Balance due/ })).not.toContainText(".");
+  await page.screenshot({ path: "test-results/screens/yen-invoice.png", fullPage: true });
 });

@@ -7,6 +7,9 @@ test("the owner refunds part of a card payment; the portal shows the refund and 
   test.setTimeout(90_000);
   await signInAsOwner(page);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Payments" }).click();
+  // The Overview lists recent payments too: wait for the Payments page before picking the row.
+  await expect(page).toHaveURL(/\/app\/payments$/);
+  await expect(page.getByRole("heading", { name: "Payments", level: 1 })).toBeVisible();
   const row = page.getByRole("table").getByRole("row").filter({ hasText: "Ada Lovelace" }).filter({ hasText: "$1,025.00" }).filter({ hasText: "INV-1001" });
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "$1,025.00 from Ada Lovelace" })).toBeVisible();

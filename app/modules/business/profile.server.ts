@@ -4,7 +4,7 @@ import { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "~/utils/contrast";
 import type { Business } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
-import { formatMoney } from "~/modules/money/money";
+import { formatDecimal, formatMoney } from "~/modules/money/money";
 import { db } from "~/utils/db.server";
 import { cappedPercentField, optionalAmountField } from "~/utils/form-fields";
 
@@ -20,7 +20,9 @@ export const isTimeZone = (tz: string) => {
 
 const percentBps = cappedPercentField;
 
-export const BusinessProfileForm = z.object({
+/** The business's details; the smallest part payment is in its currency. */
+export function businessProfileForm(currency: string) {
+  return z.object({
   name: z.string().trim().min(2, "Enter the business name your customers know.").max(100, "Keep the name under 100 characters."),
   supportEmail: z.email({ message: "Enter the email address customers should write to, like billing@example.com." }).max(254, "Enter the email address customers should write to, like billing@example.com."),
   fromEmail: z.email({ message: "Enter the address emails are sent from, like billing@example.com." }).max(254, "Enter the address emails are sent from, like billing@example.com."),
@@ -44,11 +46,15 @@ export const BusinessProfileForm = z.object({
     .refine((v) => v === null || /^https:\/\/\S+$/.test(v), "The logo address must start with https://, or leave it empty."),
   timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone such as America/New_York."),
   portalLinkTtlDays: z.coerce.number({ message: "Portal link lifetime: enter a whole number of days." }).int("Portal link lifetime: enter a whole number of days.").min(1, "Portal links must last at least 1 day.").max(90, "Portal links can last at most 90 days."),
-  minPartialPayment: optionalAmountField("Smallest part payment", { fallback: "enter an amount such as 50.00" }),
+  minPartialPayment: optionalAmountField("Smallest part payment", { fallback: "enter an amount such as 50.00" }, currency),
   // US card surcharges are capped at 3% by the card networks.
   cardSurcharge: percentBps("Card surcharge", 300),
   achDiscount: percentBps("Bank payment discount", 500),
 });
+}
+
+/** The form for a business billing in US dollars. */
+export const BusinessProfileForm = businessProfileForm("USD");
 
 export type BusinessProfileInput = z.infer<typeof BusinessProfileForm>;
 
@@ -64,7 +70,7 @@ export function profileValuesOf(b: Business) {
     logoUrl: b.logoUrl ?? "",
     timeZone: b.timeZone,
     portalLinkTtlDays: String(b.portalLinkTtlDays),
-    minPartialPayment: b.minPartialPaymentCents ? (b.minPartialPaymentCents / 100).toFixed(2) : "",
+    minPartialPayment: b.minPartialPaymentCents ? formatDecimal(b.minPartialPaymentCents, b.currency) : "",
     cardSurcharge: b.cardSurchargeBps ? String(b.cardSurchargeBps / 100) : "",
     achDiscount: b.achDiscountBps ? String(b.achDiscountBps / 100) : "",
   };

@@ -11,7 +11,9 @@ const percent = z
   .transform((v) => Math.round(Number(v) * 100))
   .refine((bps) => bps > 0 && bps <= 5000, "Between 0.01% and 50%.");
 
-export const DiscountPolicyForm = z
+/** The discount policy form; a fixed amount is in the business's currency. */
+export function discountPolicyForm(currency: string) {
+  return z
   .object({
     enabled: z.literal("on").optional(),
     kind: z.enum(["PERCENT", "FIXED"], { message: "Choose a percentage or a fixed amount." }),
@@ -30,7 +32,7 @@ export const DiscountPolicyForm = z
       else percentBps = parsed.data;
     } else {
       try {
-        amountCents = parseMoney(v.amount ?? "", "USD");
+        amountCents = parseMoney(v.amount ?? "", currency);
         if (amountCents <= 0) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter an amount greater than zero." });
       } catch (error) {
         ctx.addIssue({ code: "custom", path: ["amount"], message: error instanceof Error ? error.message : "Enter an amount." });
@@ -38,6 +40,10 @@ export const DiscountPolicyForm = z
     }
     return { enabled: v.enabled === "on", kind: v.kind, percentBps, amountCents, windowDays: v.windowDays, achOnly: v.achOnly === "on", combinesWithPlan: v.combinesWithPlan === "on" };
   });
+}
+
+/** The form for a business billing in US dollars. */
+export const DiscountPolicyForm = discountPolicyForm("USD");
 
 /** Inside a transaction pass its `tx`: a second connection taken while holding row locks can starve the pool. */
 export function getDiscountPolicy(businessId: string, client: Db | Tx = db) {

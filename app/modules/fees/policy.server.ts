@@ -4,10 +4,14 @@ import { logActivity } from "~/modules/activity/activity.server";
 import { db } from "~/utils/db.server";
 import { optionalAmountField, percentField } from "~/utils/form-fields";
 
-const money = (field: string) => optionalAmountField(field, { negative: "Enter an amount of zero or more.", fallback: "enter an amount" });
 const percent = percentField;
 
-export const LateFeeForm = z
+const moneyField = (currency: string) => (field: string) => optionalAmountField(field, { negative: "Enter an amount of zero or more.", fallback: "enter an amount" }, currency);
+
+/** The late-fee policy form; amounts in the business's currency. */
+export function lateFeeForm(currency: string) {
+  const money = moneyField(currency);
+  return z
   .object({
     enabled: z.literal("on").optional(),
     graceDays: z.coerce.number({ message: "Enter a number of days." }).int("Whole days.").min(0, "Zero or more days.").max(90, "At most 90 days."),
@@ -19,6 +23,10 @@ export const LateFeeForm = z
   .superRefine((v, ctx) => {
     if (v.enabled && v.capCents === 0 && v.capBps === 0) ctx.addIssue({ code: "custom", path: ["capAmount"], message: "Set a cap (an amount or a percentage) before turning late fees on." });
   });
+}
+
+/** The form for a business billing in US dollars. */
+export const LateFeeForm = lateFeeForm("USD");
 
 export async function getLateFeeSettings(businessId: string) {
   const [policy, tiers] = await Promise.all([
@@ -28,7 +36,8 @@ export async function getLateFeeSettings(businessId: string) {
   return { policy, tiers };
 }
 
-export async function saveLateFees(businessId: string, ownerId: string, input: z.infer<typeof LateFeeForm>) {
+export async function saveLateFees(businessId: string, ownerId: string, input: z.infer<typeof LateFeeForm>, currency = "USD") {
+  const money = moneyField(currency);
   const tiers = await db.reminderTier.findMany({ where: { businessId, offsetDays: { gt: 0 }, emailsCustomer: true } });
   const tierFees: { id: string; fixed: number; bps: number }[] = [];
   const errors: Record<string, string[]> = {};

@@ -1,7 +1,7 @@
 // Invoices as CSV: an RFC 4180 reader and writer, and the import file's rules. Pure: the database checks
 // (known customers, numbers already used) and the one-transaction import are in csv.server.ts.
 import { isCalendarDate, type CalendarDate } from "~/modules/dates/calendar";
-import { lineAmount, minorDigits, MoneyError, parseMoney, type Cents } from "~/modules/money/money";
+import { lineAmount, MoneyError, parseMoney, type Cents } from "~/modules/money/money";
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -101,14 +101,7 @@ export function unguardText(value: string): string {
 }
 
 /** Cents as a plain decimal for a file ("1234.50"), never with a currency sign or thousands separators. */
-export function formatDecimal(cents: Cents, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  if (digits === 0) return `${sign}${abs}`;
-  const scale = 10 ** digits;
-  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, "0")}`;
-}
+export { formatDecimal } from "~/modules/money/money";
 
 /** 1500 → "1.5": a quantity in thousandths as people write it. */
 export function formatQuantity(quantityMilli: number): string {

@@ -110,3 +110,29 @@ export function lineAmount(quantityMilli: number, unitAmountCents: Cents): Cents
   }
   return Number(product / 1000n);
 }
+
+/** An amount as a plain decimal in its currency's own exponent ("1234.50", "12000" for JPY), for a form field. */
+export function formatDecimal(cents: Cents, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10 ** digits;
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, "0")}`;
+}
+
+/** The currencies a business bills in, with their names (ISO 4217; minor units from the platform's ICU data). */
+export const SUPPORTED_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "SEK", "JPY", "CNY"] as const;
+export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
+
+const currencyNames = new Intl.DisplayNames(["en"], { type: "currency" });
+
+/** "Euro (EUR)", "Japanese yen (JPY)". */
+export function currencyLabel(currency: string): string {
+  return `${currencyNames.of(currency) ?? currency} (${currency})`;
+}
+
+/** The symbol a form label shows: "$", "€", "¥", "CA$", "SEK". */
+export function currencySymbol(currency: string): string {
+  return numberFormat("en-US", currency).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+}

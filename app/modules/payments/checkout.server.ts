@@ -13,7 +13,7 @@ import { now, today } from "~/utils/clock.server";
 import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout } from "~/utils/db.server";
 import { allocate, PaymentInputError } from "./allocation";
 import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
-import { quoteMethod, type OnlineMethod } from "./pricing";
+import { ACH_USD_ONLY, methodsFor, quoteMethod, type OnlineMethod } from "./pricing";
 
 export { PaymentInputError };
 
@@ -25,6 +25,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
   await db.$transaction(async (tx) => {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
     const { business } = customer;
+    if (!methodsFor(business.currency).includes(input.method)) throw new PaymentInputError(ACH_USD_ONLY);
     // Lock the invoices: two checkouts for the same balance take turns.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'

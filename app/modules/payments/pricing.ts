@@ -5,6 +5,13 @@ import { applyBps, type Cents } from "~/modules/money/money";
 export type OnlineMethod = "CARD" | "US_BANK_ACCOUNT";
 export const ONLINE_METHODS: readonly OnlineMethod[] = ["CARD", "US_BANK_ACCOUNT"];
 
+/** How a customer can pay in a currency: by card in every currency; by US bank debit (ACH) in US dollars only. */
+export function methodsFor(currency: string): readonly OnlineMethod[] {
+  return currency === "USD" ? ONLINE_METHODS : ["CARD"];
+}
+
+export const ACH_USD_ONLY = "Bank debit (ACH) takes US dollars only: pay by card.";
+
 export type MethodPricing = { cardSurchargeBps: number; achDiscountBps: number };
 export type MethodQuote = { method: OnlineMethod; principalCents: Cents; adjustmentCents: Cents; totalCents: Cents };
 

@@ -15,7 +15,7 @@ import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/in
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
 import { gatewayName, getGateway, idempotencyKeyFor } from "~/modules/payments/gateway.server";
-import { quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { ACH_USD_ONLY, methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
@@ -113,6 +113,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
       const { business } = customer;
+      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
       // The same row locks as a one-off payment: a plan and a payment for one invoice take turns.
       const locked = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
@@ -223,6 +224,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
       if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("There is no missed instalment to pay on this plan. Reload the page to see where it stands.");
       const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
       const { business } = plan.customer;
+      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
       replaced = await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);

@@ -16,11 +16,14 @@ const whole = (label: string, min: number, max: number) =>
     .min(min, `${label}: at least ${min}.`)
     .max(max, `${label}: at most ${max}.`);
 
-const amount = (label: string) => optionalAmountField(label);
+
 
 const percent = percentField;
 
-export const PlanPolicyForm = z
+/** The plan policy form, its amounts in the business's currency (minor units with that currency's exponent). */
+export function planPolicyForm(currency: string) {
+  const amount = (label: string) => optionalAmountField(label, {}, currency);
+  return z
   .object({
     enabled: z.literal("on").optional(),
     minBalance: amount("Minimum balance"),
@@ -29,7 +32,7 @@ export const PlanPolicyForm = z
     frequencies: z.array(z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"])).min(1, "Offer at least one frequency."),
     maxDurationDays: whole("Longest plan (days)", 7, 730),
     minFirstPercent: percent("Minimum first payment (%)"),
-    minFirstAmount: amount("Minimum first payment ($)"),
+    minFirstAmount: amount("Minimum first payment"),
     fee: amount("Plan fee"),
     brokenPlanLockoutMonths: whole("Months after a broken plan", 0, 60),
     excludeRisky: z.literal("on").optional(),
@@ -67,10 +70,14 @@ export const PlanPolicyForm = z
       ctx.addIssue({ code: "custom", path: ["maxRetries"], message: `${v.maxRetries} retries ${v.retryAfterDays} days apart run into the next instalment (${shortest} days later): fewer retries or shorter gaps.` });
     }
     if (v.minBalanceCents > 0 && v.feeCents * 10 > v.minBalanceCents) {
-      ctx.addIssue({ code: "custom", path: ["fee"], message: `The fee can be at most 10% of the minimum balance (${formatMoney(Math.floor(v.minBalanceCents / 10), "USD")}).` });
+      ctx.addIssue({ code: "custom", path: ["fee"], message: `The fee can be at most 10% of the minimum balance (${formatMoney(Math.floor(v.minBalanceCents / 10), currency)}).` });
     }
     if (v.minBalanceCents === 0 && v.feeCents > 0) ctx.addIssue({ code: "custom", path: ["minBalance"], message: "Set a minimum balance when plans carry a fee." });
   });
+}
+
+/** The form for a business billing in US dollars. */
+export const PlanPolicyForm = planPolicyForm("USD");
 
 export type PlanPolicyInput = z.infer<typeof PlanPolicyForm>;
 
@@ -97,7 +104,7 @@ export function rulesOf(policy: PlanPolicy): PlanRules {
   };
 }
 
-export async function savePlanPolicy(businessId: string, ownerId: string, input: PlanPolicyInput) {
+export async function savePlanPolicy(businessId: string, ownerId: string, input: PlanPolicyInput, currency = "USD") {
   await db.$transaction(async (tx) => {
     await tx.planPolicy.upsert({ where: { businessId }, create: { businessId, ...input }, update: input });
     await logActivity(tx, {
@@ -106,7 +113,7 @@ export async function savePlanPolicy(businessId: string, ownerId: string, input:
       actorUserId: ownerId,
       type: "settings.plans_updated",
       summary: input.enabled
-        ? `Payment plans: ${input.minInstalments}–${input.maxInstalments} instalments, ${input.frequencies.map((f) => FREQUENCY_LABELS[f].toLowerCase()).join(" / ")}, from ${formatMoney(input.minBalanceCents, "USD")}`
+        ? `Payment plans: ${input.minInstalments}–${input.maxInstalments} instalments, ${input.frequencies.map((f) => FREQUENCY_LABELS[f].toLowerCase()).join(" / ")}, from ${formatMoney(input.minBalanceCents, currency)}`
         : "Payment plans turned off",
       data: input,
     });

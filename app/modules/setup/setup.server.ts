@@ -1,6 +1,7 @@
 // First run: on an empty database the app makes a one-time setup link; the page behind it creates the business
 // and its first owner, then the link is dead and /setup answers 404. Only the token's SHA-256 is stored, so a
 // lost link cannot be shown again: `npm run setup-link` revokes it and makes a new one.
+import { SUPPORTED_CURRENCIES } from "~/modules/money/money";
 import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -14,8 +15,8 @@ import { getEnv } from "~/utils/env.server";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 
 export const SETUP_TOKEN_HOURS = 24;
-/** The currencies a business can bill in today (docs/decisions/017: one currency per business). */
-export const SETUP_CURRENCIES = ["USD"] as const;
+/** The currencies a business can bill in (one per business, chosen here: docs/decisions/026-business-currency.md). */
+export const SETUP_CURRENCIES = SUPPORTED_CURRENCIES;
 // One key for every first-run decision, so two processes starting at once make one token and one business.
 const SETUP_LOCK = 0x5e7c0de;
 
