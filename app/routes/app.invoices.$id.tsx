@@ -445,7 +445,7 @@ export default function InvoicePage() {
         </Card>
       ) : null}
 
-      {invoice.state === "ISSUED" && !invoice.writtenOff && figures.balanceCents > 0 && can("concede") ? (
+      {invoice.state === "ISSUED" && figures.balanceCents > 0 && !figures.underDispute && can("concede") ? (
         <Card className="p-5 sm:p-6">
           <details open={Object.keys(writeOffErrors).length > 0}>
             <summary className="cursor-pointer text-sm font-medium text-stone-700">Write off as uncollectible</summary>

@@ -13,7 +13,7 @@ import { startPayment } from "../../app/modules/payments/checkout.server";
 import { listCustomerPayments } from "../../app/modules/payments/history.server";
 import { processPaymentEvent } from "../../app/modules/payments/events.server";
 import { confirmSimulatedPayment, decideSimulatedDispute, runSimulatorLater, settleSimulatedBankDebit } from "../../app/modules/payments/simulator.server";
-import { disputeObject, eventObject, paymentIntentObject } from "../../app/modules/payments/stripe-objects";
+import { bankChargeObject, disputeObject, eventObject, paymentIntentObject } from "../../app/modules/payments/stripe-objects";
 import { requestRefund } from "../../app/modules/refunds/refunds.server";
 import { DEFAULT_TIERS } from "../../app/modules/reminders/default-tiers";
 import { findCandidates, runReminders } from "../../app/modules/reminders/engine.server";
@@ -161,6 +161,39 @@ describe("a card chargeback", () => {
   });
 });
 
+describe("a chargeback and a refund on one payment of two invoices", () => {
+  it("a refund after a lost chargeback comes out of what each invoice still holds, and the ledger balances", async () => {
+    const business = await createBusiness();
+    const { user } = await createOwner(business.id);
+    const customer = await createCustomer(business.id);
+    const a = await createInvoice(business.id, customer.id, { amountCents: 6_000, issueDate: ISSUED, dueInDays: 30 });
+    const b = await createInvoice(business.id, customer.id, { amountCents: 4_000, issueDate: ISSUED, dueInDays: 31 });
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [a.id, b.id], amountCents: null, method: "CARD" });
+    expect(await confirmSimulatedPayment(customer.id, paymentId, CARD("4242424242424242"))).toBe("SUCCEEDED");
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const lost = disputeObject({ id: "dp_part", amount: 4_000, currency: "usd", paymentIntent: payment.providerPaymentId!, charge: "ch_part", status: "lost", reason: "duplicate", created: new Date(), evidenceDueBy: null, methodType: "card", feeCents: 1_500 });
+    expect(await processPaymentEvent(eventObject({ id: "evt_part_lost", type: "charge.dispute.closed", object: lost, created: new Date() }), "stripe")).toBe("applied");
+    expect(await requestRefund(business.id, { id: user.id, name: "Olive" }, paymentId, { amount: "60", reason: "Cancelled the work", effect: "REOPEN" })).toMatchObject({ ok: true });
+    const byNumber = Object.fromEntries((await listCustomerInvoices(customer.id, ISSUED)).map((i) => [i.number, i.figures.balanceCents]));
+    expect(byNumber).toEqual({ [a.number]: 6_000, [b.number]: 4_000 });
+    expect(await requestRefund(business.id, { id: user.id, name: "Olive" }, paymentId, { amount: "0.01", reason: "More", effect: "REOPEN" })).toMatchObject({ ok: false });
+    await ledgerOk(business.id);
+  });
+
+  it("an inquiry that becomes a chargeback alerts the owners again, with the new deadline", async () => {
+    const { business, paymentId, figures } = await paid(15_000, { card: "4000000000001976" });
+    await runSimulatorLater({ kind: "dispute", paymentId, reason: "fraudulent", status: "warning_needs_response" });
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const dispute = await db.dispute.findFirstOrThrow({ where: { paymentId } });
+    const escalated = disputeObject({ id: dispute.providerDisputeId, amount: 15_000, currency: "usd", paymentIntent: payment.providerPaymentId!, charge: "ch_x", status: "needs_response", reason: "fraudulent", created: dispute.openedAt, evidenceDueBy: new Date(Date.now() + 10 * 86_400_000), methodType: "card", feeCents: 1_500 });
+    await processPaymentEvent(eventObject({ id: "evt_escalated", type: "charge.dispute.updated", object: escalated, created: new Date(Date.now() + 1_000) }), "stripe");
+    expect(await figures()).toMatchObject({ status: "DISPUTED", disputedCents: 15_000 });
+    const alerts = await db.outboxEmail.findMany({ where: { template: "dispute-alert", businessId: business.id }, orderBy: { createdAt: "asc" } });
+    expect(alerts.map((m) => m.subject)).toEqual([expect.stringMatching(/^Inquiry on /), expect.stringMatching(/^Chargeback on .*: respond by /)]);
+    await ledgerOk(business.id);
+  });
+});
+
 describe("a bank debit returned after it succeeded", () => {
   it("reopens the invoice, withdraws nothing twice, tells the customer why and how to pay, and counts in the payer profile", async () => {
     const { business, customer, invoice, paymentId, figures } = await paid(40_000, { bank: "000444444440" });
@@ -179,6 +212,26 @@ describe("a bank debit returned after it succeeded", () => {
     expect(await db.activityEvent.count({ where: { invoiceId: invoice.id, type: "payment.returned" } })).toBe(1);
     expect((await loadPayerProfile(business, customer.id, ISSUED)).paymentsReversed).toBe(1);
     expect(await listCustomerPayments(customer.id)).toMatchObject([{ id: paymentId, status: "FAILED", returned: true, chargedBack: false }]);
+    await ledgerOk(business.id);
+  });
+
+  it("a return whose event arrives before the payment's success waits for it, then applies", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id);
+    const invoice = await createInvoice(business.id, customer.id, { amountCents: 9_000, issueDate: ISSUED });
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" });
+    // Processing here; its success's webhook is late.
+    expect(await confirmSimulatedPayment(customer.id, paymentId, BANK("000123456789"))).toBe("PROCESSING");
+    const figures = async () => (await listCustomerInvoices(customer.id, ISSUED))[0]!.figures;
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const returned = bankChargeObject({ id: "ch_early", amount: 9_000, currency: "usd", paymentIntent: payment.providerPaymentId!, status: "failed", created: new Date(), failureCode: "insufficient_funds", failureMessage: "The bank account had insufficient funds.", bankName: "STRIPE TEST BANK", last4: "6789" });
+    expect(await processPaymentEvent(eventObject({ id: "evt_early_return", type: "charge.failed", object: returned, created: new Date(Date.now() + 3 * 86_400_000) }), "stripe")).toBe("waiting");
+    const succeeded = paymentIntentObject({ id: payment.providerPaymentId!, amount: 9_000, currency: "usd", customer: null, status: "succeeded", methodType: "us_bank_account", created: payment.createdAt, metadata: { paymentId } });
+    expect(await processPaymentEvent(eventObject({ id: "evt_late_success", type: "payment_intent.succeeded", object: succeeded, created: new Date(Date.now() + 86_400_000) }), "stripe")).toBe("applied");
+    expect(await db.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ status: "FAILED", failureCode: "insufficient_funds" });
+    expect(await figures()).toMatchObject({ balanceCents: 9_000 });
+    expect(await db.outboxEmail.count({ where: { customerId: customer.id, template: "payment-returned" } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { invoiceId: invoice.id, type: "payment.returned" } })).toBe(1);
     await ledgerOk(business.id);
   });
 

@@ -6,6 +6,9 @@ import { PaymentInputError, startPayment } from "../../app/modules/payments/chec
 import { confirmSimulatedPayment } from "../../app/modules/payments/simulator.server";
 import { runReminders } from "../../app/modules/reminders/engine.server";
 import { proposeSettlement } from "../../app/modules/settlements/settlements.server";
+import { processPaymentEvent } from "../../app/modules/payments/events.server";
+import { disputeObject, eventObject } from "../../app/modules/payments/stripe-objects";
+import { verifyLedger } from "../../app/modules/ledger/ledger.server";
 import { setClockOffset } from "../../app/utils/clock.server";
 import { db } from "../../app/utils/db.server";
 import { createBusiness, createCustomer, createInvoice, createOwner, recordPayment } from "../fixtures/factories";
@@ -45,6 +48,20 @@ describe("settlement offers", () => {
     expect(await db.invoiceAdjustment.findFirstOrThrow({ where: { invoiceId: invoice.id } })).toMatchObject({ kind: "WRITE_OFF", amountCents: 200_000, approvedById: owner.id, settlementOfferId: offer.id });
     const log = await db.activityEvent.findFirstOrThrow({ where: { invoiceId: invoice.id, type: "settlement.accepted" } });
     expect(log.summary).toBe("Settlement accepted: $5,000.00 paid, $2,000.00 written off (approved by Test Owner)");
+  });
+
+  it("is undone when the payment that settled it is charged back and lost: the whole balance is owed again", async () => {
+    const { business, owner, customer, invoice, figures } = await setup();
+    const offer = await proposeSettlement(business.id, owner.id, invoice.id, "5000", "2026-12-15");
+    const { paymentId } = await startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "CARD", settlementOfferId: offer.id });
+    await confirmSimulatedPayment(customer.id, paymentId, CARD);
+    const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const lost = disputeObject({ id: "dp_settled", amount: 500_000, currency: "usd", paymentIntent: payment.providerPaymentId!, charge: "ch_settled", status: "lost", reason: "fraudulent", created: new Date(), evidenceDueBy: null, methodType: "card", feeCents: 1_500 });
+    expect(await processPaymentEvent(eventObject({ id: "evt_settled_lost", type: "charge.dispute.closed", object: lost, created: new Date() }), "stripe")).toBe("applied");
+    expect(await figures()).toMatchObject({ balanceCents: 700_000, writtenOffCents: 0, disputeLostCents: 500_000 });
+    expect(await db.settlementOffer.findUniqueOrThrow({ where: { id: offer.id } })).toMatchObject({ status: "WITHDRAWN" });
+    expect(await db.activityEvent.count({ where: { invoiceId: invoice.id, type: "settlement.undone" } })).toBe(1);
+    expect((await verifyLedger(business.id)).problems).toEqual([]);
   });
 
   it("refuses offers that are not for less, not overdue, or in the past, with a clear error", async () => {

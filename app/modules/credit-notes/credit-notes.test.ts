@@ -66,7 +66,10 @@ describe("writing an invoice off", () => {
     expect(writeOffRefusal(base)).toBeNull();
     expect(writeOffRefusal({ ...base, state: "DRAFT" })).toMatch(/draft/);
     expect(writeOffRefusal({ ...base, state: "VOID" })).toMatch(/void/);
-    expect(writeOffRefusal({ ...base, uncollectible: true })).toBe("INV-1 is already written off.");
+    expect(writeOffRefusal({ ...base, uncollectible: true, balanceCents: 0 })).toBe("INV-1 is already written off.");
+    // Written off, then owed again (a bank return, a chargeback lost): the rest can be written off too.
+    expect(writeOffRefusal({ ...base, uncollectible: true })).toBeNull();
+    expect(writeOffRefusal({ ...base, underDispute: true })).toMatch(/under dispute/);
     expect(writeOffRefusal({ ...base, balanceCents: 0 })).toBe("Nothing is left to pay on INV-1, so there is nothing to write off.");
     expect(writeOffRefusal({ ...base, processingCents: 1_000 })).toMatch(/\$10\.00 is on its way/);
     expect(writeOffRefusal({ ...base, disputedCents: 1_000 })).toMatch(/chargeback of \$10\.00 is open/);

@@ -65,15 +65,19 @@ export function writeOffRefusal(invoice: {
   balanceCents: Cents;
   processingCents: Cents;
   disputedCents: Cents;
+  /** Any dispute or inquiry open on a payment of the invoice: an inquiry can still become a chargeback. */
+  underDispute?: boolean;
   inPlan: boolean;
   currency: string;
 }): string | null {
   if (invoice.state === "DRAFT") return `${invoice.number} is a draft: nothing is owed on it until it is sent.`;
   if (invoice.state === "VOID") return `${invoice.number} is void: nothing is owed on it.`;
-  if (invoice.uncollectible) return `${invoice.number} is already written off.`;
+  // Written off, then owed again (a refund reopened it, a bank return, a chargeback lost): the rest can be written off too.
+  if (invoice.uncollectible && invoice.balanceCents === 0) return `${invoice.number} is already written off.`;
   if (invoice.balanceCents === 0) return `Nothing is left to pay on ${invoice.number}, so there is nothing to write off.`;
   if (invoice.processingCents > 0) return `${formatMoney(invoice.processingCents, invoice.currency)} is on its way to ${invoice.number} in a bank payment. Write it off once that payment has settled or failed.`;
   if (invoice.disputedCents > 0) return `A chargeback of ${formatMoney(invoice.disputedCents, invoice.currency)} is open on ${invoice.number}. Write it off once the dispute is decided.`;
+  if (invoice.underDispute) return `A payment on ${invoice.number} is under dispute with the card holder's bank. Write it off once the dispute is decided.`;
   if (invoice.inPlan) return `${invoice.number} is in a payment plan. Cancel the plan on its page before writing the invoice off.`;
   return null;
 }

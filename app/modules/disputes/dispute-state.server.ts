@@ -15,6 +15,7 @@ import type { Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { allocateDispute, disputeFeeCents, disputeReasonText, disputeStatusOf, isFinal } from "./disputes";
 import { applyBankReturn } from "./returns.server";
+import { undoSettlement } from "~/modules/settlements/settlements.server";
 
 export type DisputeOutcome = { outcome: "applied" | "unchanged" | "ignored" | "waiting"; note?: string; waitingFor?: string };
 
@@ -30,7 +31,9 @@ export async function applyDisputeEvent(tx: Tx, object: Stripe.Dispute, at: Date
     include: {
       customer: { include: { business: { include: { users: { where: { role: "OWNER" }, select: { id: true, email: true } } } } } },
       allocations: { include: { invoice: { select: { id: true, number: true } } }, orderBy: { id: "asc" } },
-      refunds: { where: { status: { in: ["PENDING", "SUCCEEDED"] } }, include: { allocations: true } },
+      // Only money that went back: a refund still pending when a dispute opens is refused by the network
+      // (charge_for_pending_refund_disputed), so the dispute's parts must not leave room for it.
+      refunds: { where: { status: "SUCCEEDED" }, include: { allocations: true } },
       disputes: { include: { allocations: true } },
     },
   });
@@ -107,6 +110,9 @@ export async function applyDisputeEvent(tx: Tx, object: Stripe.Dispute, at: Date
   await tx.dispute.update({ where: { id: known.id }, data: { gatewayStatus: object.status, inquiry, feeCents, evidenceDueBy, lastEventAt: at, amountCents: known.amountCents } });
   if (known.inquiry && !inquiry && !isFinal(status)) {
     await log("dispute.escalated", `The inquiry on the payment of ${money(payment.amountCents)} became a chargeback: ${money(known.amountCents)} is held and not chased`, { disputeId: known.id });
+    // A new deadline and a fee: the owners hear of it as of a chargeback opened (once, under its own key).
+    const invoiceNumbers = payment.allocations.map((a) => a.invoice.number).join(", ");
+    await alertOwners(tx, payment, known.id, "opened", { amountCents: known.amountCents, feeCents, reason: object.reason, evidenceDueBy, inquiry: false, bank: false, invoiceNumbers }, "escalated");
   }
   if (!isFinal(status)) return { outcome: known.gatewayStatus === object.status ? "unchanged" : "applied" };
   await closed(tx, payment, known.id, status, inquiry, known.amountCents, log);
@@ -141,6 +147,7 @@ async function closed(
     await log("dispute.won", inquiry ? `The inquiry on the payment of ${money(payment.amountCents)} was closed with no chargeback` : `Chargeback won: ${money(amountCents)} is restored and counts as paid again`, { disputeId });
   } else {
     // Lost: the money is gone and the invoice is owed again. Reminders wait for the owner's decision.
+    await undoSettlement(tx, payment.id, "the chargeback on the payment that settled it was lost");
     for (const part of dispute.allocations) {
       const paused = await tx.invoice.updateMany({ where: { id: part.invoiceId, remindersPausedAt: null }, data: { remindersPausedAt: now() } });
       await logActivity(tx, {
@@ -163,6 +170,7 @@ async function alertOwners(
   disputeId: string,
   stage: "opened" | "won" | "lost",
   d: { amountCents: number; feeCents: number; reason: string; evidenceDueBy: Date | null; inquiry: boolean; bank: boolean; invoiceNumbers: string },
+  key: string = stage,
 ) {
   const { customer } = payment;
   const { business } = customer;
@@ -173,7 +181,7 @@ async function alertOwners(
       to: owner.email,
       businessId: business.id,
       customerId: customer.id,
-      dedupeKey: `dispute:${disputeId}:${stage}:${owner.id}`,
+      dedupeKey: `dispute:${disputeId}:${key}:${owner.id}`,
       props: {
         brand: brandOf(business),
         stage,

@@ -11,6 +11,7 @@ import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { applyInstalmentOutcome } from "~/modules/plans/plans.server";
+import { undoSettlement } from "~/modules/settlements/settlements.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import type { Tx } from "~/utils/db.server";
 
@@ -47,6 +48,7 @@ export async function applyBankReturn(tx: Tx, paymentId: string, why: { code: st
   const method = payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method;
   const paidOn = payment.succeededAt ? formatDate(dateInZone(payment.succeededAt, business.timeZone), "en-US", "long") : null;
   const withdrawn = await withdrawDiscounts(tx, [payment.id], "its payment was returned by the bank");
+  await undoSettlement(tx, payment.id, "the bank returned the payment that settled it");
   for (const a of payment.allocations) {
     await logActivity(tx, {
       businessId: business.id,

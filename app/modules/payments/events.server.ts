@@ -118,7 +118,11 @@ async function applyChargeFailed(tx: Tx, charge: Stripe.Charge, at: Date): Promi
   const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerPaymentId" = ${intentId} for update`;
   if (!locked) return { outcome: "ignored", note: `no payment for ${intentId}` };
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id }, select: { id: true, status: true, method: true, lastEventAt: true } });
-  if (payment.method !== "US_BANK_ACCOUNT" || payment.status !== "SUCCEEDED") return { outcome: "ignored", note: "carried by the payment intent's own event" };
+  if (payment.method !== "US_BANK_ACCOUNT") return { outcome: "ignored", note: "carried by the payment intent's own event" };
+  // A bank debit still in flight here: this may be the return of a success whose event is late. It waits for it (if
+  // the debit fails instead, its own failure event carries that).
+  if (payment.status === "PENDING" || payment.status === "PROCESSING") return { outcome: "waiting", waitingFor: intentId, note: `payment for ${intentId} has not succeeded here yet` };
+  if (payment.status !== "SUCCEEDED") return { outcome: "ignored", note: "carried by the payment intent's own event" };
   if (payment.lastEventAt && payment.lastEventAt.getTime() > at.getTime()) return { outcome: "unchanged", note: "older than the payment's success" };
   const returned = await applyBankReturn(tx, payment.id, { code: charge.failure_code ?? "returned", message: charge.failure_message }, at);
   return { outcome: returned ? "applied" : "unchanged" };
@@ -181,7 +185,7 @@ async function applyIntentEvent(tx: Tx, intent: Stripe.PaymentIntent, incomingSt
       }
 
       const methodDetails = describeMethod(intent) ?? payment.methodDetails;
-      const data: Prisma.PaymentUpdateInput = { status: next.status, lastEventAt: next.lastEventAt, methodDetails };
+      const data: Prisma.PaymentUpdateInput = { status: next.status, lastEventAt: next.lastEventAt, methodDetails, providerPaymentId: payment.providerPaymentId ?? intent.id };
       if (next.status === "PROCESSING") data.processingAt = now();
       if (next.status === "SUCCEEDED") {
         data.succeededAt = now();

@@ -136,15 +136,18 @@ export async function applyRefundEvent(tx: Tx, object: Stripe.Refund, at: Date):
  * payment asked at once are decided one after the other, so together they never exceed what was paid.
  */
 export async function recordRefund(tx: Tx, paymentId: string, input: { amountCents: number; reason: string; effect: "REOPEN" | "CREDIT"; requestedById: string | null; providerRefundId?: string | null }) {
-  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { allocations: true, refunds: { include: { allocations: true } }, disputes: true } });
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { allocations: true, refunds: { include: { allocations: true } }, disputes: { include: { allocations: true } } } });
   if (payment.status !== "SUCCEEDED") throw new RefundError("form", "Only a payment that went through can be refunded.");
   if (payment.disputes.some((d) => d.status === "OPEN" && !d.inquiry)) throw new RefundError("form", "This payment is under dispute: it cannot be refunded until the dispute closes. Answer the dispute in your Stripe dashboard instead.");
   const left = refundableAfterDisputes(payment.amountCents, payment.refunds, payment.disputes);
   if (input.amountCents > left) throw new RefundError("amount", left === 0 ? "This payment is refunded in full already." : `That is more than is left to refund on this payment (${formatMoney(left, payment.currency)}).`);
   const held = payment.refunds.filter((r) => r.status === "PENDING" || r.status === "SUCCEEDED");
-  const refundedOf = (invoiceId: string) => held.flatMap((r) => r.allocations).filter((a) => a.invoiceId === invoiceId).reduce((s, a) => s + a.amountCents, 0);
+  // What each invoice no longer holds of the payment: refunds held, and chargebacks not won (an inquiry takes nothing).
+  const takenBack = payment.disputes.filter((d) => d.status !== "WON" && !d.inquiry);
+  const refundedOf = (invoiceId: string) =>
+    [...held.flatMap((r) => r.allocations), ...takenBack.flatMap((d) => d.allocations)].filter((a) => a.invoiceId === invoiceId).reduce((s, a) => s + a.amountCents, 0);
   const allocatedCents = payment.allocations.reduce((s, a) => s + a.amountCents, 0);
-  const extrasHeld = held.reduce((s, r) => s + r.amountCents - r.allocations.reduce((t, a) => t + a.amountCents, 0), 0);
+  const extrasHeld = [...held, ...takenBack].reduce((s, r) => s + r.amountCents - r.allocations.reduce((t, a) => t + a.amountCents, 0), 0);
   const { invoiceParts } = allocateRefund(
     input.amountCents,
     payment.allocations.map((a) => ({ invoiceId: a.invoiceId, paidCents: a.amountCents, refundedCents: refundedOf(a.invoiceId) })),

@@ -110,3 +110,23 @@ export async function expireSettlements(at: Date) {
     });
   }
 }
+
+/**
+ * The payment that settled an invoice came back (a bank return, a chargeback lost): the settlement is undone. Its
+ * write-off goes, so the whole balance is owed again, and the offer is withdrawn. In the caller's transaction.
+ */
+export async function undoSettlement(tx: Tx, paymentId: string, why: string) {
+  const offer = await tx.settlementOffer.findUnique({ where: { paymentId }, include: { invoice: { select: { id: true, number: true, customerId: true, currency: true } } } });
+  if (!offer || offer.status !== "ACCEPTED") return;
+  const removed = await tx.invoiceAdjustment.deleteMany({ where: { settlementOfferId: offer.id } });
+  await tx.settlementOffer.update({ where: { id: offer.id }, data: { status: "WITHDRAWN", resolvedAt: now() } });
+  await logActivity(tx, {
+    businessId: offer.businessId,
+    customerId: offer.invoice.customerId,
+    invoiceId: offer.invoiceId,
+    actor: "SYSTEM",
+    type: "settlement.undone",
+    summary: `Settlement of ${offer.invoice.number} undone: ${why}; ${removed.count ? "what it wrote off is owed again" : "nothing had been written off"}`,
+    data: { offerId: offer.id, paymentId },
+  });
+}
