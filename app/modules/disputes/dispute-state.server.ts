@@ -107,7 +107,7 @@ export async function applyDisputeEvent(tx: Tx, object: Stripe.Dispute, at: Date
     if (feeCents !== known.feeCents && !(known.lastEventAt && known.lastEventAt.getTime() > at.getTime())) await tx.dispute.update({ where: { id: known.id }, data: { feeCents } });
     return { outcome: "unchanged" };
   }
-  await tx.dispute.update({ where: { id: known.id }, data: { gatewayStatus: object.status, inquiry, feeCents, evidenceDueBy, lastEventAt: at, amountCents: known.amountCents } });
+  await tx.dispute.update({ where: { id: known.id }, data: { gatewayStatus: object.status, inquiry, feeCents, evidenceDueBy, lastEventAt: at } });
   if (known.inquiry && !inquiry && !isFinal(status)) {
     await log("dispute.escalated", `The inquiry on the payment of ${money(payment.amountCents)} became a chargeback: ${money(known.amountCents)} is held and not chased`, { disputeId: known.id });
     // A new deadline and a fee: the owners hear of it as of a chargeback opened (once, under its own key).
