@@ -16,14 +16,27 @@ export function looksLikePdf(pdf: Buffer) {
   return pdf.subarray(0, 5).toString() === "%PDF-" && pdf.subarray(-8).toString().includes("%%EOF");
 }
 
-/** The PDF with its compressed (FlateDecode) content streams inflated, as latin1 text. */
+/**
+ * The PDF with its compressed (FlateDecode) content streams inflated, as latin1 text. Each stream is cut by the
+ * /Length its dictionary declares, not by searching for "endstream": compressed bytes may end in a carriage
+ * return (or hold the word), which a search would take for the delimiter and so cut the stream short.
+ */
 function inflated(pdf: Buffer): string {
   const raw = pdf.toString("latin1");
-  return raw.replace(/stream\r?\n([\s\S]*?)\r?\nendstream/g, (whole, body: string) => {
+  let out = "";
+  let at = 0;
+  for (const m of raw.matchAll(/\/Length (\d+)\b[^]*?>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    if (start < at) continue;
+    const end = start + Number(m[1]);
+    out += raw.slice(at, start);
+    const body = pdf.subarray(start, end);
     try {
-      return `stream\n${zlib.inflateSync(Buffer.from(body, "latin1")).toString("latin1")}\nendstream`;
+      out += zlib.inflateSync(body).toString("latin1");
     } catch {
-      return whole;
+      out += body.toString("latin1");
     }
-  });
+    at = end;
+  }
+  return out + raw.slice(at);
 }
