@@ -110,6 +110,8 @@ test("a customer pays two invoices at once by bank account, in time for one's ea
 });
 
 test("a failed bank payment reopens the invoice and the customer is told by email", async ({ page }) => {
+  // Waits for the simulator's delayed bank failure, then an email: more than the default 30 s on a busy machine.
+  test.slow();
   const link = await portalLinkFor(page, "Grace Hopper", "grace@compiler.test");
   await page.goto(link);
   await page.getByRole("link", { name: "INV-0998", exact: true }).click();
