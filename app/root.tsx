@@ -4,6 +4,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { I18nProvider, pageLang, usePageI18n } from "~/components/i18n";
 import styles from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce-provider";
 
@@ -16,8 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Duely" }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The language of the deepest page that speaks to a customer (its loader's `i18n`); English elsewhere.
+  const i18n = usePageI18n();
+  const { lang, dir } = pageLang(i18n);
   return (
-    <html lang="en" className="h-full">
+    <html lang={lang} dir={dir} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -25,7 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-full font-sans">
-        {children}
+        <I18nProvider data={i18n}>{children}</I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

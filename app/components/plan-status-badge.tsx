@@ -1,3 +1,6 @@
+import type { MessageKey } from "~/modules/i18n/messages/en";
+import { useOptionalT } from "./i18n";
+
 export const PLAN_STATUS_LABELS: Record<string, string> = {
   PENDING: "Waiting for first payment",
   ACTIVE: "Active",
@@ -26,10 +29,15 @@ const INSTALMENT_TONES: Record<string, string> = {
 
 const badge = "inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset";
 
+// Customer pages speak the customer's language (their loaders give a catalog); owner pages are in English.
 export function PlanStatusBadge({ status }: { status: string }) {
-  return <span className={`${badge} ${PLAN_TONES[status] ?? ""}`}>{PLAN_STATUS_LABELS[status] ?? status}</span>;
+  const i18n = useOptionalT();
+  const label = i18n && status in PLAN_STATUS_LABELS ? i18n.t(`plan.status.${status}` as MessageKey) : (PLAN_STATUS_LABELS[status] ?? status);
+  return <span className={`${badge} ${PLAN_TONES[status] ?? ""}`}>{label}</span>;
 }
 
 export function InstalmentStatusBadge({ status }: { status: string }) {
-  return <span className={`${badge} ${INSTALMENT_TONES[status] ?? ""}`}>{INSTALMENT_LABELS[status] ?? status}</span>;
+  const i18n = useOptionalT();
+  const label = i18n && status in INSTALMENT_LABELS ? i18n.t(`instalment.status.${status}` as MessageKey) : (INSTALMENT_LABELS[status] ?? status);
+  return <span className={`${badge} ${INSTALMENT_TONES[status] ?? ""}`}>{label}</span>;
 }

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type InvoiceStatus } from "~/modules/invoices/balance";
+import { useOptionalT } from "./i18n";
 
 const TONES: Record<InvoiceStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",
@@ -13,7 +14,12 @@ const TONES: Record<InvoiceStatus, string> = {
   OPEN: "bg-slate-50 text-slate-700 ring-slate-200",
 };
 
+// Customer pages speak the customer's language (their loaders give a catalog); owner pages are in English.
 export function StatusBadge({ status, daysOverdue = 0 }: { status: InvoiceStatus; daysOverdue?: number }) {
+  const i18n = useOptionalT();
+  if (i18n) {
+    return <span className={`status-badge ${TONES[status]}`}>{status === "OVERDUE" && daysOverdue > 0 ? i18n.t("status.overdueDays", { days: daysOverdue }) : i18n.t(`status.${status}`)}</span>;
+  }
   return (
     <span className={`status-badge ${TONES[status]}`}>
       {STATUS_LABELS[status]}
@@ -24,5 +30,6 @@ export function StatusBadge({ status, daysOverdue = 0 }: { status: InvoiceStatus
 
 /** Shown next to any invoice, payment or customer with a chargeback or inquiry still open. */
 export function DisputedBadge() {
-  return <span className="status-badge bg-orange-50 text-orange-900 ring-orange-300">Disputed</span>;
+  const i18n = useOptionalT();
+  return <span className="status-badge bg-orange-50 text-orange-900 ring-orange-300">{i18n ? i18n.t("status.disputed") : "Disputed"}</span>;
 }

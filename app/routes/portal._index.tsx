@@ -4,16 +4,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
-import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { metaTitle, useT } from "~/components/i18n";
+import type { MessageKey } from "~/modules/i18n/messages/en";
+import { savedMethodText } from "~/modules/payments/method-text";
 import { EarlyPayNote } from "~/components/early-pay-note";
 import { useListLinks } from "~/components/list-links";
 import { loadPortalHome } from "~/modules/portal/home.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
 
-export const meta: MetaFunction = () => [{ title: "Your invoices" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "home.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
@@ -21,11 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadPortalHome(customer, business, today(business.timeZone));
 }
 
-const PAYMENT_STATUS: Record<string, string> = { SUCCEEDED: "Paid", PROCESSING: "Processing", FAILED: "Failed", PENDING: "Not completed", CANCELED: "Cancelled" };
-
 export default function PortalHome() {
   const { customerName, currency, totals, invoices, payments, offers, plans, planByInvoice, offerPlan } = useLoaderData<typeof loader>();
-  const money = (cents: number) => formatMoney(cents, currency);
+  const { t, date, money: format } = useT();
+  const money = (cents: number) => format(cents, currency);
   const followLink = useListLinks();
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
   const payable = open.filter((i) => i.figures.dueNowCents > 0);
@@ -33,21 +32,21 @@ export default function PortalHome() {
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm text-slate-500">Hello {customerName}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Your account</h1>
+        <p className="text-sm text-slate-500">{t("home.hello", { name: customerName })}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("home.heading")}</h1>
       </div>
       <Card className="p-5 sm:p-6">
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
-            <p className="text-sm text-slate-500">Total owed</p>
+            <p className="text-sm text-slate-500">{t("home.totalOwed")}</p>
             <p className="text-3xl font-semibold tabular-nums tracking-tight">{money(totals.outstandingCents)}</p>
           </div>
           <div>
-            <p className="text-sm text-slate-500">Overdue</p>
+            <p className="text-sm text-slate-500">{t("home.overdue")}</p>
             <p className={`text-xl font-semibold tabular-nums ${totals.overdueCents > 0 ? "text-rose-700" : ""}`}>{money(totals.overdueCents)}</p>
           </div>
           <div>
-            <p className="text-sm text-slate-500">{totals.processingCents > 0 ? "Bank payments processing" : "Open invoices"}</p>
+            <p className="text-sm text-slate-500">{t(totals.processingCents > 0 ? "home.processing" : "home.openInvoices")}</p>
             <p className="text-xl font-semibold tabular-nums">{totals.processingCents > 0 ? money(totals.processingCents) : totals.count}</p>
           </div>
         </div>
@@ -58,11 +57,11 @@ export default function PortalHome() {
             ))}
             <div className="flex flex-col gap-2 sm:flex-row">
               <Button type="submit" className="w-full sm:w-auto">
-                Pay {money(payable.reduce((s, i) => s + i.figures.dueNowCents, 0))} now
+                {t("home.payNow", { amount: money(payable.reduce((s, i) => s + i.figures.dueNowCents, 0)) })}
               </Button>
               {offerPlan ? (
                 <Button type="submit" variant="secondary" formAction="/portal/plan" className="w-full sm:w-auto">
-                  Pay over time
+                  {t("home.payOverTime")}
                 </Button>
               ) : null}
             </div>
@@ -73,7 +72,7 @@ export default function PortalHome() {
       {plans.length > 0 ? (
         <section aria-labelledby="plans-heading">
           <h2 id="plans-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-            Payment plans
+            {t("home.plans")}
           </h2>
           <ul className="space-y-3">
             {plans.map((p) => (
@@ -82,16 +81,16 @@ export default function PortalHome() {
                   <Card className="flex flex-wrap items-center justify-between gap-3 p-4 hover:ring-teal-300 sm:p-5">
                     <div>
                       <p className="font-semibold text-teal-800">
-                        Plan for {p.invoices.map((i) => i.number).join(", ")}
+                        {t("home.planFor", { numbers: p.invoices.map((i) => i.number).join(", ") })}
                       </p>
                       <p className="mt-1 text-sm text-slate-600">
-                        {p.paidCount} of {p.instalmentCount} paid · {p.methodText}
+                        {t("home.planProgress", { paid: p.paidCount, count: p.instalmentCount, method: savedMethodText(t, p.savedMethod) })}
                       </p>
                     </div>
                     {p.next?.on ? (
                       <p className={`text-sm sm:text-right ${p.missed ? "text-rose-700" : "text-slate-700"}`}>
-                        {p.missed ? "Missed instalment: retry" : "Next"} {money(p.next.amountCents)}
-                        <span className="block text-xs text-slate-500">on {formatDate(p.next.on, "en-US", "long")}</span>
+                        {t(p.missed ? "home.planMissed" : "home.planNext", { amount: money(p.next.amountCents) })}
+                        <span className="block text-xs text-slate-500">{t("home.planOn", { date: date(p.next.on, "long") })}</span>
                       </p>
                     ) : null}
                   </Card>
@@ -104,9 +103,9 @@ export default function PortalHome() {
 
       <section aria-labelledby="open-heading">
         <h2 id="open-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-          To pay
+          {t("home.toPay")}
         </h2>
-        {open.length === 0 ? <Card className="p-6 text-slate-600">You are all paid up. Thank you!</Card> : null}
+        {open.length === 0 ? <Card className="p-6 text-slate-600">{t("home.allPaid")}</Card> : null}
         {open.length > 0 ? (
           <Form method="get" action="/portal/pay">
             <ul className="space-y-3" onClick={followLink}>
@@ -119,7 +118,7 @@ export default function PortalHome() {
                         name="invoice"
                         value={invoice.id}
                         defaultChecked
-                        aria-label={`Include ${invoice.number}`}
+                        aria-label={t("home.include", { number: invoice.number })}
                         className="h-5 w-5 shrink-0 rounded border-slate-300 text-teal-700 focus:ring-teal-600"
                       />
                     ) : (
@@ -134,19 +133,19 @@ export default function PortalHome() {
                           <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
                           {planByInvoice[invoice.id] ? (
                             <a href={`/portal/plans/${planByInvoice[invoice.id]}`} data-discover="true" className="rounded-full bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-inset ring-teal-200">
-                              Payment plan
+                              {t("home.planBadge")}
                             </a>
                           ) : null}
                         </div>
-                        <p className="mt-1 text-sm text-slate-500">Due {formatDate(invoice.dueDate)}</p>
+                        <p className="mt-1 text-sm text-slate-500">{t("home.due", { date: date(invoice.dueDate) })}</p>
                         <EarlyPayNote offer={offers[invoice.id]} money={money} />
                       </div>
                       <div className="sm:text-right">
                         <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>
                         {invoice.figures.processingCents > 0 ? (
-                          <p className="text-xs text-sky-700">{money(invoice.figures.processingCents)} processing</p>
+                          <p className="text-xs text-sky-700">{t("home.amountProcessing", { amount: money(invoice.figures.processingCents) })}</p>
                         ) : invoice.figures.balanceCents !== invoice.figures.totalCents ? (
-                          <p className="text-xs text-slate-500">of {money(invoice.figures.totalCents)}</p>
+                          <p className="text-xs text-slate-500">{t("home.ofTotal", { amount: money(invoice.figures.totalCents) })}</p>
                         ) : null}
                       </div>
                     </div>
@@ -158,11 +157,11 @@ export default function PortalHome() {
               <div className="mt-3 flex flex-wrap justify-end gap-2">
                 {offerPlan ? (
                   <Button type="submit" variant="secondary" formAction="/portal/plan">
-                    Pay selected over time
+                    {t("home.paySelectedOverTime")}
                   </Button>
                 ) : null}
                 <Button type="submit" variant="secondary">
-                  Pay selected invoices
+                  {t("home.paySelected")}
                 </Button>
               </div>
             ) : null}
@@ -173,7 +172,7 @@ export default function PortalHome() {
       {settled.length > 0 ? (
         <section aria-labelledby="paid-heading">
           <h2 id="paid-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-            Paid invoices
+            {t("home.paid")}
           </h2>
           <Card>
             <ul className="divide-y divide-slate-100" onClick={followLink}>
@@ -182,7 +181,7 @@ export default function PortalHome() {
                   <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="row-link">
                     {invoice.number}
                   </a>
-                  <span className="hidden text-slate-500 sm:inline">Issued {formatDate(invoice.issueDate)}</span>
+                  <span className="hidden text-slate-500 sm:inline">{t("home.issued", { date: date(invoice.issueDate) })}</span>
                   <span className="tabular-nums">{money(invoice.figures.totalCents)}</span>
                   <StatusBadge status={invoice.figures.status} />
                 </li>
@@ -195,7 +194,7 @@ export default function PortalHome() {
       {payments.length > 0 ? (
         <section aria-labelledby="payments-heading">
           <h2 id="payments-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
-            Your payments
+            {t("home.payments")}
           </h2>
           <Card>
             <ul className="divide-y divide-slate-100" onClick={followLink}>
@@ -203,21 +202,21 @@ export default function PortalHome() {
                 <li key={p.id}>
                   <a href={`/portal/payments/${p.id}`} data-discover="true" className="list-row hover:bg-slate-50">
                     <span>
-                      <span className="font-medium">{p.receiptNumber ?? METHOD_LABELS[p.method]}</span>
+                      <span className="font-medium">{p.receiptNumber ?? t(`method.${p.method}` as MessageKey)}</span>
                       <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
                     </span>
                     <span className="text-right">
                       <span className="block tabular-nums">{money(p.amountCents)}</span>
                       <span className="block text-xs text-slate-500">
                         {p.returned
-                          ? "Returned by your bank"
+                          ? t("home.returned")
                           : p.chargedBack
-                            ? "Reversed by your card's bank"
+                            ? t("home.chargedBack")
                             : p.refundedCents >= p.amountCents
-                              ? "Refunded"
+                              ? t("home.refunded")
                               : p.refundedCents > 0
-                                ? `Paid · ${money(p.refundedCents)} refunded`
-                                : PAYMENT_STATUS[p.status]}
+                                ? t("home.partlyRefunded", { amount: money(p.refundedCents) })
+                                : t(`payment.status.${p.status}` as MessageKey)}
                       </span>
                     </span>
                   </a>

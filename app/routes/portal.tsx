@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useT } from "~/components/i18n";
+import { LanguageSwitch } from "~/components/language-switch";
+import { i18nData, portalLocale } from "~/modules/i18n/locale.server";
 import { getGateway } from "~/modules/payments/gateway.server";
 import { portalLayoutData } from "~/modules/portal/home.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -10,16 +14,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const gateway = await getGateway();
   // A plain object, not json(): with single fetch Remix sends it as it is, where a Response would be
   // serialised, parsed back and serialised again for the page (docs/decisions/018-hot-reads.md).
-  return portalLayoutData(customer, business, gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null);
+  const locale = await portalLocale(request, customer, business);
+  return { ...portalLayoutData(customer, business, gateway.testMode ? (gateway.name === "simulator" ? "simulator" : "stripe-test") : null), i18n: i18nData(locale) };
 }
 
 export default function PortalLayout() {
   const { customer, business, testMode } = useLoaderData<typeof loader>();
+  const { t, rich } = useT();
+  const email = (chunks: ReactNode[]) => (
+    <a className="underline" href={`mailto:${business.supportEmail}`}>
+      {chunks}
+    </a>
+  );
   return (
     <div className="min-h-screen bg-slate-50">
       {testMode ? (
         <p role="note" className="bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-900">
-          Test mode: no money moves. {testMode === "simulator" ? "Pay with Stripe's test card 4242 4242 4242 4242 or test bank account 000123456789." : "Use Stripe's test cards."}
+          {t("common.testMode")} {t(testMode === "simulator" ? "common.testModeSimulator" : "common.testModeStripe")}
         </p>
       ) : null}
       <header style={{ backgroundColor: business.brandColor }} className="text-white">
@@ -28,7 +39,10 @@ export default function PortalLayout() {
             {business.logoUrl ? <img src={business.logoUrl} alt="" className="h-9 w-auto max-w-[8rem] rounded bg-white p-1" /> : null}
             {business.name}
           </Link>
-          <span className="truncate text-sm text-white/90">{customer.companyName ?? customer.name}</span>
+          <div className="flex min-w-0 items-center gap-3">
+            <span className="hidden truncate text-sm text-white/90 sm:inline">{customer.companyName ?? customer.name}</span>
+            <LanguageSwitch tone="onBrand" />
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-3xl px-4 py-6 sm:py-10">
@@ -39,8 +53,9 @@ export default function PortalLayout() {
           {business.name} · {business.addressLines.join(", ")}
         </p>
         <p className="mt-1">
-          Questions about an invoice? Write to <a className="underline" href={`mailto:${business.supportEmail}`}>{business.supportEmail}</a>
-          {business.phone ? ` or call ${business.phone}` : ""}.
+          {business.phone
+            ? rich("common.footerQuestionsPhone", { email, address: business.supportEmail, phone: business.phone })
+            : rich("common.footerQuestions", { email, address: business.supportEmail })}
         </p>
       </footer>
     </div>

@@ -2,27 +2,27 @@ import { json, type HeadersFunction, type ActionFunctionArgs, type LoaderFunctio
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metaTitle, useT } from "~/components/i18n";
+import { LanguageSwitch } from "~/components/language-switch";
+import { i18nData, portalLocale } from "~/modules/i18n/locale.server";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { requestPortalLink } from "~/modules/portal-access/request-link.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Get a new link" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "access.title");
 
-const REASONS: Record<string, string> = {
-  expired: "This link has expired.",
-  revoked: "This link is no longer active.",
-  unknown: "We could not recognise this link.",
-  session: "Your session has ended.",
-};
+const REASONS = { expired: "access.expired", revoked: "access.revoked", unknown: "access.unknown", session: "access.session" } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const reason = new URL(request.url).searchParams.get("reason") ?? "session";
-  return json({ heading: REASONS[reason] ?? REASONS.session });
+  // No customer is known here: the switch's choice, else the browser's languages.
+  const locale = await portalLocale(request, null, null);
+  return json({ heading: reason in REASONS ? REASONS[reason as keyof typeof REASONS] : REASONS.session, i18n: i18nData(locale) });
 }
 
-const RequestForm = z.object({ email: z.string().trim().max(254, "Enter the email address your invoices are sent to.").email("Enter the email address your invoices are sent to.") });
+const RequestForm = z.object({ email: z.string().trim().max(254, "access.emailInvalid").email("access.emailInvalid") });
 
 // A page answered with 429 keeps the action's Retry-After (Remix takes a page's headers from this export).
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -47,29 +47,31 @@ export default function Expired() {
   const { heading } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const { t, tx } = useT();
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
       <div className="w-full max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm">
+        <div className="mb-4 flex justify-end">
+          <LanguageSwitch />
+        </div>
         {data?.sent ? (
           <div role="status">
-            <h1 className="text-xl font-semibold">Check your email</h1>
-            <p className="mt-2 text-slate-600">
-              If {data.email} is an address we send invoices to, a new link is on its way. It can take a minute to arrive.
-            </p>
+            <h1 className="text-xl font-semibold">{t("access.sentHeading")}</h1>
+            <p className="mt-2 text-slate-600">{t("access.sentBody", { email: data.email })}</p>
           </div>
         ) : (
           <>
-            <h1 className="text-xl font-semibold">{heading}</h1>
-            <p className="mt-2 text-slate-600">Enter the email address your invoices are sent to and we will email you a fresh link.</p>
+            <h1 className="text-xl font-semibold">{t(heading)}</h1>
+            <p className="mt-2 text-slate-600">{t("access.intro")}</p>
             {data?.retryAfterMinutes ? (
               <p role="alert" className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
-                Too many requests from here. Please try again in {data.retryAfterMinutes} minute{data.retryAfterMinutes === 1 ? "" : "s"}.
+                {t("access.limited", { minutes: data.retryAfterMinutes })}
               </p>
             ) : null}
             <Form method="post" className="mt-5 space-y-4" noValidate>
-              <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={data?.email} errors={(data?.fieldErrors as Record<string, string[]> | undefined)?.email} />
+              <Field label={t("access.email")} name="email" type="email" autoComplete="email" defaultValue={data?.email} errors={(data?.fieldErrors as Record<string, string[]> | undefined)?.email?.map(tx)} />
               <Button type="submit" className="w-full" disabled={busy}>
-                {busy ? "Sending…" : "Email me a new link"}
+                {t(busy ? "access.sending" : "access.send")}
               </Button>
             </Form>
           </>

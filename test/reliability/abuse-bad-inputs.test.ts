@@ -42,6 +42,8 @@ import * as portalPayment from "../../app/routes/portal.payments.$id";
 import * as portalPlan from "../../app/routes/portal.plan";
 import * as portalPlanId from "../../app/routes/portal.plans.$id";
 import * as portalExpired from "../../app/routes/portal_.expired";
+import * as portalLanguage from "../../app/routes/portal_.language";
+import { LOCALES } from "../../app/modules/i18n/locales";
 import * as webhook from "../../app/routes/webhooks.stripe";
 import { reportFigure, sized } from "./figures";
 import {
@@ -728,6 +730,8 @@ function specs(w: World): Spec[] {
       base: { intent: "change-method", ...card },
       poisons: cardPoisons,
     },
+    // A wrong `back` is not refused but replaced by the portal's home (never another site): only the language is checked.
+    { route: "portal_.language", intent: "(form)", fn: portalLanguage.action, who: "portal", url: () => `${ORIGIN}/portal/language`, base: { language: "en", back: "/portal" }, poisons: { language: bad.choice([...LOCALES]) } },
     { route: "portal_.expired", intent: "(form)", fn: portalExpired.action, who: "none", url: () => `${ORIGIN}/portal/expired`, base: { email: "someone@example.test" }, poisons: { email: bad.email } },
   ];
 }

@@ -1,6 +1,7 @@
 // What the portal shows of plans: the quote a customer builds a plan from, their plans, and one plan.
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
+import { savedMethodParts } from "~/modules/payments/method-text";
 import type { OnlineMethod } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
 import { Prisma, type PlanPolicy } from "~/generated/prisma/client";
@@ -108,6 +109,7 @@ export function planAccountFromRow(row: PlanAccountRow, pricing: { cardSurcharge
       paidCount: p.instalments.filter((i) => i.status === "PAID").length,
       invoices: p.invoices,
       methodText: describeSavedMethod(p.method),
+      savedMethod: savedMethodParts(p.method),
       missed: p.status === "ACTIVE" && p.instalments.some((i) => i.status === "FAILED"),
       next: next ? { sequence: next.sequence, on: (next.status === "FAILED" && next.nextAttemptOn ? next.nextAttemptOn : next.dueDate) as CalendarDate | null, amountCents: instalmentCharge(next, method, pricing).totalCents } : null,
     };
@@ -155,6 +157,7 @@ export async function getCustomerPlan(customerId: string, planId: string) {
     cancelReason: plan.cancelReason,
     method,
     methodText: describeSavedMethod(plan.paymentMethod),
+    savedMethod: savedMethodParts(plan.paymentMethod),
     gateway: plan.paymentMethod?.gateway ?? null,
     invoices: invoices.map((i) => ({ id: i.id, number: i.number, dueNowCents: i.figures.dueNowCents, balanceCents: i.figures.balanceCents })),
     leftCents: invoices.reduce((s, i) => s + i.figures.dueNowCents, 0),

@@ -137,3 +137,10 @@ export async function requireCustomer(request: Request, context?: object) {
   }
   return { sessionId: session.id, customer: session.customer, business: session.customer.business };
 }
+
+/** The customer behind the portal cookie, or null (no redirect): pages that also serve visitors without a session. */
+export async function optionalCustomer(request: Request) {
+  const session = await loadPortalSession(await getCookies().portal.parse(request.headers.get("Cookie")));
+  if (!session || session.expiresAt <= now() || session.token?.revokedAt || session.customer.archivedAt) return null;
+  return { sessionId: session.id, customer: session.customer, business: session.customer.business };
+}

@@ -1,0 +1,34 @@
+// The portal's language switch: a plain form (works without JavaScript; with it, choosing submits at once).
+import { Form, useLocation } from "@remix-run/react";
+import { LOCALE_NAMES } from "~/modules/i18n/locales";
+import { useT } from "./i18n";
+
+export function LanguageSwitch({ tone = "plain" }: { tone?: "onBrand" | "plain" }) {
+  const { t, locale, offered } = useT();
+  const location = useLocation();
+  if (offered.length < 2) return null;
+  const select =
+    tone === "onBrand"
+      ? "rounded-md border-0 bg-white/15 py-1 ps-2 pe-7 text-sm text-white ring-1 ring-inset ring-white/40 focus:ring-2 focus:ring-white [&>option]:text-slate-900"
+      : "rounded-md border-slate-300 py-1 ps-2 pe-7 text-sm text-slate-800 focus:border-teal-600 focus:ring-teal-600";
+  return (
+    <Form method="post" action="/portal/language" className="flex items-center gap-2">
+      <input type="hidden" name="back" value={`${location.pathname}${location.search}`} />
+      <label htmlFor="language-switch" className="sr-only">
+        {t("common.language")}
+      </label>
+      <select id="language-switch" name="language" defaultValue={locale} className={select} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+        {offered.map((l) => (
+          <option key={l} value={l} lang={l === "zh" ? "zh-CN" : l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className={tone === "onBrand" ? "text-sm text-white underline" : "text-sm text-teal-800 underline"}>
+          {t("common.languageChange")}
+        </button>
+      </noscript>
+    </Form>
+  );
+}

@@ -1,0 +1,18 @@
+// The English catalog, assembled from one file per part of the customer side (messages/en/*.ts).
+import { access } from "./en/access";
+import { common } from "./en/common";
+import { errors } from "./en/errors";
+import { home } from "./en/home";
+import { status } from "./en/status";
+
+export const en = {
+  ...common,
+  ...errors,
+  ...status,
+  ...home,
+  ...access,
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** A translation: every key of the English catalog, no more and no fewer (a missing key does not compile). */
+export type Catalog = Record<MessageKey, string>;
