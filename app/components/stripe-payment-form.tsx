@@ -2,6 +2,7 @@ import type { Stripe, StripeElements } from "@stripe/stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
+import { useT } from "./i18n";
 
 /**
  * Stripe's Payment Element: the only part of the portal that needs JavaScript (card and bank fields).
@@ -20,6 +21,7 @@ export function StripePaymentForm({
   amountText: string;
   mode?: "payment" | "setup";
 }) {
+  const { t, locale } = useT();
   const mountRef = useRef<HTMLDivElement>(null);
   const [stripe, setStripe] = useState<Stripe | null>(null);
   const [elements, setElements] = useState<StripeElements | null>(null);
@@ -31,30 +33,31 @@ export function StripePaymentForm({
     loadStripe(publishableKey)
       .then((s) => {
         if (cancelled || !s || !mountRef.current) return;
-        const els = s.elements({ clientSecret });
+        // Stripe's own fields speak the page's language too.
+        const els = s.elements({ clientSecret, locale: locale === "zh" ? "zh" : locale });
         els.create("payment").mount(mountRef.current);
         setStripe(s);
         setElements(els);
       })
-      .catch(() => setError("The secure payment form could not load. Check your connection and reload the page."));
+      .catch(() => setError(t("stripe.loadFailed")));
     return () => {
       cancelled = true;
     };
-  }, [publishableKey, clientSecret]);
+  }, [publishableKey, clientSecret, locale, t]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!stripe || !elements) return;
     setBusy(true);
     const result = mode === "setup" ? await stripe.confirmSetup({ elements, confirmParams: { return_url: returnUrl } }) : await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl } });
-    if (result.error) setError(result.error.message ?? (mode === "setup" ? "The details could not be saved." : "The payment did not go through."));
+    if (result.error) setError(result.error.message ?? t(mode === "setup" ? "stripe.notSaved" : "stripe.notPaid"));
     setBusy(false);
   }
 
   return (
     <form onSubmit={submit} className="mt-5 space-y-4">
       <noscript>
-        <p className="text-sm text-rose-800">The card and bank fields need JavaScript. Please turn it on to pay online.</p>
+        <p className="text-sm text-rose-800">{t("stripe.needsJs")}</p>
       </noscript>
       <div ref={mountRef} />
       {error ? (
@@ -63,7 +66,7 @@ export function StripePaymentForm({
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={!stripe || busy}>
-        {busy ? "Processing…" : mode === "setup" ? "Save for the plan" : `Pay ${amountText}`}
+        {busy ? t("payment.processing") : mode === "setup" ? t("stripe.saveForPlan") : t("payment.pay", { amount: amountText })}
       </Button>
     </form>
   );

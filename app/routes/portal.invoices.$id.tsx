@@ -12,10 +12,12 @@ import { askQuestion } from "~/modules/reminders/questions.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { Card } from "~/components/ui/card";
-import { dateInZone, formatDate, fromDbDate } from "~/modules/dates/calendar";
+import { dateInZone, fromDbDate } from "~/modules/dates/calendar";
 import { getCustomerInvoice } from "~/modules/invoices/invoices.server";
-import { formatMoney } from "~/modules/money/money";
-import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { metaTitle, useT } from "~/components/i18n";
+import { portalTranslation } from "~/modules/i18n/locale.server";
+import type { MessageKey } from "~/modules/i18n/messages/en";
+import { paymentMethodText } from "~/modules/payments/method-text";
 import { canOfferPlan, currentPlanOf } from "~/modules/plans/portal.server";
 import { creditNotesOf } from "~/modules/credit-notes/credit-notes.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -23,7 +25,7 @@ import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 import { readForm, idParam } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Invoice ${data.number}` : "Invoice" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => metaTitle(matches, "invoice.title", { number: data?.number ?? "" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
@@ -51,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lines: invoice.lines.map((l) => ({ id: l.id, description: l.description, quantity: l.quantityMilli / 1000, unitAmountCents: l.unitAmountCents, amountCents: l.amountCents })),
     payments: invoice.allocations
       .filter((a) => a.payment.status !== "PENDING" && a.payment.status !== "CANCELED")
-      .map((a) => ({ id: a.payment.id, status: a.payment.status, amountCents: a.amountCents, method: a.payment.methodDetails ?? METHOD_LABELS[a.payment.method], receiptNumber: a.payment.receiptNumber, paidOn: dateInZone(a.payment.succeededAt ?? a.payment.createdAt, business.timeZone) })),
+      .map((a) => ({ id: a.payment.id, status: a.payment.status, amountCents: a.amountCents, method: a.payment.method, methodDetails: a.payment.methodDetails, receiptNumber: a.payment.receiptNumber, paidOn: dateInZone(a.payment.succeededAt ?? a.payment.createdAt, business.timeZone) })),
     discounts: invoice.discounts.filter((d) => d.status === "GRANTED").map((d) => ({ id: d.id, amountCents: d.amountCents })),
     fees: invoice.lateFees.map((f) => ({ id: f.id, description: f.description, amountCents: f.amountCents, waived: f.status === "WAIVED" })),
     // Credits by credit note number (with its PDF). Why the owner wrote an invoice off is theirs: the customer sees only that it was.
@@ -74,16 +76,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const InvoiceAction = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("promise"), promisedFor: z.string().min(1, "Choose the date you will pay.") }),
+  z.object({ intent: z.literal("promise"), promisedFor: z.string().min(1, "promise.dateRequired") }),
   z.object({
     intent: z.literal("question"),
-    reason: z.enum(["NOT_RECEIVED", "AMOUNT_WRONG", "NEED_COPY", "OTHER"], { message: "Choose what your question is about." }),
-    message: z.string().trim().min(5, "Tell us a little more (at least 5 characters).").max(2000, "Please keep it under 2,000 characters."),
+    reason: z.enum(["NOT_RECEIVED", "AMOUNT_WRONG", "NEED_COPY", "OTHER"], { message: "question.reasonRequired" }),
+    message: z.string().trim().min(5, "question.tooShort").max(2000, "question.tooLong"),
   }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+  const { customer, business } = await requireCustomer(request);
   const parsed = InvoiceAction.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
@@ -93,7 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await makePromise(customer.id, [idParam(params)], parsed.data.promisedFor);
     } catch (error) {
-      if (error instanceof PromiseInputError) return json({ fieldErrors: { promisedFor: [error.message] }, done: null }, { status: 400 });
+      if (error instanceof PromiseInputError) {
+        const { t } = await portalTranslation(request, customer, business);
+        return json({ fieldErrors: { promisedFor: [error.translate(t)] }, done: null }, { status: 400 });
+      }
       throw error;
     }
     return redirect(`/portal/invoices/${params.id}?done=promise`);
@@ -104,51 +109,52 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function InvoicePage() {
   const inv = useLoaderData<typeof loader>();
-  const money = (c: number) => formatMoney(c, inv.currency);
+  const { t, date, money: format } = useT();
+  const money = (c: number) => format(c, inv.currency);
   const f = inv.figures;
   return (
     <div className="space-y-5">
       <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-        ← All invoices
+        {t("invoice.allInvoices")}
       </Link>
       <Card className="p-5 sm:p-6">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <h1 className="text-2xl font-semibold tracking-tight">Invoice {inv.number}</h1>
+            <h1 className="text-2xl font-semibold tracking-tight">{t("invoice.heading", { number: inv.number })}</h1>
             <p className="mt-1 text-sm text-slate-500">
-              Issued {formatDate(inv.issueDate)} · Due {formatDate(inv.dueDate)}
+              {t("invoice.dates", { issued: date(inv.issueDate), due: date(inv.dueDate) })}
             </p>
           </div>
           <StatusBadge status={f.status} daysOverdue={f.daysOverdue} />
         </div>
         <div className="mt-5 flex flex-wrap items-end justify-between gap-4 rounded-lg bg-slate-50 p-4">
           <div>
-            <p className="text-sm text-slate-500">{f.balanceCents > 0 ? "Balance due" : "Balance"}</p>
+            <p className="text-sm text-slate-500">{t(f.balanceCents > 0 ? "invoice.balanceDue" : "invoice.balance")}</p>
             <p className="text-3xl font-semibold tabular-nums">{money(f.balanceCents)}</p>
             <EarlyPayNote offer={inv.offer} money={money} />
             {f.processingCents > 0 ? (
               <p className="mt-1 text-sm text-sky-800">
-                {money(f.processingCents)} is on its way from your bank. Bank payments take up to 4 business days.
+                {t("invoice.processing", { amount: money(f.processingCents) })}
               </p>
             ) : null}
           </div>
           <div className="flex flex-wrap gap-2">
             <a href={`/portal/invoices/${inv.id}.pdf`} className="rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-white">
-              Download PDF
+              {t("invoice.pdf")}
             </a>
             {f.dueNowCents > 0 ? (
               <Link to={`/portal/pay?invoice=${inv.id}`} className="rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-teal-800">
-                Pay {money(f.dueNowCents)}
+                {t("invoice.pay", { amount: money(f.dueNowCents) })}
               </Link>
             ) : null}
             {inv.offerPlan ? (
               <Link to={`/portal/plan?invoice=${inv.id}`} className="rounded-lg px-4 py-2.5 text-sm font-semibold text-teal-800 ring-1 ring-inset ring-teal-300 hover:bg-white">
-                Pay over time
+                {t("invoice.payOverTime")}
               </Link>
             ) : null}
             {inv.planId ? (
               <Link to={`/portal/plans/${inv.planId}`} className="rounded-lg px-4 py-2.5 text-sm font-semibold text-teal-800 ring-1 ring-inset ring-teal-300 hover:bg-white">
-                See your payment plan
+                {t("invoice.seePlan")}
               </Link>
             ) : null}
           </div>
@@ -157,23 +163,22 @@ export default function InvoicePage() {
 
       {inv.settlement ? (
         <Card className="p-5 ring-2 ring-emerald-600">
-          <h2 className="font-semibold text-emerald-800">Settle this invoice for less</h2>
+          <h2 className="font-semibold text-emerald-800">{t("invoice.settleHeading")}</h2>
           <p className="mt-1 text-sm text-slate-700">
-            Pay {money(inv.settlement.amountCents)} by {formatDate(inv.settlement.expiresOn, "en-US", "long")} and we will forgive the remaining{" "}
-            {money(inv.figures.dueNowCents - inv.settlement.amountCents)}.
+            {t("invoice.settleBody", { amount: money(inv.settlement.amountCents), date: date(inv.settlement.expiresOn, "long"), forgiven: money(inv.figures.dueNowCents - inv.settlement.amountCents) })}
           </p>
           <Link to={`/portal/pay?invoice=${inv.id}&settlement=${inv.settlement.id}`} className="mt-3 inline-block rounded-lg bg-emerald-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-emerald-800">
-            Settle for {money(inv.settlement.amountCents)}
+            {t("invoice.settle", { amount: money(inv.settlement.amountCents) })}
           </Link>
         </Card>
       ) : null}
       <Card>
         <table className="min-w-full text-sm">
-          <caption className="sr-only">Invoice lines</caption>
-          <thead className="text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+          <caption className="sr-only">{t("invoice.lines")}</caption>
+          <thead className="text-start text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr className="border-b border-slate-200">
-              <th className="px-5 py-3">Description</th>
-              <th className="px-5 py-3 text-right">Amount</th>
+              <th className="px-5 py-3">{t("invoice.description")}</th>
+              <th className="px-5 py-3 text-end">{t("invoice.amount")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -181,76 +186,73 @@ export default function InvoicePage() {
               <tr key={l.id}>
                 <td className="px-5 py-3">
                   {l.description}
-                  {l.quantity !== 1 ? <span className="block text-xs text-slate-500">{l.quantity} × {money(l.unitAmountCents)}</span> : null}
+                  {l.quantity !== 1 ? <span className="block text-xs text-slate-500">{t("invoice.quantity", { quantity: l.quantity, unit: money(l.unitAmountCents) })}</span> : null}
                 </td>
-                <td className="px-5 py-3 text-right tabular-nums">{money(l.amountCents)}</td>
+                <td className="px-5 py-3 text-end tabular-nums">{money(l.amountCents)}</td>
               </tr>
             ))}
             {inv.fees.map((fee) => (
               <tr key={fee.id} className={fee.waived ? "text-slate-500 line-through" : ""}>
                 <td className="px-5 py-3">
                   {fee.description}
-                  <span className="block text-xs text-slate-500 no-underline">{fee.waived ? "Late fee, waived" : "Late fee"}</span>
+                  <span className="block text-xs text-slate-500 no-underline">{t(fee.waived ? "invoice.lateFeeWaived" : "invoice.lateFee")}</span>
                 </td>
-                <td className="px-5 py-3 text-right tabular-nums">{money(fee.amountCents)}</td>
+                <td className="px-5 py-3 text-end tabular-nums">{money(fee.amountCents)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot className="border-t border-slate-200">
             <tr>
-              <th className="px-5 py-2 text-left font-medium">Total</th>
-              <td className="px-5 py-2 text-right font-medium tabular-nums">{money(f.totalCents)}</td>
+              <th className="px-5 py-2 text-start font-medium">{t("invoice.total")}</th>
+              <td className="px-5 py-2 text-end font-medium tabular-nums">{money(f.totalCents)}</td>
             </tr>
             {inv.payments.map((p) => (
               <tr key={p.id} className="text-slate-600">
-                <th className="px-5 py-1 text-left font-normal">
+                <th className="px-5 py-1 text-start font-normal">
                   {p.status === "SUCCEEDED" ? (
                     <Link to={`/portal/payments/${p.id}`} className="hover:underline">
-                      Paid {formatDate(p.paidOn)} · {p.method}
+                      {t("invoice.paidOn", { date: date(p.paidOn), method: paymentMethodText(t, p) })}
                     </Link>
                   ) : (
-                    <>
-                      {p.status === "PROCESSING" ? "Processing" : "Failed"} · {p.method}
-                    </>
+                    t(p.status === "PROCESSING" ? "invoice.paymentProcessing" : "invoice.paymentFailed", { method: paymentMethodText(t, p) })
                   )}
                 </th>
-                <td className={`px-5 py-1 text-right tabular-nums ${p.status === "FAILED" ? "line-through" : ""}`}>−{money(p.amountCents)}</td>
+                <td className={`px-5 py-1 text-end tabular-nums ${p.status === "FAILED" ? "line-through" : ""}`}>−{money(p.amountCents)}</td>
               </tr>
             ))}
             {inv.refunds.map((r) => (
               <tr key={r.id} className="text-slate-600">
-                <th className="px-5 py-1 text-left font-normal">
-                  Refunded to you {formatDate(r.on)}: {r.reason}
+                <th className="px-5 py-1 text-start font-normal">
+                  {t("invoice.refunded", { date: date(r.on), reason: r.reason })}
                 </th>
-                <td className="px-5 py-1 text-right tabular-nums">+{money(r.amountCents)}</td>
+                <td className="px-5 py-1 text-end tabular-nums">+{money(r.amountCents)}</td>
               </tr>
             ))}
             {inv.discounts.map((d) => (
               <tr key={d.id} className="text-slate-600">
-                <th className="px-5 py-1 text-left font-normal">Early-payment discount</th>
-                <td className="px-5 py-1 text-right tabular-nums">−{money(d.amountCents)}</td>
+                <th className="px-5 py-1 text-start font-normal">{t("invoice.earlyDiscount")}</th>
+                <td className="px-5 py-1 text-end tabular-nums">−{money(d.amountCents)}</td>
               </tr>
             ))}
             {inv.adjustments.map((a) => (
               <tr key={a.id} className="text-slate-600">
-                <th className="px-5 py-1 text-left font-normal">
+                <th className="px-5 py-1 text-start font-normal">
                   {a.creditNote ? (
                     <a href={`/portal/credit-notes/${a.creditNote.id}.pdf`} className="hover:underline">
-                      Credit note {a.creditNote.number}
+                      {a.reason ? t("invoice.withReason", { what: t("invoice.creditNote", { number: a.creditNote.number }), reason: a.reason }) : t("invoice.creditNote", { number: a.creditNote.number })}
                     </a>
-                  ) : a.kind === "CREDIT" ? (
-                    "Credit"
+                  ) : a.reason ? (
+                    t("invoice.withReason", { what: t(a.kind === "CREDIT" ? "invoice.credit" : "invoice.writtenOff"), reason: a.reason })
                   ) : (
-                    "Written off"
+                    t(a.kind === "CREDIT" ? "invoice.credit" : "invoice.writtenOff")
                   )}
-                  {a.reason ? `: ${a.reason}` : ""}
                 </th>
-                <td className="px-5 py-1 text-right tabular-nums">−{money(a.amountCents)}</td>
+                <td className="px-5 py-1 text-end tabular-nums">−{money(a.amountCents)}</td>
               </tr>
             ))}
             <tr className="border-t border-slate-200">
-              <th className="px-5 py-3 text-left font-semibold">Balance due</th>
-              <td className="px-5 py-3 text-right font-semibold tabular-nums">{money(f.balanceCents)}</td>
+              <th className="px-5 py-3 text-start font-semibold">{t("invoice.balanceDue")}</th>
+              <td className="px-5 py-3 text-end font-semibold tabular-nums">{money(f.balanceCents)}</td>
             </tr>
           </tfoot>
         </table>
@@ -265,26 +267,26 @@ function Conversation() {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
-  const money = (c: number) => formatMoney(c, inv.currency);
+  const { t, tx, date, money: format } = useT();
+  const money = (c: number) => format(c, inv.currency);
   const hasOpenQuestion = inv.questions.some((q) => q.status !== "RESOLVED");
   return (
     <>
       {inv.promise ? (
         <Card className="p-5" aria-live="polite">
-          <h2 className="font-semibold">Your payment date</h2>
+          <h2 className="font-semibold">{t("promise.heading")}</h2>
           <p className="mt-1 text-sm text-slate-600">
-            You told us you will pay {money(inv.promise.amountCents)} by {formatDate(inv.promise.promisedFor, "en-US", "long")}. We will not remind
-            you about this invoice before then.
+            {t("promise.made", { amount: money(inv.promise.amountCents), date: date(inv.promise.promisedFor, "long") })}
           </p>
         </Card>
       ) : inv.figures.dueNowCents > 0 ? (
         <Card className="p-5">
-          <h2 className="font-semibold">Can&apos;t pay today?</h2>
-          <p className="mt-1 text-sm text-slate-600">Tell us the date you will pay and we will not send reminders before then.</p>
+          <h2 className="font-semibold">{t("promise.ask")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{t("promise.intro")}</p>
           <Form method="post" className="mt-3 flex flex-wrap items-end gap-3" noValidate>
             <input type="hidden" name="intent" value="promise" />
             <label className="text-sm font-medium text-slate-700">
-              I will pay by
+              {t("promise.date")}
               <input
                 type="date"
                 name="promisedFor"
@@ -295,26 +297,26 @@ function Conversation() {
               />
             </label>
             <Button type="submit" variant="secondary" disabled={busy}>
-              Promise this date
+              {t("promise.submit")}
             </Button>
           </Form>
           {errors?.promisedFor ? (
             <p role="alert" className="mt-2 text-sm text-rose-700">
-              {errors.promisedFor.join(" ")}
+              {errors.promisedFor.map(tx).join(" ")}
             </p>
           ) : null}
         </Card>
       ) : null}
 
       <Card className="p-5">
-        <h2 className="font-semibold">Questions about this invoice</h2>
-        {inv.questions.length === 0 ? <p className="mt-1 text-sm text-slate-600">Something unclear or wrong? Ask us: we pause reminders for this invoice until it is sorted out.</p> : null}
+        <h2 className="font-semibold">{t("question.heading")}</h2>
+        {inv.questions.length === 0 ? <p className="mt-1 text-sm text-slate-600">{t("question.intro")}</p> : null}
         <ul className="mt-3 space-y-3">
           {inv.questions.map((q) => (
             <li key={q.id} className="rounded-lg bg-slate-50 p-3 text-sm">
-              <p className="font-medium">{QUESTION_REASONS[q.reason as keyof typeof QUESTION_REASONS]}</p>
+              <p className="font-medium">{q.reason in QUESTION_REASONS ? t(`question.reason.${q.reason}` as MessageKey) : q.reason}</p>
               <p className="mt-1 text-slate-700">&ldquo;{q.message}&rdquo;</p>
-              {q.answer ? <p className="mt-2 rounded-md bg-white p-2 text-slate-800 ring-1 ring-slate-200">Answer: {q.answer}</p> : <p className="mt-2 text-xs text-slate-500">Waiting for an answer. Reminders for this invoice are paused.</p>}
+              {q.answer ? <p className="mt-2 rounded-md bg-white p-2 text-slate-800 ring-1 ring-slate-200">{t("question.answer", { answer: q.answer })}</p> : <p className="mt-2 text-xs text-slate-500">{t("question.waiting")}</p>}
             </li>
           ))}
         </ul>
@@ -322,26 +324,26 @@ function Conversation() {
           <Form method="post" className="mt-4 space-y-3" noValidate>
             <input type="hidden" name="intent" value="question" />
             <label className="block text-sm font-medium text-slate-700">
-              What is it about?
+              {t("question.about")}
               <select name="reason" defaultValue="" className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600">
                 <option value="" disabled>
-                  Choose one
+                  {t("question.choose")}
                 </option>
-                {Object.entries(QUESTION_REASONS).map(([value, label]) => (
+                {Object.keys(QUESTION_REASONS).map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`question.reason.${value}` as MessageKey)}
                   </option>
                 ))}
               </select>
             </label>
-            {errors?.reason ? <p className="text-sm text-rose-700">{errors.reason.join(" ")}</p> : null}
+            {errors?.reason ? <p className="text-sm text-rose-700">{errors.reason.map(tx).join(" ")}</p> : null}
             <label className="block text-sm font-medium text-slate-700">
-              Your question
+              {t("question.yours")}
               <textarea name="message" rows={3} className="mt-1 block w-full rounded-lg border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600" />
             </label>
-            {errors?.message ? <p className="text-sm text-rose-700">{errors.message.join(" ")}</p> : null}
+            {errors?.message ? <p className="text-sm text-rose-700">{errors.message.map(tx).join(" ")}</p> : null}
             <Button type="submit" variant="secondary" disabled={busy}>
-              I have a question about this invoice
+              {t("question.submit")}
             </Button>
           </Form>
         ) : null}

@@ -1,4 +1,3 @@
-import { formatDecimal } from "~/modules/money/money";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -6,9 +5,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { formatDate } from "~/modules/dates/calendar";
+import { metaTitle, useT } from "~/components/i18n";
+import { portalTranslation } from "~/modules/i18n/locale.server";
+import { moneyErrorText } from "~/modules/i18n/refusal";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
-import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
+import { amountExample, currencySymbol, formatDecimal, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
 import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
@@ -19,7 +20,7 @@ import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 import { readForm } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Pay invoices" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "pay.title");
 
 async function payableSelection(customerId: string, timeZone: string, requested: string[]) {
   const invoices = (await listCustomerInvoices(customerId, today(timeZone))).filter((i) => i.figures.dueNowCents > 0);
@@ -52,10 +53,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const PayForm = z.object({
-  invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice to pay."),
-  amountChoice: z.enum(["full", "other"], { message: "Choose how much to pay." }),
+  invoice: z.array(z.string().min(1)).min(1, "pay.chooseInvoice"),
+  amountChoice: z.enum(["full", "other"], { message: "pay.chooseAmount" }),
   otherAmount: z.string().optional(),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "pay.chooseMethod" }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,12 +70,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const fieldErrors = fieldErrorsOf(parsed.error.issues);
     return fail(fieldErrors);
   }
+  const { t } = await portalTranslation(request, customer, business);
   let amountCents: number | null = null;
   if (parsed.data.amountChoice === "other") {
     try {
-      amountCents = parseMoney(parsed.data.otherAmount ?? "", business.currency);
+      amountCents = parseMoney(parsed.data.otherAmount ?? "", business.currency, t.tag);
     } catch (error) {
-      return fail({ otherAmount: [error instanceof MoneyError ? error.message : "Enter an amount like 250.00."] });
+      if (!(error instanceof MoneyError)) throw error;
+      return fail({ otherAmount: [moneyErrorText(t, error, amountExample(business.currency, t.tag))] });
     }
   }
   try {
@@ -87,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/portal/payments/${paymentId}`);
   } catch (error) {
-    if (error instanceof PaymentInputError) return fail({ otherAmount: [error.message] });
+    if (error instanceof PaymentInputError) return fail({ otherAmount: [error.translate(t)] });
     throw error;
   }
 }
@@ -96,7 +99,8 @@ export default function Pay() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const money = (c: number) => formatMoney(c, data.currency);
+  const { t, tx, tag, date, money: format } = useT();
+  const money = (c: number) => format(c, data.currency);
   const [choice, setChoice] = useState<string>(String(actionData?.values.amountChoice ?? "full"));
   const [other, setOther] = useState<string>(actionData?.values.otherAmount ?? "");
   const errors = actionData?.fieldErrors;
@@ -104,7 +108,7 @@ export default function Pay() {
   let principal = data.settlement ? data.settlement.amountCents : data.totalCents;
   if (choice === "other" && !data.settlement) {
     try {
-      const parsed = parseMoney(other, data.currency);
+      const parsed = parseMoney(other, data.currency, tag);
       principal = parsed > 0 && parsed <= data.totalCents ? parsed : data.totalCents;
     } catch {
       principal = data.totalCents;
@@ -118,17 +122,17 @@ export default function Pay() {
   };
   const methods = (
     [
-      { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
-      { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
+      { value: "CARD", title: t("pay.card"), note: t("pay.cardNote") },
+      { value: "US_BANK_ACCOUNT", title: t("pay.ach"), note: t("pay.achNote") },
     ] as { value: OnlineMethod; title: string; note: string }[]
   ).filter((m) => methodsFor(data.currency).includes(m.value));
 
   return (
     <div className="space-y-5">
       <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-        ← Back to your account
+        {t("pay.back")}
       </Link>
-      <h1 className="text-2xl font-semibold tracking-tight">Pay {data.invoices.length === 1 ? `invoice ${data.invoices[0]?.number}` : `${data.invoices.length} invoices`}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{data.invoices.length === 1 ? t("pay.headingOne", { number: data.invoices[0]?.number }) : t("pay.headingMany", { count: data.invoices.length })}</h1>
       <Form method="post" className="space-y-5" noValidate>
         <Card>
           <ul className="divide-y divide-slate-100">
@@ -138,7 +142,7 @@ export default function Pay() {
                 <span>
                   <span className="font-medium">{i.number}</span>
                   <span className={`block text-xs ${i.overdue ? "text-rose-700" : "text-slate-500"}`}>
-                    {i.overdue ? "Overdue since" : "Due"} {formatDate(i.dueDate)}
+                    {t(i.overdue ? "pay.overdueSince" : "pay.due", { date: date(i.dueDate) })}
                   </span>
                 </span>
                 <span className="tabular-nums">{money(i.dueNowCents)}</span>
@@ -147,17 +151,14 @@ export default function Pay() {
             {data.offers.map((o) => (
               <li key={o.invoiceId} className="flex items-center justify-between px-5 py-3 text-sm text-emerald-800">
                 <span>
-                  Early-payment discount on {o.number}
-                  <span className="block text-xs">
-                    Pay everything by {formatDate(o.deadline, "en-US", "long")}
-                    {o.achOnly ? " by bank account" : ""} and save
-                  </span>
+                  {t("pay.discountOn", { number: o.number })}
+                  <span className="block text-xs">{t(o.achOnly ? "pay.discountTermsBank" : "pay.discountTerms", { date: date(o.deadline, "long") })}</span>
                 </span>
                 <span className="tabular-nums">-{money(o.discountCents)}</span>
               </li>
             ))}
             <li className="flex items-center justify-between px-5 py-3 font-semibold">
-              <span>Total due</span>
+              <span>{t("pay.totalDue")}</span>
               <span className="tabular-nums">{money(data.totalCents)}</span>
             </li>
           </ul>
@@ -167,32 +168,33 @@ export default function Pay() {
           <Card className="p-4 ring-2 ring-emerald-600">
             <input type="hidden" name="settlementOfferId" value={data.settlement.id} />
             <input type="hidden" name="amountChoice" value="full" />
-            <p className="font-semibold text-emerald-800">Settlement offer</p>
+            <p className="font-semibold text-emerald-800">{t("pay.settlement")}</p>
             <p className="mt-1 text-sm text-slate-700">
-              Pay {money(data.settlement.amountCents)} by {formatDate(data.settlement.expiresOn, "en-US", "long")} and the remaining{" "}
-              {money(data.totalCents - data.settlement.amountCents)} is forgiven.
+              {t("pay.settlementBody", { amount: money(data.settlement.amountCents), date: date(data.settlement.expiresOn, "long"), forgiven: money(data.totalCents - data.settlement.amountCents) })}
             </p>
           </Card>
         ) : (
         <fieldset className="space-y-2">
-          <legend className="mb-2 text-sm font-semibold text-slate-700">How much?</legend>
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("pay.howMuch")}</legend>
           <label className="flex items-center gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
             <input type="radio" name="amountChoice" value="full" checked={choice === "full"} onChange={() => setChoice("full")} className="h-4 w-4 text-teal-700" />
-            <span className="flex-1 font-medium">Everything due</span>
+            <span className="flex-1 font-medium">{t("pay.everything")}</span>
             <span className="tabular-nums">{money(data.totalCents)}</span>
           </label>
           <label className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
             <input type="radio" name="amountChoice" value="other" checked={choice === "other"} onChange={() => setChoice("other")} className="h-4 w-4 text-teal-700" />
             <span className="flex-1 font-medium">
-              Part of it
-              {data.minimumCents > 0 ? <span className="block text-xs font-normal text-slate-500">At least {money(data.minimumCents)}</span> : null}
+              {t("pay.part")}
+              {data.minimumCents > 0 ? <span className="block text-xs font-normal text-slate-500">{t("pay.atLeast", { amount: money(data.minimumCents) })}</span> : null}
             </span>
             <span className="flex items-center gap-1">
-              <span className="text-slate-500">$</span>
+              <span className="text-slate-500" aria-hidden="true">
+                {currencySymbol(data.currency)}
+              </span>
               <input
                 name="otherAmount"
                 inputMode="decimal"
-                aria-label="Amount to pay"
+                aria-label={t("pay.amountLabel")}
                 aria-invalid={errors?.otherAmount ? true : undefined}
                 aria-describedby={errors?.otherAmount ? "otherAmount-error" : undefined}
                 value={other}
@@ -200,26 +202,26 @@ export default function Pay() {
                   setOther(e.target.value);
                   setChoice("other");
                 }}
-                placeholder={formatDecimal(0, data.currency)}
-                className="w-32 rounded-md border-0 px-2 py-1.5 text-right tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+                placeholder={formatDecimal(0, data.currency, tag)}
+                className="w-32 rounded-md border-0 px-2 py-1.5 text-end tabular-nums ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
               />
             </span>
           </label>
           {errors?.otherAmount ? (
             <p id="otherAmount-error" role="alert" className="text-sm text-rose-700">
-              {errors.otherAmount.join(" ")}
+              {errors.otherAmount.map(tx).join(" ")}
             </p>
           ) : null}
         </fieldset>
         )}
         {data.settlement && errors?.otherAmount ? (
           <p role="alert" className="text-sm text-rose-700">
-            {errors.otherAmount.join(" ")}
+            {errors.otherAmount.map(tx).join(" ")}
           </p>
         ) : null}
 
         <fieldset className="space-y-2">
-          <legend className="mb-2 text-sm font-semibold text-slate-700">Pay with</legend>
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("pay.with")}</legend>
           {methods.map((m) => {
             const q = quotes[m.value];
             return (
@@ -228,10 +230,10 @@ export default function Pay() {
                 <span className="flex-1">
                   <span className="font-medium">{m.title}</span>
                   <span className="block text-xs text-slate-500">{m.note}</span>
-                  {discountFor(m.value) > 0 ? <span className="block text-xs text-emerald-700">Includes {money(discountFor(m.value))} early-payment discount</span> : null}
+                  {discountFor(m.value) > 0 ? <span className="block text-xs text-emerald-700">{t("pay.includesDiscount", { amount: money(discountFor(m.value)) })}</span> : null}
                   {q.adjustmentCents !== 0 ? (
                     <span className={`block text-xs ${q.adjustmentCents < 0 ? "text-emerald-700" : "text-slate-600"}`}>
-                      {q.adjustmentCents < 0 ? `You save ${money(-q.adjustmentCents)}` : `Includes a ${money(q.adjustmentCents)} card fee`}
+                      {q.adjustmentCents < 0 ? t("pay.youSave", { amount: money(-q.adjustmentCents) }) : t("pay.cardFee", { amount: money(q.adjustmentCents) })}
                     </span>
                   ) : null}
                 </span>
@@ -241,13 +243,13 @@ export default function Pay() {
               </label>
             );
           })}
-          {errors?.method ? <p className="text-sm text-rose-700">{errors.method.join(" ")}</p> : null}
+          {errors?.method ? <p className="text-sm text-rose-700">{errors.method.map(tx).join(" ")}</p> : null}
         </fieldset>
 
         <Button type="submit" className="w-full" disabled={busy}>
-          {busy ? "One moment…" : "Continue to payment details"}
+          {t(busy ? "pay.busy" : "pay.continue")}
         </Button>
-        <p className="text-center text-xs text-slate-500">You will see the exact amount again before you confirm. Nothing is charged yet.</p>
+        <p className="text-center text-xs text-slate-500">{t("pay.noChargeYet")}</p>
       </Form>
     </div>
   );

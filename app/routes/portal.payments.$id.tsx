@@ -5,12 +5,12 @@ import { StripePaymentForm } from "~/components/stripe-payment-form";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
-import { dateInZone, formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
+import { metaTitle, useT } from "~/components/i18n";
+import { dateInZone } from "~/modules/dates/calendar";
+import { failureText, paymentMethodText } from "~/modules/payments/method-text";
+import { receiptParts } from "~/modules/payments/receipt-parts";
 import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
-import { receiptLines } from "~/modules/payments/events.server";
 import { getGateway } from "~/modules/payments/gateway.server";
-import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { simulatorFormSchema } from "~/modules/payments/simulator-form";
 import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
 import { planContextOfPayment } from "~/modules/plans/portal.server";
@@ -21,8 +21,8 @@ import { fieldErrorsOf } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { readForm, idParam } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.status === "SUCCEEDED" ? `Receipt ${data.receiptNumber}` : "Payment" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...(data?.status === "SUCCEEDED" ? metaTitle(matches, "payment.receiptTitle", { number: data.receiptNumber ?? "" }) : metaTitle(matches, "payment.title")),
   ...(data?.status === "PROCESSING" || data?.waiting ? [{ httpEquiv: "refresh", content: data?.waiting ? "2" : "5" } as const] : []),
 ];
 
@@ -54,13 +54,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     currency: payment.currency,
     amountCents: payment.amountCents,
     methodAdjustmentCents: payment.methodAdjustmentCents,
-    methodDetails: payment.methodDetails ?? METHOD_LABELS[payment.method],
+    methodDetails: payment.methodDetails,
     receiptNumber: payment.receiptNumber,
+    failureCode: payment.failureCode,
     failureMessage: payment.failureMessage,
     returnedAt: payment.returnedAt?.toISOString() ?? null,
     paidOn: payment.succeededAt ? dateInZone(payment.succeededAt, business.timeZone) : null,
     allocations: payment.allocations.map((a) => ({ invoiceId: a.invoice.id, number: a.invoice.number, amountCents: a.amountCents })),
-    lines: receiptLines(payment),
+    lines: receiptParts(payment),
     refunds: payment.refunds.map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, reason: r.reason, on: dateInZone(r.succeededAt ?? r.createdAt, business.timeZone) })),
     gateway: gateway.name,
     // Back from Stripe's confirmation: the webhook decides, this page waits for it.
@@ -95,69 +96,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PaymentPage() {
   const p = useLoaderData<typeof loader>();
-  const money = (c: number) => formatMoney(c, p.currency);
+  const { t, tx, date, money: format } = useT();
+  const money = (c: number) => format(c, p.currency);
+  const method = paymentMethodText(t, p);
+  const failure = failureText(tx, p);
   return (
     <div className="space-y-5">
       <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-        ← Back to your account
+        {t("payment.back")}
       </Link>
       {p.status === "PENDING" && p.waiting ? (
         <Card className="p-6" aria-live="polite">
-          <h1 className="text-xl font-semibold">Confirming your payment…</h1>
-          <p className="mt-2 text-slate-600">This takes a few seconds. This page updates by itself.</p>
+          <h1 className="text-xl font-semibold">{t("payment.confirming")}</h1>
+          <p className="mt-2 text-slate-600">{t("payment.confirmingBody")}</p>
         </Card>
       ) : null}
       {p.status === "PENDING" && !p.waiting ? <ConfirmPayment /> : null}
       {p.status === "PROCESSING" ? (
         <Card className="p-6">
-          <h1 className="text-2xl font-semibold tracking-tight">Your bank payment is processing</h1>
-          <p className="mt-2 text-slate-600">
-            We have asked your bank for {money(p.amountCents)} from {p.methodDetails}. Bank payments take up to 4 business days to clear; the
-            invoices show as processing meanwhile, and we will not chase you for this amount. You will get a receipt by email when it clears.
-          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("payment.processingHeading")}</h1>
+          <p className="mt-2 text-slate-600">{t("payment.processingBody", { amount: money(p.amountCents), method })}</p>
           <Allocations p={p} />
           <PlanNote p={p} />
         </Card>
       ) : null}
       {p.status === "SUCCEEDED" ? (
         <Card className="p-6">
-          <p className="text-sm font-semibold text-emerald-700">Payment received</p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">Thank you! Receipt {p.receiptNumber}</h1>
-          <p className="mt-2 text-slate-600">
-            {money(p.amountCents)} paid on {p.paidOn ? formatDate(p.paidOn, "en-US", "long") : ""} by {p.methodDetails}. A copy of this receipt is on its way
-            to your email.
-          </p>
+          <p className="text-sm font-semibold text-emerald-700">{t("payment.received")}</p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("payment.thanks", { number: p.receiptNumber })}</h1>
+          <p className="mt-2 text-slate-600">{t("payment.paidBody", { amount: money(p.amountCents), date: p.paidOn ? date(p.paidOn, "long") : "", method })}</p>
           <Allocations p={p} />
           <PlanNote p={p} />
           <div className="mt-5 flex flex-wrap gap-2">
             <a href={`/portal/payments/${p.id}.pdf`} className="rounded-lg px-4 py-2.5 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-              Download receipt (PDF)
+              {t("payment.receiptPdf")}
             </a>
             <Link to="/portal" className="rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
-              Back to your account
+              {t("payment.backHome")}
             </Link>
           </div>
         </Card>
       ) : null}
       {p.status === "FAILED" ? (
         <Card className="p-6">
-          <h1 className="text-2xl font-semibold tracking-tight text-rose-800">{p.returnedAt ? "Your bank returned this payment" : "This payment did not go through"}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight text-rose-800">{t(p.returnedAt ? "payment.returnedHeading" : "payment.failedHeading")}</h1>
           <p className="mt-2 text-slate-600">
-            {p.returnedAt
-              ? `It went through at first, then your bank returned it to your account: ${p.failureMessage ?? "no reason given."} The invoices are open again.`
-              : `${p.failureMessage ?? ""} Nothing was taken for this payment, and the invoices are open again.`}
-            {p.plan?.sequence === 1 && p.plan.status === "CANCELLED" ? " The payment plan it started was cancelled: you can set up a new one or pay another way." : ""}
+            {p.returnedAt ? t("payment.returnedBody", { reason: failure ?? t("payment.noReason") }) : t("payment.failedBody", { reason: failure ?? "" })}
+            {p.plan?.sequence === 1 && p.plan.status === "CANCELLED" ? ` ${t("payment.planCancelled")}` : ""}
           </p>
           <Allocations p={p} />
           <Link to={`/portal/pay?${p.allocations.map((a) => `invoice=${a.invoiceId}`).join("&")}`} className="mt-5 inline-block rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
-            Pay again
+            {t("payment.payAgain")}
           </Link>
         </Card>
       ) : null}
       {p.status === "CANCELED" ? (
         <Card className="p-6">
-          <h1 className="text-xl font-semibold">This payment was replaced by a newer one</h1>
-          <p className="mt-2 text-slate-600">Nothing was charged for it.</p>
+          <h1 className="text-xl font-semibold">{t("payment.replacedHeading")}</h1>
+          <p className="mt-2 text-slate-600">{t("payment.replacedBody")}</p>
         </Card>
       ) : null}
     </div>
@@ -168,19 +164,20 @@ type PaymentView = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** After a plan's payment: where the plan stands and what is charged next. */
 function PlanNote({ p }: { p: PaymentView }) {
+  const { t, date, money: format } = useT();
   if (!p.plan || p.plan.status !== "ACTIVE") return null;
-  const money = (c: number) => formatMoney(c, p.currency);
+  const money = (c: number) => format(c, p.currency);
   const next = p.plan.later[0];
   return (
     <div className="mt-4 rounded-lg bg-teal-50 px-4 py-3 text-sm text-teal-900 ring-1 ring-inset ring-teal-200">
-      <p className="font-semibold">{p.plan.sequence === 1 ? "Your payment plan is active." : `Instalment ${p.plan.sequence} of ${p.plan.count} of your payment plan.`}</p>
+      <p className="font-semibold">{p.plan.sequence === 1 ? t("payment.planActive") : t("payment.planInstalment", { sequence: p.plan.sequence, count: p.plan.count })}</p>
       {next ? (
         <p className="mt-1">
-          Next: {money(next.amountCents)} on {formatDate(next.dueDate, "en-US", "long")}, charged to {p.methodDetails}. We will email you a few days before.
+          {t("payment.planNext", { amount: money(next.amountCents), date: date(next.dueDate, "long"), method: paymentMethodText(t, p) })}
         </p>
       ) : null}
       <Link to={`/portal/plans/${p.plan.id}`} className="mt-2 inline-block font-semibold text-teal-800 underline underline-offset-2">
-        See your plan
+        {t("payment.seePlan")}
       </Link>
     </div>
   );
@@ -188,52 +185,56 @@ function PlanNote({ p }: { p: PaymentView }) {
 
 /** What the customer authorises when this payment starts or continues a plan. */
 function PlanAuthorisation({ p, isCard }: { p: PaymentView; isCard: boolean }) {
+  const { t, tag, date, money: format } = useT();
   if (!p.plan) return null;
-  const money = (c: number) => formatMoney(c, p.currency);
+  const money = (c: number) => format(c, p.currency);
+  const list = new Intl.ListFormat(tag, { type: "conjunction" }).format(p.plan.later.map((i) => t("payment.instalmentOn", { amount: money(i.amountCents), date: date(i.dueDate, "long") })));
   return (
     <div className="mt-4 rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
-      <p className="font-semibold">
-        Instalment {p.plan.sequence} of {p.plan.count} of your payment plan
-      </p>
-      {p.plan.later.length ? (
-        <p className="mt-1">
-          {p.plan.sequence === 1 ? `This ${isCard ? "card" : "account"} is saved for the later instalments: ` : "Still to come: "}
-          {p.plan.later.map((i) => `${money(i.amountCents)} on ${formatDate(i.dueDate, "en-US", "long")}`).join(", ")}.
-        </p>
-      ) : null}
+      <p className="font-semibold">{t("payment.authHeading", { sequence: p.plan.sequence, count: p.plan.count })}</p>
+      {p.plan.later.length ? <p className="mt-1">{p.plan.sequence === 1 ? t(isCard ? "payment.savedCard" : "payment.savedAccount", { list }) : t("payment.stillToCome", { list })}</p> : null}
     </div>
   );
 }
 
 function Allocations({ p }: { p: PaymentView }) {
-  const money = (c: number) => formatMoney(c, p.currency);
+  const { t, date, money: format } = useT();
+  const money = (c: number) => format(c, p.currency);
+  const label = (line: PaymentView["lines"][number]) =>
+    line.kind === "invoice"
+      ? line.number
+      : line.kind === "discount"
+        ? t("payment.line.discount", { number: line.number })
+        : line.kind === "method"
+          ? t(line.surcharge ? "payment.line.cardSurcharge" : "payment.line.bankDiscount")
+          : t("payment.line.planFee");
   return (
     <dl className="mt-4 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
       {p.lines.map((line) => {
-        const invoice = line.kind === "invoice" ? p.allocations.find((a) => a.number === line.label) : undefined;
+        const invoice = line.kind === "invoice" ? p.allocations.find((a) => a.number === line.number) : undefined;
         return (
-          <div key={`${line.kind}-${line.label}`} className={`flex justify-between px-4 py-2 text-sm ${line.kind === "invoice" ? "" : "text-emerald-700"}`}>
+          <div key={`${line.kind}-${"number" in line ? line.number : ""}`} className={`flex justify-between px-4 py-2 text-sm ${line.kind === "invoice" ? "" : "text-emerald-700"}`}>
             <dt>
               {invoice ? (
                 <Link to={`/portal/invoices/${invoice.invoiceId}`} className="text-teal-800 hover:underline">
-                  {line.label}
+                  {label(line)}
                 </Link>
               ) : (
-                line.label
+                label(line)
               )}
             </dt>
-            <dd className="tabular-nums">{line.value}</dd>
+            <dd className="tabular-nums">{money(line.cents)}</dd>
           </div>
         );
       })}
       <div className="flex justify-between px-4 py-2 text-sm font-semibold">
-        <dt>Total</dt>
+        <dt>{t("payment.total")}</dt>
         <dd className="tabular-nums">{money(p.amountCents)}</dd>
       </div>
       {p.refunds.map((r) => (
         <div key={r.id} className="flex justify-between gap-4 px-4 py-2 text-sm text-slate-700" data-testid="refund-line">
           <dt>
-            {r.status === "PENDING" ? "Refund on its way" : `Refunded on ${formatDate(r.on, "en-US", "long")}`}
+            {r.status === "PENDING" ? t("payment.refundPending") : t("payment.refunded", { date: date(r.on, "long") })}
             <span className="block text-xs text-slate-500">{r.reason}</span>
           </dt>
           <dd className="tabular-nums">{money(-r.amountCents)}</dd>
@@ -249,24 +250,28 @@ function ConfirmPayment() {
   const busy = useNavigation().state !== "idle";
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
   const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
-  const money = (c: number) => formatMoney(c, p.currency);
+  const { t, tx, money: format } = useT();
+  const money = (c: number) => format(c, p.currency);
   const isCard = p.method === "CARD";
+  const failure = failureText(tx, p);
+  const fieldErrors = (name: string) => errors?.[name]?.map(tx);
   return (
     <Card className="p-5 sm:p-6">
       <h1 className="text-2xl font-semibold tracking-tight">
-        {p.plan ? `Pay instalment ${p.plan.sequence}: ` : "Pay "}
-        {money(p.amountCents)} by {isCard ? "card" : "bank account"}
+        {p.plan
+          ? t(isCard ? "payment.payInstalmentByCard" : "payment.payInstalmentByBank", { sequence: p.plan.sequence, amount: money(p.amountCents) })
+          : t(isCard ? "payment.payByCard" : "payment.payByBank", { amount: money(p.amountCents) })}
       </h1>
       <Allocations p={p} />
       <PlanAuthorisation p={p} isCard={isCard} />
-      {p.failureMessage ? (
+      {failure ? (
         <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
-          {p.failureMessage} Nothing was charged. Try again, or use another {isCard ? "card" : "account"}.
+          {t(isCard ? "payment.tryAgainCard" : "payment.tryAgainAccount", { reason: failure })}
         </p>
       ) : null}
       {actionData?.formError ? (
         <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
-          {actionData.formError}
+          {tx(actionData.formError)}
         </p>
       ) : null}
       {p.stripe ? (
@@ -276,34 +281,32 @@ function ConfirmPayment() {
           <input type="hidden" name="method" value={p.method} />
           {isCard ? (
             <>
-              <Field label="Card number" name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" errors={errors?.cardNumber} />
+              <Field label={t("payment.cardNumber")} name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" errors={fieldErrors("cardNumber")} />
               <div className="grid grid-cols-2 gap-4">
-                <Field label="Expiry (MM / YY)" name="expiry" autoComplete="cc-exp" placeholder="12 / 30" defaultValue={values.expiry} errors={errors?.expiry} />
-                <Field label="Security code" name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" errors={errors?.cvc} />
+                <Field label={t("payment.expiry")} name="expiry" autoComplete="cc-exp" placeholder="12 / 30" defaultValue={values.expiry} errors={fieldErrors("expiry")} />
+                <Field label={t("payment.cvc")} name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" errors={fieldErrors("cvc")} />
               </div>
-              <Field label="Name on card" name="cardName" autoComplete="cc-name" defaultValue={values.cardName} errors={errors?.cardName} />
+              <Field label={t("payment.cardName")} name="cardName" autoComplete="cc-name" defaultValue={values.cardName} errors={fieldErrors("cardName")} />
             </>
           ) : (
             <>
-              <Field label="Account holder name" name="holderName" autoComplete="name" defaultValue={values.holderName} errors={errors?.holderName} />
-              <Field label="Routing number" name="routingNumber" inputMode="numeric" placeholder="110000000" defaultValue={values.routingNumber} errors={errors?.routingNumber} />
-              <Field label="Account number" name="accountNumber" inputMode="numeric" placeholder="000123456789" defaultValue={values.accountNumber} errors={errors?.accountNumber} />
+              <Field label={t("payment.holderName")} name="holderName" autoComplete="name" defaultValue={values.holderName} errors={fieldErrors("holderName")} />
+              <Field label={t("payment.routingNumber")} name="routingNumber" inputMode="numeric" placeholder="110000000" defaultValue={values.routingNumber} errors={fieldErrors("routingNumber")} />
+              <Field label={t("payment.accountNumber")} name="accountNumber" inputMode="numeric" placeholder="000123456789" defaultValue={values.accountNumber} errors={fieldErrors("accountNumber")} />
               <label className="flex items-start gap-3 text-sm text-slate-700">
                 <input type="checkbox" name="mandate" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-teal-700" aria-invalid={errors?.mandate ? true : undefined} />
                 <span>
-                  {p.plan && p.plan.later.length
-                    ? `I authorise ${p.plan.businessName} to debit ${money(p.amountCents)} from this account today and the later instalments listed above on their dates. I can revoke this authorisation by telling ${p.plan.businessName} at least 3 business days before a debit.`
-                    : `I authorise a one-time debit of ${money(p.amountCents)} from this account.`}{" "}
-                  Bank payments take up to 4 business days to clear.
-                  {errors?.mandate ? <span className="block text-rose-700">{errors.mandate.join(" ")}</span> : null}
+                  {p.plan && p.plan.later.length ? t("payment.mandatePlan", { business: p.plan.businessName, amount: money(p.amountCents) }) : t("payment.mandateOnce", { amount: money(p.amountCents) })}{" "}
+                  {t("payment.bankTakes")}
+                  {errors?.mandate ? <span className="block text-rose-700">{fieldErrors("mandate")?.join(" ")}</span> : null}
                 </span>
               </label>
             </>
           )}
           <Button type="submit" className="w-full" disabled={busy}>
-            {busy ? "Processing…" : `Pay ${money(p.amountCents)}`}
+            {busy ? t("payment.processing") : t("payment.pay", { amount: money(p.amountCents) })}
           </Button>
-          <p className="text-center text-xs text-slate-500">Test mode: no money moves.</p>
+          <p className="text-center text-xs text-slate-500">{t("payment.testMode")}</p>
         </Form>
       )}
     </Card>

@@ -5,18 +5,20 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
+import { metaTitle, useT } from "~/components/i18n";
+import { portalTranslation } from "~/modules/i18n/locale.server";
+import type { MessageKey } from "~/modules/i18n/messages/en";
+import { translateRefusal } from "~/modules/i18n/refusal";
 import { methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
 import { PlanInputError, startPlan } from "~/modules/plans/plans.server";
 import { planQuote } from "~/modules/plans/portal.server";
-import { buildSchedule, FREQUENCY_LABELS, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
+import { buildSchedule, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
 import { instalmentCharge, termsTextFor } from "~/modules/plans/terms";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { readForm } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Pay over time" }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "plan.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { customer } = await requireCustomer(request, context);
@@ -26,24 +28,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const PlanForm = z.object({
-  invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice."),
-  count: z.coerce.number({ message: "Choose the number of instalments." }).int("Choose the number of instalments."),
-  frequency: z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"], { message: "Choose how often to pay." }),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
-  agree: z.literal("on", { message: "Tick the box to agree to the schedule and the later charges." }),
+  invoice: z.array(z.string().min(1)).min(1, "plan.error.chooseInvoice"),
+  count: z.coerce.number({ message: "plan.error.chooseCount" }).int("plan.error.chooseCount"),
+  frequency: z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"], { message: "plan.error.chooseFrequency" }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "plan.error.chooseMethod" }),
+  agree: z.literal("on", { message: "plan.error.agree" }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { customer } = await requireCustomer(request);
+  const { customer, business } = await requireCustomer(request);
+  const { locale, t } = await portalTranslation(request, customer, business);
   const form = await readForm(request);
   const values = { invoice: form.getAll("invoice").map(String), count: String(form.get("count") ?? ""), frequency: String(form.get("frequency") ?? ""), method: String(form.get("method") ?? ""), agree: form.get("agree") ?? undefined };
   const parsed = PlanForm.safeParse(values);
   if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, values }, { status: 400 });
   try {
-    const { paymentId } = await startPlan({ customerId: customer.id, invoiceIds: parsed.data.invoice, count: parsed.data.count, frequency: parsed.data.frequency, method: parsed.data.method });
+    const { paymentId } = await startPlan({ customerId: customer.id, invoiceIds: parsed.data.invoice, count: parsed.data.count, frequency: parsed.data.frequency, method: parsed.data.method, locale });
     return redirect(`/portal/payments/${paymentId}`);
   } catch (error) {
-    if (error instanceof PlanInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+    if (error instanceof PlanInputError) return json({ fieldErrors: {}, formError: error.translate(t), values }, { status: 400 });
     throw error;
   }
 }
@@ -52,7 +55,9 @@ export default function PayOverTime() {
   const q = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const money = (c: number) => formatMoney(c, q.currency);
+  const tr = useT();
+  const { t, tx, date, money: format } = tr;
+  const money = (c: number) => format(c, q.currency);
   const errors = actionData?.fieldErrors as Record<string, string[] | undefined> | undefined;
   const frequencies = q.rules.frequencies as Frequency[];
   const counts = Array.from({ length: Math.max(0, q.rules.maxInstalments - q.rules.minInstalments + 1) }, (_, i) => q.rules.minInstalments + i);
@@ -64,15 +69,15 @@ export default function PayOverTime() {
     return (
       <div className="space-y-5">
         <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-          ← Back to your account
+          {t("plan.back")}
         </Link>
         <Card className="p-6">
-          <h1 className="text-2xl font-semibold tracking-tight">Pay over time</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("plan.heading")}</h1>
           <p className="mt-2 text-slate-700" role="alert">
-            {q.reason}
+            {q.refusal ? translateRefusal(tr, q.refusal) : null}
           </p>
           <Link to={`/portal/pay?${q.invoices.map((i) => `invoice=${i.id}`).join("&")}`} className="mt-5 inline-block rounded-lg bg-teal-700 px-4 py-2.5 text-sm font-semibold text-white hover:bg-teal-800">
-            Pay now instead
+            {t("plan.payNowInstead")}
           </Link>
         </Card>
       </div>
@@ -84,24 +89,23 @@ export default function PayOverTime() {
   try {
     schedule = buildSchedule(q.rules, q.principalCents[method], count, frequency, q.today, q.currency);
   } catch (error) {
-    scheduleError = error instanceof PlanRuleError ? error.message : "This schedule cannot be offered.";
+    scheduleError = error instanceof PlanRuleError ? translateRefusal(tr, error.refusal) : t("plan.cannotOffer");
   }
   const charges = schedule ? schedule.instalments.map((i) => ({ ...i, charge: instalmentCharge(i, method, q.pricing) })) : [];
   const total = charges.reduce((s, c) => s + c.charge.totalCents, 0);
-  const odd = schedule ? oddCentsNote(schedule, q.currency) : null;
-  const terms = schedule ? termsTextFor({ businessName: q.businessName, schedule, method, currency: q.currency, pricing: q.pricing }) : null;
+  const oddNote = schedule ? oddCentsNote(schedule, q.currency) : null;
+  const odd = oddNote ? translateRefusal(tr, oddNote) : null;
+  const terms = schedule ? termsTextFor({ businessName: q.businessName, schedule, method, currency: q.currency, pricing: q.pricing }, tr) : null;
   const first = charges[0];
 
   return (
     <div className="space-y-5">
       <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
-        ← Back to your account
+        {t("plan.back")}
       </Link>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Pay over time</h1>
-        <p className="mt-1 text-slate-600">
-          Split {money(q.dueCents)} into instalments. The first one is paid today; the plan starts once it goes through.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("plan.heading")}</h1>
+        <p className="mt-1 text-slate-600">{t("plan.intro", { amount: money(q.dueCents) })}</p>
       </div>
       <Form method="post" className="space-y-5" noValidate>
         <Card>
@@ -112,7 +116,7 @@ export default function PayOverTime() {
                 <span>
                   <span className="font-medium">{i.number}</span>
                   <span className={`block text-xs ${i.overdue ? "text-rose-700" : "text-slate-500"}`}>
-                    {i.overdue ? "Overdue since" : "Due"} {formatDate(i.dueDate)}
+                    {t(i.overdue ? "plan.overdueSince" : "plan.due", { date: date(i.dueDate) })}
                   </span>
                 </span>
                 <span className="tabular-nums">{money(i.dueNowCents)}</span>
@@ -120,7 +124,7 @@ export default function PayOverTime() {
             ))}
             {q.discountCents[method] > 0 ? (
               <li className="flex items-center justify-between px-5 py-3 text-sm text-emerald-800">
-                <span>Early-payment discount, kept if every instalment is paid</span>
+                <span>{t("plan.discountKept")}</span>
                 <span className="tabular-nums">-{money(q.discountCents[method])}</span>
               </li>
             ) : null}
@@ -129,31 +133,31 @@ export default function PayOverTime() {
 
         <div className="grid gap-4 sm:grid-cols-2">
           <label className="block text-sm font-semibold text-slate-700">
-            Number of instalments
+            {t("plan.count")}
             <select
               name="count"
               value={count}
               onChange={(e) => setCount(Number(e.target.value))}
-              className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+              className="mt-1 block w-full rounded-md border-0 py-2 ps-3 pe-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
             >
               {counts.map((n) => (
                 <option key={n} value={n}>
-                  {n} instalments
+                  {t("plan.countOption", { count: n })}
                 </option>
               ))}
             </select>
           </label>
           <label className="block text-sm font-semibold text-slate-700">
-            How often
+            {t("plan.frequency")}
             <select
               name="frequency"
               value={frequency}
               onChange={(e) => setFrequency(e.target.value as Frequency)}
-              className="mt-1 block w-full rounded-md border-0 py-2 pl-3 pr-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
+              className="mt-1 block w-full rounded-md border-0 py-2 ps-3 pe-8 font-normal ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-teal-600"
             >
               {frequencies.map((f) => (
                 <option key={f} value={f}>
-                  {FREQUENCY_LABELS[f]}
+                  {t(`plan.frequency.${f}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -161,11 +165,11 @@ export default function PayOverTime() {
         </div>
 
         <fieldset className="space-y-2">
-          <legend className="mb-2 text-sm font-semibold text-slate-700">Pay with</legend>
+          <legend className="mb-2 text-sm font-semibold text-slate-700">{t("plan.with")}</legend>
           {(
             [
-              { value: "CARD", title: "Card", note: "Instalment 1 is charged now; the others are charged to the same card on their dates." },
-              { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "Instalment 1 is debited now; the others from the same account on their dates. Debits take up to 4 business days to clear." },
+              { value: "CARD", title: t("plan.card"), note: t("plan.cardNote") },
+              { value: "US_BANK_ACCOUNT", title: t("plan.ach"), note: t("plan.achNote") },
             ] as const
           ).filter((m) => methodsFor(q.currency).includes(m.value)).map((m) => (
             <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">
@@ -180,7 +184,7 @@ export default function PayOverTime() {
 
         <section aria-labelledby="schedule-heading" aria-live="polite">
           <h2 id="schedule-heading" className="mb-2 text-sm font-semibold text-slate-700">
-            Your schedule
+            {t("plan.schedule")}
           </h2>
           {scheduleError ? (
             <p role="alert" className="rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
@@ -190,10 +194,10 @@ export default function PayOverTime() {
             <Card>
               <table className="w-full text-sm" data-testid="plan-schedule">
                 <thead>
-                  <tr className="border-b border-slate-100 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <tr className="border-b border-slate-100 text-start text-xs uppercase tracking-wide text-slate-500">
                     <th className="px-5 py-2 font-medium">#</th>
-                    <th className="px-2 py-2 font-medium">Date</th>
-                    <th className="px-5 py-2 text-right font-medium">Amount</th>
+                    <th className="px-2 py-2 font-medium">{t("plan.date")}</th>
+                    <th className="px-5 py-2 text-end font-medium">{t("plan.amount")}</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -201,28 +205,28 @@ export default function PayOverTime() {
                     <tr key={c.sequence}>
                       <td className="px-5 py-2.5 text-slate-500">{c.sequence}</td>
                       <td className="px-2 py-2.5">
-                        {c.sequence === 1 ? <span className="font-semibold">Today, {formatDate(c.dueDate, "en-US", "long")}</span> : formatDate(c.dueDate, "en-US", "long")}
-                        {c.charge.feeCents > 0 ? <span className="block text-xs text-slate-500">includes the {money(c.charge.feeCents)} plan fee</span> : null}
-                        {c.charge.adjustmentCents > 0 ? <span className="block text-xs text-slate-500">includes a {money(c.charge.adjustmentCents)} card fee</span> : null}
-                        {c.charge.adjustmentCents < 0 ? <span className="block text-xs text-emerald-700">{money(-c.charge.adjustmentCents)} bank discount</span> : null}
+                        {c.sequence === 1 ? <span className="font-semibold">{t("plan.today", { date: date(c.dueDate, "long") })}</span> : date(c.dueDate, "long")}
+                        {c.charge.feeCents > 0 ? <span className="block text-xs text-slate-500">{t("plan.includesFee", { amount: money(c.charge.feeCents) })}</span> : null}
+                        {c.charge.adjustmentCents > 0 ? <span className="block text-xs text-slate-500">{t("plan.includesCardFee", { amount: money(c.charge.adjustmentCents) })}</span> : null}
+                        {c.charge.adjustmentCents < 0 ? <span className="block text-xs text-emerald-700">{t("plan.bankDiscount", { amount: money(-c.charge.adjustmentCents) })}</span> : null}
                       </td>
-                      <td className="px-5 py-2.5 text-right font-medium tabular-nums">{money(c.charge.totalCents)}</td>
+                      <td className="px-5 py-2.5 text-end font-medium tabular-nums">{money(c.charge.totalCents)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr className="border-t border-slate-200 font-semibold">
                     <td className="px-5 py-2.5" colSpan={2}>
-                      Total
+                      {t("plan.total")}
                     </td>
-                    <td className="px-5 py-2.5 text-right tabular-nums">{money(total)}</td>
+                    <td className="px-5 py-2.5 text-end tabular-nums">{money(total)}</td>
                   </tr>
                 </tfoot>
               </table>
               <div className="space-y-1 border-t border-slate-100 px-5 py-3 text-xs text-slate-600">
                 {odd ? <p>{odd}</p> : null}
-                {schedule && schedule.feeCents > 0 ? <p>The plan carries a fee of {money(schedule.feeCents)}, taken with the first instalment.</p> : null}
-                <p>Dates are in {q.businessName}&apos;s time zone ({q.timeZone.replace(/_/g, " ")}).</p>
+                {schedule && schedule.feeCents > 0 ? <p>{t("plan.feeNote", { amount: money(schedule.feeCents) })}</p> : null}
+                <p>{t("plan.timeZone", { business: q.businessName, zone: q.timeZone.replace(/_/g, " ") })}</p>
               </div>
             </Card>
           )}
@@ -232,10 +236,10 @@ export default function PayOverTime() {
           <label className="flex items-start gap-3 rounded-lg bg-white p-4 text-sm text-slate-700 ring-1 ring-slate-200">
             <input type="checkbox" name="agree" className="mt-0.5 h-4 w-4 rounded border-slate-300 text-teal-700" aria-invalid={errors?.agree ? true : undefined} aria-describedby={errors?.agree ? "agree-error" : undefined} />
             <span>
-              <span className="font-medium">I agree to this plan.</span> {terms}
+              <span className="font-medium">{t("plan.agree")}</span> {terms}
               {errors?.agree ? (
                 <span id="agree-error" className="block text-rose-700">
-                  {errors.agree.join(" ")}
+                  {errors.agree.map(tx).join(" ")}
                 </span>
               ) : null}
             </span>
@@ -251,15 +255,15 @@ export default function PayOverTime() {
           <p role="alert" className="text-sm text-rose-700">
             {Object.entries(errors)
               .filter(([k]) => k !== "agree")
-              .flatMap(([, v]) => v ?? [])
+              .flatMap(([, v]) => (v ?? []).map(tx))
               .join(" ")}
           </p>
         ) : null}
 
         <Button type="submit" className="w-full" disabled={busy || !schedule}>
-          {busy ? "One moment…" : first ? `Agree and pay ${money(first.charge.totalCents)} today` : "Agree and pay today"}
+          {busy ? t("plan.busy") : first ? t("plan.agreeAndPay", { amount: money(first.charge.totalCents) }) : t("plan.agreeAndPayToday")}
         </Button>
-        <p className="text-center text-xs text-slate-500">You will enter your card or bank details on the next page. No payment today, no plan.</p>
+        <p className="text-center text-xs text-slate-500">{t("plan.nextPage")}</p>
       </Form>
     </div>
   );

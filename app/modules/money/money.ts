@@ -2,7 +2,22 @@
 
 export type Cents = number;
 
-export class MoneyError extends Error {}
+export type MoneyErrorKind = "notAmount" | "noDecimals" | "tooManyDecimals" | "tooLarge";
+
+/**
+ * An amount that cannot be used. Typed amounts say what was wrong (`kind`, with the `input` and `currency`), so
+ * that a customer page can say it in the customer's language; `message` is the English text.
+ */
+export class MoneyError extends Error {
+  constructor(
+    message: string,
+    readonly kind?: MoneyErrorKind,
+    readonly input?: string,
+    readonly currency?: string,
+  ) {
+    super(message);
+  }
+}
 
 export function assertCents(value: number, what = "amount"): Cents {
   if (!Number.isSafeInteger(value)) throw new MoneyError(`${what} must be a whole number of minor units, got ${value}`);
@@ -39,26 +54,74 @@ export function formatMoney(cents: Cents, currency: string, locale = "en-US"): s
   return numberFormat(locale, currency, digits).format(cents / 10 ** digits);
 }
 
-/**
- * Parses what a person typed ("1,234.5", "$20", "0.07") into minor units, exactly.
- * More decimals than the currency has is an error, never a silent rounding.
- */
-export function parseMoney(input: string, currency: string): Cents {
+/** The decimal and grouping separators of a locale ("." and "," in en-US; "," and "." in German). */
+const separatorsOf = new Map<string, { decimal: string; group: string }>();
+function separators(locale: string) {
+  let found = separatorsOf.get(locale);
+  if (!found) {
+    const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+    found = { decimal: parts.find((p) => p.type === "decimal")?.value ?? ".", group: parts.find((p) => p.type === "group")?.value ?? "," };
+    separatorsOf.set(locale, found);
+  }
+  return found;
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+// A currency sign or code around a typed amount: "$", "€", "CA$", "US$", "CN¥", "EUR", "kr".
+const CURRENCY_BEFORE = /^(?:[A-Z]{0,3}[$€£¥][A-Z]{0,3}|[A-Z]{3}|kr)\s*/;
+const CURRENCY_AFTER = /\s*(?:[A-Z]{0,3}[$€£¥][A-Z]{0,3}|[A-Z]{3}|kr|元|円)$/;
+
+/** How a typed amount should look in a locale, for error messages: "1,234.56", "1.234,56", "1 234,56", "1,234" (yen). */
+export function amountExample(currency: string, locale = "en-US"): string {
   const digits = minorDigits(currency);
-  const cleaned = input.trim().replace(/^[^\d.-]+/, "").replace(/,/g, "");
-  const match = /^(-)?(\d+)(?:\.(\d*))?$/.exec(cleaned);
-  if (!match) throw new MoneyError(`"${input}" is not an amount. Write it like 1234.56`);
-  const [, sign, whole = "0", fraction = ""] = match;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(digits === 0 ? 1234 : 1234.56);
+}
+
+/**
+ * Parses what a person typed ("1,234.5", "$20", "0.07"; "1.234,50 €" in German) into minor units, exactly.
+ * Separators follow the locale, and groups must be groups of three: "250,00" in English or "250.00" in German is
+ * refused (never read as 25,000). More decimals than the currency has is an error, never a silent rounding.
+ */
+export function parseMoney(input: string, currency: string, locale = "en-US"): Cents {
+  const digits = minorDigits(currency);
+  const { decimal, group } = separators(locale);
+  const notAmount = () => new MoneyError(`"${input}" is not an amount. Write it like ${amountExample(currency, locale)}`, "notAmount", input, currency);
+  // Currency signs and codes before or after the number ("$20", "20 €", "SEK 99.95").
+  // Bidi marks (Arabic amounts start with one) are dropped; Arabic-Indic digits and separators read as Latin ones.
+  let text = input
+    .replace(/[\u200e\u200f\u061c]/g, "")
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, decimal)
+    .replace(/\u066c/g, group)
+    .trim()
+    .replace(CURRENCY_BEFORE, "")
+    .replace(CURRENCY_AFTER, "")
+    .trim();
+  const negative = text.startsWith("-");
+  if (negative) text = text.slice(1).trim();
+  const spaceGroup = group.replace(SPACES, " ") === " ";
+  if (spaceGroup) text = text.replace(SPACES, " ");
+  const pieces = text.split(decimal);
+  if (pieces.length > 2) throw notAmount();
+  const [whole = "", fraction = ""] = pieces;
+  const groupChar = spaceGroup ? " " : group;
+  const escaped = groupChar.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const wholeOk = new RegExp(`^(?:\\d+|\\d{1,3}(?:${escaped}\\d{3})+)$`).test(whole) || (whole === "" && fraction !== "");
+  if (!wholeOk || !/^\d*$/.test(fraction) || (pieces.length === 2 && fraction === "" && whole === "")) throw notAmount();
   if (fraction.length > digits) {
     throw new MoneyError(
       digits === 0
         ? `${currency} amounts have no decimals: "${input}"`
         : `"${input}" has more than ${digits} decimals; ${currency} amounts are exact to the cent`,
+      digits === 0 ? "noDecimals" : "tooManyDecimals",
+      input,
+      currency,
     );
   }
-  const value = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-  if (!Number.isSafeInteger(value)) throw new MoneyError(`"${input}" is too large`);
-  return sign ? -value : value;
+  const value = Number(whole.split(groupChar).join("") || "0") * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`"${input}" is too large`, "tooLarge", input, currency);
+  return negative ? -value : value;
 }
 
 export type Rounding = "down" | "up" | "half-up";
@@ -111,14 +174,15 @@ export function lineAmount(quantityMilli: number, unitAmountCents: Cents): Cents
   return Number(product / 1000n);
 }
 
-/** An amount as a plain decimal in its currency's own exponent ("1234.50", "12000" for JPY), for a form field. */
-export function formatDecimal(cents: Cents, currency: string): string {
+/** An amount as a plain decimal in its currency's own exponent ("1234.50", "1234,50" in German, "12000" for JPY), for a form field. */
+export function formatDecimal(cents: Cents, currency: string, locale = "en-US"): string {
   const digits = minorDigits(currency);
+  const { decimal } = separators(locale);
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
   if (digits === 0) return `${sign}${abs}`;
   const scale = 10 ** digits;
-  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, "0")}`;
+  return `${sign}${Math.floor(abs / scale)}${decimal}${String(abs % scale).padStart(digits, "0")}`;
 }
 
 /** The currencies a business bills in, with their names (ISO 4217; minor units from the platform's ICU data). */

@@ -1,11 +1,13 @@
 // Splits what a customer pays across the invoices they chose: the oldest due date first, never more
 // than an invoice's amount due now, and the result always adds up to the amount paid.
-import { formatMoney, type Cents } from "~/modules/money/money";
+import { TranslatedError } from "~/modules/i18n/errors";
+import type { Cents } from "~/modules/money/money";
 
 export type Payable = { id: string; number: string; dueDate: string; dueNowCents: Cents };
 export type Allocation = { invoiceId: string; amountCents: Cents };
 
-export class PaymentInputError extends Error {}
+/** A payment a customer cannot make as asked: the message key says why, in their language (TranslatedError). */
+export class PaymentInputError extends TranslatedError {}
 
 export function payableTotal(invoices: readonly Payable[]): Cents {
   return invoices.reduce((s, i) => s + i.dueNowCents, 0);
@@ -17,13 +19,13 @@ export function payableTotal(invoices: readonly Payable[]): Cents {
  */
 export function allocate(invoices: readonly Payable[], amountCents: Cents | null, minimumCents: Cents, currency: string): Allocation[] {
   const payable = invoices.filter((i) => i.dueNowCents > 0);
-  if (payable.length === 0) throw new PaymentInputError("There is nothing left to pay on the invoices you chose.");
+  if (payable.length === 0) throw new PaymentInputError("pay.error.nothingLeft");
   const total = payableTotal(payable);
   const amount = amountCents ?? total;
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new PaymentInputError("Enter an amount greater than zero.");
-  if (amount > total) throw new PaymentInputError(`That is more than you owe on these invoices (${formatMoney(total, currency)}).`);
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new PaymentInputError("pay.error.notPositive");
+  if (amount > total) throw new PaymentInputError("pay.error.moreThanOwed", { total: { cents: total, currency } });
   if (amount < total && amount < minimumCents) {
-    throw new PaymentInputError(`A part payment must be at least ${formatMoney(minimumCents, currency)}.`);
+    throw new PaymentInputError("pay.error.belowMinimum", { minimum: { cents: minimumCents, currency } });
   }
   const ordered = [...payable].sort((a, b) => (a.dueDate === b.dueDate ? a.number.localeCompare(b.number) : a.dueDate < b.dueDate ? -1 : 1));
   const allocations: Allocation[] = [];

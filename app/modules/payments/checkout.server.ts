@@ -10,10 +10,10 @@ import { openSettlement } from "~/modules/settlements/settlements.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
-import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout } from "~/utils/db.server";
+import { db, isTransactionTimeout } from "~/utils/db.server";
 import { allocate, PaymentInputError } from "./allocation";
 import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
-import { ACH_USD_ONLY, methodsFor, quoteMethod, type OnlineMethod } from "./pricing";
+import { methodsFor, quoteMethod, type OnlineMethod } from "./pricing";
 
 export { PaymentInputError };
 
@@ -25,12 +25,12 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
   await db.$transaction(async (tx) => {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
     const { business } = customer;
-    if (!methodsFor(business.currency).includes(input.method)) throw new PaymentInputError(ACH_USD_ONLY);
+    if (!methodsFor(business.currency).includes(input.method)) throw new PaymentInputError("pay.error.achUsdOnly");
     // Lock the invoices: two checkouts for the same balance take turns.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
       order by "id" for update`;
-    if (locked.length !== new Set(input.invoiceIds).size) throw new PaymentInputError("One of those invoices could not be found on your account.");
+    if (locked.length !== new Set(input.invoiceIds).size) throw new PaymentInputError("pay.error.notFound");
 
     // Unconfirmed payments (and a plan waiting for its first payment) for the same invoices are replaced by this one.
     replaced = await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
@@ -40,7 +40,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
     // An early-pay discount goes with paying an invoice's whole balance in time (never with a part payment).
     const settlement = input.settlementOfferId ? await openSettlement(customer.id, input.invoiceIds[0] ?? "", day, tx) : null;
     if (input.settlementOfferId && (!settlement || settlement.id !== input.settlementOfferId || input.invoiceIds.length !== 1)) {
-      throw new PaymentInputError("That settlement offer is no longer open. Reload the page to see what is due.");
+      throw new PaymentInputError("pay.error.settlementClosed");
     }
     const offers = input.amountCents === null && !settlement ? await earlyPayOffers(business.id, invoices.map((i) => ({ id: i.id, dueNowCents: i.figures.dueNowCents })), day, tx) : {};
     const discountFor = (invoiceId: string) => {
@@ -76,7 +76,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
       for (const i of discounted) await tx.discount.create({ data: { invoiceId: i.id, paymentId, amountCents: discountFor(i.id), grantedAt: now() } });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new PaymentInputError("The early-payment discount on this invoice is already used by another payment. Reload the page to see what is due.");
+        throw new PaymentInputError("pay.error.discountUsed");
       }
       throw error;
     }
@@ -100,7 +100,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
 
 /** A checkout that could not get its turn in time changed nothing: the customer is told so, not shown a 500. */
 function refuseWhenBusy(error: unknown): never {
-  throw isTransactionTimeout(error) ? new PaymentInputError(BUSY_INVOICE_MESSAGE) : error;
+  throw isTransactionTimeout(error) ? new PaymentInputError("pay.error.busy") : error;
 }
 
 /** Creates the gateway's PaymentIntent if the payment has none yet; safe to call again (idempotency key). */

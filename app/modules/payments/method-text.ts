@@ -30,3 +30,16 @@ export function paymentMethodText(t: Translator["t"], payment: { method: string;
   if (ending?.[1] && ending[2]) return t("method.namedEnding", { name: ending[1], last4: ending[2] });
   return details;
 }
+
+/**
+ * Why a payment failed or was returned, in the customer's language when the bank's or card network's code is one
+ * Duely knows; otherwise the reason as the payment provider gave it.
+ */
+export function failureText(tx: (keyOrText: string) => string, payment: { method: string; failureCode: string | null; failureMessage: string | null }): string | null {
+  if (payment.failureCode) {
+    const key = `failure.${payment.method === "CARD" ? "card" : "bank"}.${payment.failureCode}`;
+    const text = tx(key);
+    if (text !== key) return text;
+  }
+  return payment.failureMessage;
+}

@@ -14,7 +14,7 @@ import { attachMethodToPlan, describeSavedMethod, PlanInputError } from "./plans
 async function activePlanOf(customerId: string, planId: string, client: Tx | typeof db = db) {
   const plan = await client.plan.findFirst({ where: { id: planId, customerId }, include: { customer: { include: { business: true } } } });
   if (!plan) throw new Response("Not found", { status: 404 });
-  if (plan.status !== "ACTIVE") throw new PlanInputError("This plan has ended: there is no payment method to change.");
+  if (plan.status !== "ACTIVE") throw new PlanInputError("plan.error.ended");
   return plan;
 }
 

@@ -15,18 +15,23 @@ import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/in
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
 import { gatewayName, getGateway, idempotencyKeyFor } from "~/modules/payments/gateway.server";
-import { ACH_USD_ONLY, methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
-import { BUSY_INVOICE_MESSAGE, db, isTransactionTimeout, modelColumns, readRows, type Db, type Tx } from "~/utils/db.server";
+import { db, isTransactionTimeout, modelColumns, readRows, type Db, type Tx } from "~/utils/db.server";
 import { getPlanPolicy, rulesOf } from "./policy.server";
+import { TranslatedError, type Refusal } from "~/modules/i18n/errors";
+import type { Locale } from "~/modules/i18n/locales";
+import { customerLocale } from "~/modules/i18n/locale.server";
+import { translator } from "~/modules/i18n/translator.server";
 import { instalmentCharge, termsTextFor } from "./terms";
 
 export { instalmentCharge, termsTextFor };
 import { buildSchedule, FREQUENCY_LABELS, PlanRuleError, type Frequency, type Schedule } from "./schedule";
 
-export class PlanInputError extends Error {}
+/** A plan a customer cannot set up or change as asked: the message key says why, in their language. */
+export class PlanInputError extends TranslatedError {}
 
 /** Plans that count as running: their invoices get no reminders and cannot start another plan. */
 export const CURRENT_PLAN_STATUSES = ["ACTIVE"] as const;
@@ -40,7 +45,7 @@ export type EligibilityCustomer = {
   business: { name: string; supportEmail: string; timeZone: string };
 };
 
-type Eligibility = { allowed: true; policy: PlanPolicy } | { allowed: false; reason: string; policy: PlanPolicy };
+type Eligibility = { allowed: true; policy: PlanPolicy } | { allowed: false; refusal: Refusal; policy: PlanPolicy };
 
 /** Whether this customer may set up a plan for these invoices, and if not, why, in words they can act on. */
 // The plan policy, the customer's latest broken plan and whether any of the invoices is on a current plan: one
@@ -69,20 +74,20 @@ export type EligibilityFacts = { policy: PlanPolicy; lastDefaultedAt: Date | nul
 /** The eligibility rules, in order: the business offers plans, the customer may have one, no recent broken plan, none of the invoices on a plan. */
 export function decideEligibility(customer: EligibilityCustomer, facts: EligibilityFacts): Eligibility {
   const { policy, lastDefaultedAt, onPlanNumbers } = facts;
-  const contact = `Contact ${customer.business.name} (${customer.business.supportEmail}) to talk about it.`;
-  if (!policy.enabled) return { allowed: false, policy, reason: `${customer.business.name} does not offer payment plans online. ${contact}` };
+  const contact = { business: customer.business.name, email: customer.business.supportEmail };
+  if (!policy.enabled) return { allowed: false, policy, refusal: { key: "plan.refuse.notOffered", values: contact } };
   if (!customer.plansAllowed || (policy.excludeRisky && customer.markedRiskyAt) || customer.handedOverAt) {
-    return { allowed: false, policy, reason: `Payment plans cannot be set up online for your account. ${contact}` };
+    return { allowed: false, policy, refusal: { key: "plan.refuse.account", values: contact } };
   }
   if (policy.brokenPlanLockoutMonths > 0 && lastDefaultedAt) {
     const day = today(customer.business.timeZone);
     const since = toDbDate(addMonths(day, -policy.brokenPlanLockoutMonths));
     if (lastDefaultedAt >= since) {
       const until = addMonths(dateInZone(lastDefaultedAt, customer.business.timeZone), policy.brokenPlanLockoutMonths);
-      return { allowed: false, policy, reason: `An earlier payment plan on your account was not completed, so a new one can be set up online from ${formatDate(until, "en-US", "long")}. ${contact}` };
+      return { allowed: false, policy, refusal: { key: "plan.refuse.lockout", values: { ...contact, date: { day: until } } } };
     }
   }
-  if (onPlanNumbers.length) return { allowed: false, policy, reason: `${onPlanNumbers.join(", ")} ${onPlanNumbers.length > 1 ? "are" : "is"} already on a payment plan.` };
+  if (onPlanNumbers.length) return { allowed: false, policy, refusal: { key: "plan.refuse.onPlan", values: { count: onPlanNumbers.length, numbers: { list: [...onPlanNumbers] } } } };
   return { allowed: true, policy };
 }
 
@@ -99,7 +104,8 @@ export async function planPrincipal(businessId: string, invoices: readonly Invoi
   return { dueCents, discountCents, principalCents: dueCents - discountCents, discounts };
 }
 
-export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod };
+/** `locale`: the language the customer read the terms in, which they are stored in (else the customer's language). */
+export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod; locale?: Locale };
 
 /**
  * The plan checkout: a PENDING plan with its schedule and the payment of instalment 1, in one transaction.
@@ -113,30 +119,30 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
       const { business } = customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
+      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError("pay.error.achUsdOnly");
       // The same row locks as a one-off payment: a plan and a payment for one invoice take turns.
       const locked = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
         order by "id" for update`;
-      if (locked.length === 0 || locked.length !== new Set(input.invoiceIds).size) throw new PlanInputError("One of those invoices could not be found on your account.");
+      if (locked.length === 0 || locked.length !== new Set(input.invoiceIds).size) throw new PlanInputError("plan.error.notFound");
       const eligibility = await planEligibility(customer.id, input.invoiceIds, tx);
-      if (!eligibility.allowed) throw new PlanInputError(eligibility.reason);
+      if (!eligibility.allowed) throw new PlanInputError(eligibility.refusal.key, eligibility.refusal.values);
 
       replaced = await replaceUnconfirmed(tx, customer.id, input.invoiceIds, "a newer checkout replaced it");
 
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
-      if (invoices.length !== new Set(input.invoiceIds).size) throw new PlanInputError("One of those invoices has nothing left to pay. Reload the page to see what is due.");
+      if (invoices.length !== new Set(input.invoiceIds).size) throw new PlanInputError("plan.error.nothingLeftOnInvoice");
       const { principalCents, discounts } = await planPrincipal(business.id, invoices, input.method, day, tx);
       let schedule: Schedule;
       try {
         schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, business.currency);
       } catch (error) {
-        if (error instanceof PlanRuleError) throw new PlanInputError(error.message);
+        if (error instanceof PlanRuleError) throw new PlanInputError(error.key, error.values);
         throw error;
       }
       const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
-      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: business.currency, pricing });
+      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: business.currency, pricing }, translator(input.locale ?? customerLocale(customer, business)));
       await tx.plan.create({
         data: {
           id: planId,
@@ -200,7 +206,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     { maxWait: 15_000, timeout: 20_000 },
   ).catch((error: unknown) => {
     // Like a checkout: a plan that could not get its turn on the invoice in time changed nothing.
-    throw isTransactionTimeout(error) ? new PlanInputError(BUSY_INVOICE_MESSAGE) : error;
+    throw isTransactionTimeout(error) ? new PlanInputError("pay.error.busy") : error;
   });
   await cancelReplacedAtGateway(replaced);
   return { planId, paymentId };
@@ -221,15 +227,15 @@ export async function startInstalmentPayment(input: { customerId: string; planId
       await tx.$queryRaw`select "id" from "Invoice" where "id" = any(${invoiceIds}::text[]) order by "id" for update`;
       const [locked] = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Instalment" where "planId" = ${plan.id} and "status" = 'FAILED' order by "sequence" limit 1 for update`;
-      if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("There is no missed instalment to pay on this plan. Reload the page to see where it stands.");
+      if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("plan.error.noMissed");
       const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
       const { business } = plan.customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
+      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError("pay.error.achUsdOnly");
       replaced = await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
       const dueNow = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
-      if (dueNow === 0) throw new PlanInputError("Nothing is left to pay on this plan's invoices.");
+      if (dueNow === 0) throw new PlanInputError("plan.error.nothingLeft");
       const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
       const planned = instalmentCharge(instalment, input.method, pricing);
       const principalCents = Math.min(planned.principalCents, dueNow);
@@ -560,7 +566,7 @@ export async function cancelPlanByOwner(businessId: string, ownerId: string, pla
     const [locked] = await tx.$queryRaw<{ id: string }[]>`select "id" from "Plan" where "id" = ${planId} and "businessId" = ${businessId} for update`;
     if (!locked) throw new Response("Not found", { status: 404 });
     const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { invoices: true } });
-    if (plan.status !== "ACTIVE" && plan.status !== "PENDING") throw new PlanInputError(`This plan is already ${plan.status.toLowerCase()}.`);
+    if (plan.status !== "ACTIVE" && plan.status !== "PENDING") throw new PlanInputError("plan.error.already", { status: plan.status.toLowerCase() });
     const inFlight = await tx.instalment.count({ where: { planId, status: "PROCESSING" } });
     await tx.plan.update({ where: { id: planId }, data: { status: "CANCELLED", cancelledAt: now(), cancelReason: reason, cancelledById: ownerId } });
     await tx.instalment.updateMany({ where: { planId, status: { in: ["SCHEDULED", "FAILED"] } }, data: { status: "CANCELLED", nextAttemptOn: null } });

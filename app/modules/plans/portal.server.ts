@@ -31,7 +31,7 @@ export async function planQuote(customerId: string, requestedInvoiceIds: readonl
   } satisfies Record<OnlineMethod, unknown>;
   return {
     allowed: eligibility.allowed,
-    reason: eligibility.allowed ? null : eligibility.reason,
+    refusal: eligibility.allowed ? null : eligibility.refusal,
     rules: rulesOf(eligibility.policy),
     today: day,
     timeZone: business.timeZone,

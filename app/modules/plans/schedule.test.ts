@@ -1,7 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dateInZone, type CalendarDate } from "~/modules/dates/calendar";
-import { buildSchedule, minimumFirstPayment, oddCentsNote, PlanRuleError, type Frequency, type PlanRules } from "./schedule";
+import { translateRefusal } from "~/modules/i18n/refusal";
+import { translator } from "~/modules/i18n/translator.server";
+import { buildSchedule, minimumFirstPayment, oddCentsNote, PlanRuleError, type Frequency, type PlanRules, type Schedule } from "./schedule";
+
+const english = translator("en");
+const note = (s: Schedule, tr = english) => {
+  const found = oddCentsNote(s);
+  return found ? translateRefusal(tr, found) : null;
+};
+/** The refusal of a schedule, in words. */
+const refusalOf = (build: () => unknown, tr = english) => {
+  try {
+    build();
+  } catch (error) {
+    if (error instanceof PlanRuleError) return translateRefusal(tr, error.refusal);
+    throw error;
+  }
+  return null;
+};
 
 const rules: PlanRules = {
   enabled: true,
@@ -23,14 +41,14 @@ describe("instalment schedules", () => {
       { sequence: 2, dueDate: "2026-02-28", amountCents: 33_333, feeCents: 0 },
       { sequence: 3, dueDate: "2026-03-31", amountCents: 33_333, feeCents: 0 },
     ]);
-    expect(oddCentsNote(s)).toBe("Instalment 1 is $0.01 more than the others, so that the total is exact.");
+    expect(note(s)).toBe("Instalment 1 is $0.01 more than the others, so that the total is exact.");
   });
   it("keeps to month ends in leap years and adds the plan fee", () => {
     const s = buildSchedule({ ...rules, feeCents: 2_500 }, 60_000, 2, "MONTHLY", "2028-01-31" as CalendarDate);
     expect(s.instalments.map((i) => i.dueDate)).toEqual(["2028-01-31", "2028-02-29"]);
     expect(s.totalCents).toBe(62_500);
     expect(s.instalments.map((i) => i.feeCents)).toEqual([2_500, 0]);
-    expect(oddCentsNote(s)).toBeNull();
+    expect(note(s)).toBeNull();
   });
   it("takes a fee larger than the first instalment from the next ones", () => {
     const s = buildSchedule({ ...rules, minBalanceCents: 0, feeCents: 5_000 }, 1_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
@@ -38,7 +56,7 @@ describe("instalment schedules", () => {
   });
   it("names the later instalments that carry an odd cent", () => {
     const s = buildSchedule({ ...rules, minFirstPaymentBps: 5_000 }, 100_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
-    expect(oddCentsNote(s)).toBe("Instalment 1 is $333.34 more than the others; instalments 2 and 3 are $0.01 more, so that the total is exact.");
+    expect(note(s)).toBe("Instalment 1 is $333.34 more than the others; instalments 2 and 3 are $0.01 more, so that the total is exact.");
   });
   it("raises the first instalment to the owner's minimum", () => {
     const s = buildSchedule({ ...rules, minFirstPaymentBps: 5_000 }, 100_000, 4, "WEEKLY", "2026-11-22" as CalendarDate);
@@ -46,11 +64,11 @@ describe("instalment schedules", () => {
     expect(minimumFirstPayment({ ...rules, minFirstPaymentCents: 30_000 }, 100_000)).toBe(30_000);
   });
   it("refuses what the rules do not allow, saying what to change", () => {
-    expect(() => buildSchedule({ ...rules, enabled: false }, 100_000, 3, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Payment plans are not offered.");
-    expect(() => buildSchedule(rules, 5_000, 3, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Plans start at a balance of $100.00.");
-    expect(() => buildSchedule(rules, 100_000, 7, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow("Choose between 2 and 6 instalments.");
+    expect(refusalOf(() => buildSchedule({ ...rules, enabled: false }, 100_000, 3, "MONTHLY", "2026-11-22" as CalendarDate))).toBe("Payment plans are not offered.");
+    expect(refusalOf(() => buildSchedule(rules, 5_000, 3, "MONTHLY", "2026-11-22" as CalendarDate))).toBe("Plans start at a balance of $100.00.");
+    expect(refusalOf(() => buildSchedule(rules, 100_000, 7, "MONTHLY", "2026-11-22" as CalendarDate))).toBe("Choose between 2 and 6 instalments.");
     expect(() => buildSchedule({ ...rules, frequencies: ["MONTHLY"] }, 100_000, 3, "WEEKLY", "2026-11-22" as CalendarDate)).toThrow(PlanRuleError);
-    expect(() => buildSchedule({ ...rules, maxDurationDays: 60 }, 100_000, 4, "MONTHLY", "2026-11-22" as CalendarDate)).toThrow(/at most 60 days/);
+    expect(refusalOf(() => buildSchedule({ ...rules, maxDurationDays: 60 }, 100_000, 4, "MONTHLY", "2026-11-22" as CalendarDate))).toMatch(/at most 60 days/);
   });
   it("takes today in the business's time zone and keeps calendar days across daylight-saving changes", () => {
     // 23:30 in New York on the night clocks go back (1 November 2026) is already 2 November in UTC.

@@ -2,7 +2,9 @@
 // the plan fee exactly, odd cents go to the first instalments (and the schedule says which), the fee is
 // taken from the first instalments first, and monthly dates keep to the first date's day (31 Jan, 28 Feb, 31 Mar).
 import { addDays, addMonths, daysBetween, type CalendarDate } from "~/modules/dates/calendar";
-import { applyBps, formatMoney, splitEvenly, type Cents } from "~/modules/money/money";
+import type { MessageKey } from "~/modules/i18n/messages/en";
+import type { ErrorValue, Refusal } from "~/modules/i18n/refusal";
+import { applyBps, splitEvenly, type Cents } from "~/modules/money/money";
 
 export type Frequency = "WEEKLY" | "BIWEEKLY" | "MONTHLY";
 
@@ -21,7 +23,19 @@ export type PlanRules = {
 export type Instalment = { sequence: number; dueDate: CalendarDate; amountCents: Cents; feeCents: Cents };
 export type Schedule = { instalments: Instalment[]; principalCents: Cents; feeCents: Cents; totalCents: Cents; lastDate: CalendarDate };
 
-export class PlanRuleError extends Error {}
+/** A schedule the rules refuse: the message key and values say why, in the reader's language (refusal.ts). */
+export class PlanRuleError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly values: Record<string, ErrorValue> = {},
+  ) {
+    super(key);
+  }
+
+  get refusal(): Refusal {
+    return { key: this.key, values: this.values };
+  }
+}
 
 export function dueDateOf(first: CalendarDate, frequency: Frequency, index: number): CalendarDate {
   if (frequency === "WEEKLY") return addDays(first, 7 * index);
@@ -35,21 +49,20 @@ export function minimumFirstPayment(rules: PlanRules, totalCents: Cents): Cents 
 }
 
 export function buildSchedule(rules: PlanRules, balanceCents: Cents, count: number, frequency: Frequency, today: CalendarDate, currency = "USD"): Schedule {
-  const money = (c: Cents) => formatMoney(c, currency);
-  if (!rules.enabled) throw new PlanRuleError("Payment plans are not offered.");
-  if (balanceCents < rules.minBalanceCents) throw new PlanRuleError(`Plans start at a balance of ${money(rules.minBalanceCents)}.`);
+  if (!rules.enabled) throw new PlanRuleError("plan.rule.notOffered");
+  if (balanceCents < rules.minBalanceCents) throw new PlanRuleError("plan.rule.minBalance", { amount: { cents: rules.minBalanceCents, currency } });
   if (!Number.isInteger(count) || count < rules.minInstalments || count > rules.maxInstalments) {
-    throw new PlanRuleError(`Choose between ${rules.minInstalments} and ${rules.maxInstalments} instalments.`);
+    throw new PlanRuleError("plan.rule.count", { min: rules.minInstalments, max: rules.maxInstalments });
   }
-  if (!rules.frequencies.includes(frequency)) throw new PlanRuleError("That frequency is not offered.");
+  if (!rules.frequencies.includes(frequency)) throw new PlanRuleError("plan.rule.frequency");
   const lastDate = dueDateOf(today, frequency, count - 1);
-  if (daysBetween(today, lastDate) > rules.maxDurationDays) throw new PlanRuleError(`A plan can last at most ${rules.maxDurationDays} days: choose fewer instalments or a shorter frequency.`);
+  if (daysBetween(today, lastDate) > rules.maxDurationDays) throw new PlanRuleError("plan.rule.tooLong", { days: rules.maxDurationDays });
 
   const totalCents = balanceCents + rules.feeCents;
   const even = splitEvenly(totalCents, count);
   const floor = minimumFirstPayment(rules, totalCents);
   const amounts = even[0]! >= floor ? even : [floor, ...splitEvenly(totalCents - floor, count - 1)];
-  if (amounts.some((a) => a <= 0)) throw new PlanRuleError("The balance is too small for that many instalments.");
+  if (amounts.some((a) => a <= 0)) throw new PlanRuleError("plan.rule.tooSmall");
   let feeLeft = rules.feeCents;
   return {
     instalments: amounts.map((amountCents, i) => {
@@ -64,19 +77,21 @@ export function buildSchedule(rules: PlanRules, balanceCents: Cents, count: numb
   };
 }
 
-/** Which instalments carry the cents that do not divide evenly, in words; null when they all match. */
-export function oddCentsNote(schedule: Schedule, currency = "USD"): string | null {
+/** Which instalments carry the cents that do not divide evenly, as a message (key and values); null when they all match. */
+export function oddCentsNote(schedule: Schedule, currency = "USD"): Refusal | null {
   const rest = schedule.instalments.slice(1).map((i) => i.amountCents);
   if (rest.length === 0) return null;
   const base = Math.min(...rest);
-  const larger = schedule.instalments.filter((i, index) => index > 0 && i.amountCents > base).map((i) => i.sequence);
+  const larger = schedule.instalments.filter((i, index) => index > 0 && i.amountCents > base).map((i) => String(i.sequence));
   const first = schedule.instalments[0]!;
-  const parts: string[] = [];
-  if (first.amountCents > base) parts.push(`Instalment 1 is ${formatMoney(first.amountCents - base, currency)} more than the others`);
-  if (larger.length) parts.push(`instalment${larger.length > 1 ? "s" : ""} ${larger.join(" and ")} ${larger.length > 1 ? "are" : "is"} ${formatMoney(1, currency)} more`);
-  if (parts.length === 0) return null;
-  const sentence = parts.join("; ");
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}, so that the total is exact.`;
+  const firstMore = first.amountCents > base;
+  if (!firstMore && larger.length === 0) return null;
+  const extra = { cents: first.amountCents - base, currency };
+  if (firstMore && larger.length === 0) return { key: "plan.oddFirst", values: { amount: extra } };
+  const later = { count: larger.length, list: { list: larger }, cent: { cents: 1, currency } };
+  if (!firstMore) return { key: "plan.oddLater", values: { count: later.count, list: later.list, amount: later.cent } };
+  return { key: "plan.oddBoth", values: { amount: extra, ...later } };
 }
 
+/** English names of the frequencies (owner pages); customer pages say them with the catalog (plan.frequency.*). */
 export const FREQUENCY_LABELS: Record<Frequency, string> = { WEEKLY: "Every week", BIWEEKLY: "Every two weeks", MONTHLY: "Every month" };

@@ -1,6 +1,5 @@
 // The money and words of a plan, shared by the server and the page that previews the schedule.
-import { formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
+import type { Translator } from "~/modules/i18n/formatter";
 import { quoteMethod, type MethodPricing, type OnlineMethod } from "~/modules/payments/pricing";
 import type { Schedule } from "./schedule";
 
@@ -11,15 +10,11 @@ export function instalmentCharge(instalment: { amountCents: number; feeCents: nu
   return { principalCents, adjustmentCents: quote.adjustmentCents, feeCents: instalment.feeCents, totalCents: quote.totalCents + instalment.feeCents };
 }
 
-export function termsTextFor(input: { businessName: string; schedule: Schedule; method: OnlineMethod; currency: string; pricing: MethodPricing }) {
-  const money = (c: number) => formatMoney(c, input.currency);
-  const charges = input.schedule.instalments.map((i) => `${money(instalmentCharge(i, input.method, input.pricing).totalCents)} on ${formatDate(i.dueDate, "en-US", "long")}`);
-  const what = input.method === "CARD" ? "the card" : "the bank account";
-  return (
-    `I authorise ${input.businessName} to charge ${what} I use for my first payment ${charges.join(", ")}` +
-    `${input.schedule.feeCents > 0 ? `, which includes a plan fee of ${money(input.schedule.feeCents)}` : ""}. ` +
-    `Instalment 1 is paid today; the plan starts only when it goes through. If a later charge fails it is retried; if it still fails, the plan ends and the rest is due at once. ` +
-    `I can pay the rest early or change ${what} at any time${input.method === "US_BANK_ACCOUNT" ? ", and revoke this debit authorisation by telling " + input.businessName + " at least 3 business days before a debit" : ""}.`
-  );
+/** The terms a customer agrees to, in their language: stored with the plan as they read them. */
+export function termsTextFor(input: { businessName: string; schedule: Schedule; method: OnlineMethod; currency: string; pricing: MethodPricing }, tr: Translator) {
+  const charges = input.schedule.instalments.map((i) => tr.t("plan.terms.charge", { amount: tr.money(instalmentCharge(i, input.method, input.pricing).totalCents, input.currency), date: tr.date(i.dueDate, "long") }));
+  const list = new Intl.ListFormat(tr.tag, { type: "conjunction" }).format(charges);
+  const fee = input.schedule.feeCents > 0;
+  const key = input.method === "CARD" ? (fee ? "plan.terms.cardFee" : "plan.terms.card") : fee ? "plan.terms.bankFee" : "plan.terms.bank";
+  return tr.t(key, { business: input.businessName, charges: list, fee: tr.money(input.schedule.feeCents, input.currency) });
 }
-

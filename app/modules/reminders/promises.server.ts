@@ -4,25 +4,26 @@ import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
 import { addDays, calendarDate, dateInZone, formatDate, fromDbDate, isCalendarDate, toDbDate } from "~/modules/dates/calendar";
 import { enqueueEmail } from "~/modules/email/outbox.server";
+import { TranslatedError } from "~/modules/i18n/errors";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
-export class PromiseInputError extends Error {}
+export class PromiseInputError extends TranslatedError {}
 
 export async function makePromise(customerId: string, invoiceIds: string[], dateInput: string) {
   const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, include: { business: true } });
   const { business } = customer;
   const day = today(business.timeZone);
-  if (!isCalendarDate(dateInput)) throw new PromiseInputError("Choose the date you will pay.");
+  if (!isCalendarDate(dateInput)) throw new PromiseInputError("promise.dateRequired");
   const date = calendarDate(dateInput);
   const latest = addDays(day, business.promiseMaxDays);
-  if (date < day) throw new PromiseInputError("Choose today or a later date.");
-  if (date > latest) throw new PromiseInputError(`Choose a date no later than ${formatDate(latest, "en-US", "long")} (${business.promiseMaxDays} days from today).`);
+  if (date < day) throw new PromiseInputError("promise.notPast");
+  if (date > latest) throw new PromiseInputError("promise.tooLate", { date: { day: latest }, days: business.promiseMaxDays });
   const invoices = (await listCustomerInvoices(customerId, day)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
-  if (invoices.length === 0 || invoices.length !== new Set(invoiceIds).size) throw new PromiseInputError("There is nothing to promise on those invoices.");
+  if (invoices.length === 0 || invoices.length !== new Set(invoiceIds).size) throw new PromiseInputError("promise.nothing");
   const amount = invoices.reduce((s, i) => s + i.figures.dueNowCents, 0);
 
   return db.$transaction(async (tx) => {

@@ -3,6 +3,10 @@ import { access } from "./en/access";
 import { common } from "./en/common";
 import { errors } from "./en/errors";
 import { home } from "./en/home";
+import { invoice } from "./en/invoice";
+import { pay } from "./en/pay";
+import { payment } from "./en/payment";
+import { plan } from "./en/plan";
 import { status } from "./en/status";
 
 export const en = {
@@ -11,6 +15,10 @@ export const en = {
   ...status,
   ...home,
   ...access,
+  ...invoice,
+  ...pay,
+  ...payment,
+  ...plan,
 } as const;
 
 export type MessageKey = keyof typeof en;
