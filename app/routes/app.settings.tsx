@@ -1,4 +1,5 @@
 import { currencyLabel, currencySymbol, formatDecimal } from "~/modules/money/money";
+import { LOCALE_NAMES, LOCALES } from "~/modules/i18n/locales";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -362,6 +363,17 @@ function BusinessSection({ profile, timeZones, currency }: { profile: Record<str
             ))}
           </select>
           {errors.timeZone ? <span className="mt-1 block font-normal text-rose-700">{errors.timeZone.join(" ")}</span> : <span className="mt-1 block text-xs font-normal text-slate-500">Due dates, discount deadlines and plan dates are days in this zone.</span>}
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Customers’ language
+          <select name="language" defaultValue={v.language} className={errors.language ? input.replace("ring-slate-300", "ring-rose-400") : input}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l === "zh" ? "zh-CN" : l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+          {errors.language ? <span className="mt-1 block font-normal text-rose-700">{errors.language.join(" ")}</span> : <span className="mt-1 block text-xs font-normal text-slate-500">Portal, emails and PDFs for customers who have no language of their own; a customer can also choose theirs in the portal.</span>}
         </label>
         <div className="text-sm font-medium text-slate-700">
           Currency

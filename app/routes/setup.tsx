@@ -1,6 +1,7 @@
 // First run: the one-time setup link creates the business and its first owner (app/modules/setup). Once a
 // business exists this page answers 404, whatever the token.
 import { currencyLabel } from "~/modules/money/money";
+import { LOCALE_NAMES, LOCALES } from "~/modules/i18n/locales";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthShell, FormAlert } from "~/components/auth-shell";
@@ -151,6 +152,26 @@ export default function Setup() {
                     ))}
                   </select>
                   {errorOf("currency")}
+                </div>
+                <div>
+                  <label htmlFor="language" className="block text-sm font-medium text-slate-700">
+                    Your customers’ language
+                  </label>
+                  <select
+                    id="language"
+                    name="language"
+                    defaultValue={v.language ?? "en"}
+                    aria-invalid={errors.language ? true : undefined}
+                    aria-describedby={errors.language ? "language-error" : "language-hint"}
+                    className={`${selectClass} ${errors.language ? "ring-rose-400" : "ring-slate-300"}`}
+                  >
+                    {LOCALES.map((l) => (
+                      <option key={l} value={l} lang={l === "zh" ? "zh-CN" : l}>
+                        {LOCALE_NAMES[l]}
+                      </option>
+                    ))}
+                  </select>
+                  {errors.language ? errorOf("language") : <p id="language-hint" className="mt-1 text-xs text-slate-500">Their portal, emails and PDFs, unless a customer has a language of their own.</p>}
                 </div>
               </div>
             </fieldset>

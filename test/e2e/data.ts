@@ -6,7 +6,7 @@ import pg from "pg";
 const url = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54349)}/duely`;
 
 /** A customer of the demo business with one issued invoice for `amountCents`, due on `dueDate` (YYYY-MM-DD). */
-export async function createCustomerWithInvoice(input: { name: string; amountCents: number; issueDate: string; dueDate: string }) {
+export async function createCustomerWithInvoice(input: { name: string; amountCents: number; issueDate: string; dueDate: string; language?: string }) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -19,7 +19,7 @@ export async function createCustomerWithInvoice(input: { name: string; amountCen
     // Ends in a letter: a number ending in digits (INV-PEB4068) would become the highest "PREFIX-0001"-style number
     // and change the next number the invoice editor suggests to other specs.
     const number = `INV-P${suffix.toUpperCase()}X`;
-    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "updatedAt") values ($1, $2, $3, $4, now())`, [customerId, businessId, email, input.name]);
+    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "language", "updatedAt") values ($1, $2, $3, $4, $5, now())`, [customerId, businessId, email, input.name, input.language ?? null]);
     await client.query(
       `insert into "Invoice" ("id", "businessId", "customerId", "number", "currency", "state", "issueDate", "dueDate", "sentAt", "updatedAt")
        values ($1, $2, $3, $4, 'USD', 'ISSUED', $5, $6, now(), now())`,
@@ -30,6 +30,32 @@ export async function createCustomerWithInvoice(input: { name: string; amountCen
       [crypto.randomUUID(), invoiceId, input.amountCents],
     );
     return { customerId, invoiceId, email, number };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh portal link for a customer (as the owner's "Email portal link" makes one): the path to open. */
+export async function portalLinkPath(customerId: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const token = crypto.randomBytes(32).toString("base64url");
+    const tokenHash = crypto.createHash("sha256").update(token).digest("hex");
+    await client.query(`insert into "PortalAccessToken" ("id", "customerId", "tokenHash", "expiresAt", "createdAt") values ($1, $2, $3, now() + interval '7 days', now())`, [crypto.randomUUID(), customerId, tokenHash]);
+    return `/portal/access/${token}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The language saved on a customer's record (null: none chosen). */
+export async function customerLanguage(customerId: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ language: string | null }>(`select "language" from "Customer" where "id" = $1`, [customerId]);
+    return rows[0]?.language ?? null;
   } finally {
     await client.end();
   }

@@ -49,13 +49,15 @@ describe("the business settings", () => {
       portalLinkTtlDays: "14",
       minPartialPayment: "25.00",
       cardSurcharge: "2.5",
+      language: "de",
     });
     await saveBusinessProfile(business.id, user.id, parsed);
     const saved = await db.business.findUniqueOrThrow({ where: { id: business.id } });
-    expect(saved).toMatchObject({ name: "Northwind Design", addressLines: ["18 Harbor Street", "Portland, ME 04101"], timeZone: "America/Los_Angeles", portalLinkTtlDays: 14, minPartialPaymentCents: 2500, cardSurchargeBps: 250 });
+    expect(saved).toMatchObject({ name: "Northwind Design", language: "de", addressLines: ["18 Harbor Street", "Portland, ME 04101"], timeZone: "America/Los_Angeles", portalLinkTtlDays: 14, minPartialPaymentCents: 2500, cardSurchargeBps: 250 });
     const log = await db.activityEvent.findFirstOrThrow({ where: { businessId: business.id, type: "settings.business_updated" } });
-    expect(log.summary).toContain("name, address, time zone, portal link lifetime, smallest part payment, card surcharge");
+    expect(log.summary).toContain("name, address, time zone, customers' language, portal link lifetime, smallest part payment, card surcharge");
     expect(log.summary).toContain("America/New_York → America/Los_Angeles");
+    expect(log.summary).toContain("customers' language en → de");
     // Saving the same values again changes nothing and logs nothing.
     await saveBusinessProfile(business.id, user.id, parsed);
     expect(await db.activityEvent.count({ where: { businessId: business.id, type: "settings.business_updated" } })).toBe(1);

@@ -309,8 +309,10 @@ function specs(w: World): Spec[] {
       fn: settings.action,
       who: "owner",
       url: () => `${ORIGIN}/app/settings`,
-      base: { intent: "business", name: "Acme Plumbing", supportEmail: "help@acme.test", fromEmail: "billing@acme.test", phone: "+1 555 0100", address: "1 Main St\nSpringfield", brandColor: "#0f766e", logoUrl: "https://acme.test/logo.png", timeZone: "America/New_York", portalLinkTtlDays: "30", minPartialPayment: "25.00", cardSurcharge: "2.5", achDiscount: "1" },
+      base: { intent: "business", name: "Acme Plumbing", supportEmail: "help@acme.test", fromEmail: "billing@acme.test", phone: "+1 555 0100", address: "1 Main St\nSpringfield", brandColor: "#0f766e", logoUrl: "https://acme.test/logo.png", timeZone: "America/New_York", language: "en", portalLinkTtlDays: "30", minPartialPayment: "25.00", cardSurcharge: "2.5", achDiscount: "1" },
       poisons: {
+        // Left out, the language stays as it is: only a wrong value is a bad input.
+        language: bad.choice([...LOCALES]).filter((v) => v !== null),
         name: bad.text(2, 100),
         supportEmail: bad.email,
         fromEmail: bad.email,
@@ -538,8 +540,8 @@ function specs(w: World): Spec[] {
       fn: setup.action,
       who: "none",
       url: () => `${ORIGIN}/setup`,
-      base: { token: "x".repeat(43), businessName: "Second Shop", address: "1 Road", contactEmail: "a@example.test", timeZone: "America/Chicago", currency: "USD", ownerName: "Eve", ownerEmail: "eve@example.test", password: STRONG, passwordConfirm: STRONG },
-      poisons: { token: bad.id([]), ownerEmail: bad.email, password: weakPassword },
+      base: { token: "x".repeat(43), businessName: "Second Shop", address: "1 Road", contactEmail: "a@example.test", timeZone: "America/Chicago", currency: "USD", language: "sv", ownerName: "Eve", ownerEmail: "eve@example.test", password: STRONG, passwordConfirm: STRONG },
+      poisons: { token: bad.id([]), ownerEmail: bad.email, password: weakPassword, language: bad.choice([...LOCALES]).filter((v) => v !== null) },
     },
     {
       route: "invite",

@@ -1,6 +1,7 @@
 // The business's own settings: profile and branding, time zone, portal links, and payment options,
 // validated with errors that say what to change. Every save is logged with what changed.
 import { z } from "zod";
+import { LOCALES } from "~/modules/i18n/locales";
 import { contrastRatio, MIN_TEXT_CONTRAST } from "~/utils/contrast";
 import type { Business } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
@@ -45,6 +46,8 @@ export function businessProfileForm(currency: string) {
     .transform((v) => v || null)
     .refine((v) => v === null || /^https:\/\/\S+$/.test(v), "The logo address must start with https://, or leave it empty."),
   timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone such as America/New_York."),
+  // Left out (older forms, API callers), the language stays as it is.
+  language: z.enum(LOCALES, { message: `Choose the language your customers read, one of ${LOCALES.join(", ")}.` }).optional(),
   portalLinkTtlDays: z.coerce.number({ message: "Portal link lifetime: enter a whole number of days." }).int("Portal link lifetime: enter a whole number of days.").min(1, "Portal links must last at least 1 day.").max(90, "Portal links can last at most 90 days."),
   minPartialPayment: optionalAmountField("Smallest part payment", { fallback: "enter an amount such as 50.00" }, currency),
   // US card surcharges are capped at 3% by the card networks.
@@ -69,6 +72,7 @@ export function profileValuesOf(b: Business) {
     brandColor: b.brandColor,
     logoUrl: b.logoUrl ?? "",
     timeZone: b.timeZone,
+    language: b.language,
     portalLinkTtlDays: String(b.portalLinkTtlDays),
     minPartialPayment: b.minPartialPaymentCents ? formatDecimal(b.minPartialPaymentCents, b.currency) : "",
     cardSurcharge: b.cardSurchargeBps ? String(b.cardSurchargeBps / 100) : "",
@@ -88,6 +92,7 @@ export async function saveBusinessProfile(businessId: string, ownerId: string, i
       brandColor: input.brandColor.toLowerCase(),
       logoUrl: input.logoUrl,
       timeZone: input.timeZone,
+      language: input.language ?? before.language,
       portalLinkTtlDays: input.portalLinkTtlDays,
       minPartialPaymentCents: input.minPartialPayment,
       cardSurchargeBps: input.cardSurcharge,
@@ -103,6 +108,7 @@ export async function saveBusinessProfile(businessId: string, ownerId: string, i
       brandColor: "brand colour",
       logoUrl: "logo",
       timeZone: "time zone",
+      language: "customers' language",
       portalLinkTtlDays: "portal link lifetime",
       minPartialPaymentCents: "smallest part payment",
       cardSurchargeBps: "card surcharge",
@@ -117,7 +123,7 @@ export async function saveBusinessProfile(businessId: string, ownerId: string, i
       actor: "OWNER",
       actorUserId: ownerId,
       type: "settings.business_updated",
-      summary: `Business settings changed: ${changed.join(", ")}${data.timeZone !== before.timeZone ? ` (time zone ${before.timeZone} → ${data.timeZone})` : ""}${data.minPartialPaymentCents !== before.minPartialPaymentCents ? ` (smallest part payment ${formatMoney(data.minPartialPaymentCents, before.currency)})` : ""}`,
+      summary: `Business settings changed: ${changed.join(", ")}${data.timeZone !== before.timeZone ? ` (time zone ${before.timeZone} → ${data.timeZone})` : ""}${data.language !== before.language ? ` (customers' language ${before.language} → ${data.language})` : ""}${data.minPartialPaymentCents !== before.minPartialPaymentCents ? ` (smallest part payment ${formatMoney(data.minPartialPaymentCents, before.currency)})` : ""}`,
     });
   });
 }

@@ -3,6 +3,7 @@
 // lost link cannot be shown again: `npm run setup-link` revokes it and makes a new one.
 import { SUPPORTED_CURRENCIES } from "~/modules/money/money";
 import { z } from "zod";
+import { LOCALES } from "~/modules/i18n/locales";
 import { logActivity } from "~/modules/activity/activity.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { newPasswordFieldErrors, PASSWORD_MAX_LENGTH } from "~/modules/auth/password-policy";
@@ -92,6 +93,8 @@ export const SetupForm = z
     contactEmail: z.email({ message: "Enter the email address customers should write to, like billing@example.com." }).max(254, "Keep the email address under 254 characters."),
     timeZone: z.string().trim().refine(isTimeZone, "Choose the time zone your business works in, such as America/New_York."),
     currency: z.enum(SETUP_CURRENCIES, { message: "Choose the currency you bill in." }),
+    // The language of customer pages, emails and PDFs for customers without one of their own.
+    language: z.enum(LOCALES, { message: `Choose the language your customers read, one of ${LOCALES.join(", ")}.` }).default("en"),
     ownerName: z.string().trim().min(2, "Enter your name as your team and customers should see it.").max(100, "Keep your name under 100 characters."),
     ownerEmail: z
       .email({ message: "Enter your email address, like you@example.com: you sign in with it." })
@@ -145,6 +148,7 @@ export async function completeSetup(input: SetupInput): Promise<SetupResult> {
         slug: slugOf(input.businessName),
         timeZone: input.timeZone,
         currency: input.currency,
+        language: input.language,
         supportEmail: input.contactEmail,
         fromEmail: input.contactEmail,
         addressLines: input.address,
