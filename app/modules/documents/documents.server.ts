@@ -14,6 +14,10 @@ import { renderPdf } from "./pdf.server";
 type BusinessLike = { name: string; brandColor: string; addressLines: string[]; supportEmail: string; phone: string | null; timeZone: string };
 type CustomerLike = { name: string; companyName: string | null; email: string };
 
+// English until the portal's catalogs pass translated labels (and the locale and direction) in.
+const ENGLISH = { locale: "en", direction: "ltr" } as const;
+const TABLE_LABELS = { description: "DESCRIPTION", amount: "AMOUNT" };
+
 const fromParty = (b: BusinessLike) => ({ name: b.name, lines: [...b.addressLines, b.supportEmail, ...(b.phone ? [b.phone] : [])] });
 const toParty = (c: CustomerLike) => ({ name: c.companyName ?? c.name, lines: [...(c.companyName ? [c.name] : []), c.email] });
 
@@ -32,6 +36,8 @@ export async function invoicePdf(customer: CustomerLike & { id: string }, busine
       value: `-${money(a.amountCents)}`,
     }));
   const pdf = await renderPdf({
+    ...ENGLISH,
+    labels: { to: "BILL TO", ...TABLE_LABELS },
     title: "Invoice",
     number: invoice.number,
     brandColor: business.brandColor,
@@ -77,6 +83,8 @@ export async function receiptPdf(customerId: string, paymentId: string) {
   const refunded = payment.refunds.filter((r) => r.status === "SUCCEEDED" && r.succeededAt);
   const refundedCents = refunded.reduce((s, r) => s + r.amountCents, 0);
   const pdf = await renderPdf({
+    ...ENGLISH,
+    labels: { to: "BILL TO", ...TABLE_LABELS },
     title: "Receipt",
     number: payment.receiptNumber ?? "",
     brandColor: business.brandColor,
@@ -129,12 +137,13 @@ export async function creditNotePdf(scope: { businessId: string } | { customerId
         ]
       : [{ label: "Total credited", value: `-${money(note.amountCents)}`, strong: true }];
   const pdf = await renderPdf({
+    ...ENGLISH,
+    labels: { to: "CREDIT TO", ...TABLE_LABELS },
     title: "Credit note",
     number: note.number,
     brandColor: business.brandColor,
     from: fromParty(business),
     to: toParty(customer),
-    toLabel: "CREDIT TO",
     facts: [
       { label: "Date", value: formatDate(dateInZone(note.createdAt, business.timeZone)) },
       { label: "Credits invoice", value: invoice.number },

@@ -1,0 +1,299 @@
+// Text in any of the customer languages on a PDFKit page: each string is split into runs by script (each drawn with a
+// Noto font that has its letters, shipped from npm), Arabic is shaped by fontkit (OpenType joining forms), and
+// mixed-direction text is ordered by the Unicode bidi algorithm (bidi-js), line by line after wrapping.
+// See docs/decisions/027-pdf-scripts.md.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import bidiFactory from "bidi-js";
+
+export type Direction = "ltr" | "rtl";
+export type Face = "latin" | "arabic" | "han";
+export type Weight = "regular" | "bold";
+
+const FONT_FILES: Record<Face, { pkg: string; regular: string; bold: string }> = {
+  latin: { pkg: "@embedpdf/fonts-latin", regular: "NotoSans-Regular.ttf", bold: "NotoSans-Bold.ttf" },
+  arabic: { pkg: "@embedpdf/fonts-arabic", regular: "NotoNaskhArabic-Regular.ttf", bold: "NotoNaskhArabic-Bold.ttf" },
+  han: { pkg: "@embedpdf/fonts-sc", regular: "NotoSansHans-Regular.otf", bold: "NotoSansHans-Bold.otf" },
+};
+
+// The packages export only their file lists, not the font paths: the fonts sit in fonts/ beside dist/.
+const requireFrom = createRequire(import.meta.url);
+export function fontPath(face: Face, weight: Weight) {
+  const spec = FONT_FILES[face];
+  return path.join(path.dirname(requireFrom.resolve(spec.pkg)), "..", "fonts", spec[weight]);
+}
+
+const fontBuffers = new Map<string, Buffer>();
+function fontBuffer(face: Face, weight: Weight) {
+  const key = `${face}-${weight}`;
+  let buffer = fontBuffers.get(key);
+  if (!buffer) {
+    buffer = fs.readFileSync(fontPath(face, weight));
+    fontBuffers.set(key, buffer);
+  }
+  return buffer;
+}
+
+const fontName = (face: Face, weight: Weight) => `${face}-${weight}`;
+
+/** Registers the six faces on a document; PDFKit embeds (subsetted) only the ones a page draws with. */
+export function registerScriptFonts(doc: PDFKit.PDFDocument) {
+  for (const face of Object.keys(FONT_FILES) as Face[]) for (const weight of ["regular", "bold"] as const) doc.registerFont(fontName(face, weight), fontBuffer(face, weight));
+}
+
+const ARABIC = /\p{Script=Arabic}/u;
+const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
+// Explicit bidi marks and isolates steer the algorithm and are not drawn.
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// fontkit reverses a run itself when the run's first letter of a named script is written right to left.
+const FONTKIT_RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
+const FIRST_SCRIPT_LETTER = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+
+/** A first-strong isolate (U+2068 … U+2069): keeps an invoice number, date or amount in one piece, in its own order, inside Arabic text. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+type Measurer = {
+  hasGlyph(face: Face, char: string): boolean;
+  width(face: Face, weight: Weight, size: number, text: string): number;
+  metrics(face: Face): { ascent: number; descent: number };
+};
+
+// Shaping runs over a whole run at once: PDFKit lays out word by word (and so in the wrong word order for Arabic)
+// unless features are given.
+const FEATURES: PDFKit.Mixins.OpenTypeFeatures[] = ["kern"];
+
+function pdfMeasurer(doc: PDFKit.PDFDocument): Measurer {
+  const fonts = new Map<string, { font: FontkitFont }>();
+  const open = (face: Face, weight: Weight) => {
+    const name = fontName(face, weight);
+    let font = fonts.get(name);
+    if (!font) {
+      doc.font(name);
+      font = (doc as unknown as { _font: { font: FontkitFont } })._font;
+      fonts.set(name, font);
+    }
+    return font;
+  };
+  return {
+    hasGlyph: (face, char) => open(face, "regular").font.hasGlyphForCodePoint(char.codePointAt(0)!),
+    width: (face, weight, size, text) => {
+      doc.font(fontName(face, weight)).fontSize(size);
+      return doc.widthOfString(text, { features: FEATURES });
+    },
+    metrics: (face) => {
+      const { font } = open(face, "regular");
+      return { ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
+    },
+  };
+}
+type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean; ascent: number; descent: number; unitsPerEm: number };
+
+const FACE_ORDER: Face[] = ["latin", "arabic", "han"];
+
+/** Which face draws each character: its script's, or for spaces, digits and punctuation the face before it when that has the glyph. */
+export function facesFor(text: string, m: Pick<Measurer, "hasGlyph">): Face[] {
+  const chars = [...text];
+  const faces: Face[] = [];
+  let previous: Face | null = null;
+  for (const char of chars) {
+    let face: Face;
+    if (ARABIC.test(char)) face = "arabic";
+    else if (HAN.test(char)) face = "han";
+    else if (NEUTRAL.test(char) && previous && m.hasGlyph(previous, char)) face = previous;
+    else face = "latin";
+    if (!m.hasGlyph(face, char)) face = FACE_ORDER.find((f) => m.hasGlyph(f, char)) ?? face;
+    for (let i = 0; i < char.length; i++) faces.push(face);
+    if (!NEUTRAL.test(char)) previous = face;
+    else previous ??= face;
+  }
+  return faces;
+}
+
+export type PlacedRun = {
+  /** The string handed to PDFKit/fontkit: logical order when fontkit reverses it itself, visual order otherwise. */
+  text: string;
+  face: Face;
+  /** Offset from the line's left edge. */
+  x: number;
+  width: number;
+  level: number;
+  /** The first logical index of the run: runs are drawn in logical order so text extraction reads them so. */
+  logicalStart: number;
+};
+export type LaidLine = { runs: PlacedRun[]; width: number; ascent: number; descent: number };
+
+const bidi = bidiFactory();
+
+/**
+ * Wraps `text` to `maxWidth` (breaks at spaces and between CJK characters) and orders each line's runs visually.
+ * Pure over the measurer, so it is tested without a PDF.
+ */
+export function layoutLines(text: string, opts: { direction: Direction; size: number; weight: Weight; maxWidth: number }, m: Measurer): LaidLine[] {
+  const clean = text.replace(/\r\n?/g, "\n");
+  const faces = facesFor(clean, m);
+  const levels = bidi.getEmbeddingLevels(clean, opts.direction);
+  const mirrored = bidi.getMirroredCharactersMap(clean, levels.levels);
+  const lines: LaidLine[] = [];
+  let paragraphStart = 0;
+  for (const paragraph of clean.split("\n")) {
+    const start = paragraphStart;
+    paragraphStart += paragraph.length + 1;
+    for (const [lineStart, lineEnd] of wrap(clean, start, start + paragraph.length, faces, opts, m)) {
+      lines.push(orderLine(clean, lineStart, lineEnd, faces, levels, mirrored, opts, m));
+    }
+  }
+  return lines;
+}
+
+/** Logical [start, end) ranges of each wrapped line. */
+function wrap(text: string, start: number, end: number, faces: Face[], opts: { size: number; weight: Weight; maxWidth: number }, m: Measurer): [number, number][] {
+  if (start === end) return [[start, end]];
+  // Break opportunities: after a run of spaces, and before and after each CJK character.
+  const tokens: [number, number][] = [];
+  let at = start;
+  for (let i = start; i < end; i++) {
+    const char = text[i]!;
+    const next = text[i + 1];
+    const cjk = HAN.test(char);
+    const breakAfter = i + 1 === end || (char === " " && next !== " ") || cjk || (next !== undefined && HAN.test(next) && char !== " ");
+    if (breakAfter) {
+      tokens.push([at, i + 1]);
+      at = i + 1;
+    }
+  }
+  const widthOf = (a: number, b: number) => {
+    let w = 0;
+    for (let i = a; i < b; ) {
+      let j = i + 1;
+      while (j < b && faces[j] === faces[i]) j++;
+      w += m.width(faces[i]!, opts.weight, opts.size, stripControls(text.slice(i, j)));
+      i = j;
+    }
+    return w;
+  };
+  const lines: [number, number][] = [];
+  let lineStart = start;
+  let lineWidth = 0;
+  for (const [a, b] of tokens) {
+    const trimmedEnd = text.slice(a, b).trimEnd().length + a;
+    const visible = widthOf(a, trimmedEnd);
+    if (lineWidth > 0 && lineWidth + visible > opts.maxWidth) {
+      lines.push([lineStart, a]);
+      lineStart = a;
+      lineWidth = 0;
+    }
+    lineWidth += widthOf(a, b);
+  }
+  lines.push([lineStart, end]);
+  return lines;
+}
+
+const stripControls = (s: string) => s.replace(new RegExp(BIDI_CONTROL.source, "gu"), "");
+
+function orderLine(
+  text: string,
+  start: number,
+  end: number,
+  faces: Face[],
+  levels: ReturnType<typeof bidi.getEmbeddingLevels>,
+  mirrored: Map<number, string>,
+  opts: { size: number; weight: Weight },
+  m: Measurer,
+): LaidLine {
+  // Trailing spaces take no room at the line's end.
+  let last = end;
+  while (last > start && text[last - 1] === " ") last--;
+  const visual: number[] = [];
+  for (let i = start; i < last; i++) visual.push(i);
+  if (last > start) {
+    for (const [a, b] of bidi.getReorderSegments(text, levels, start, last - 1)) {
+      const from = a - start;
+      const slice = visual.slice(from, b - start + 1).reverse();
+      visual.splice(from, slice.length, ...slice);
+    }
+  }
+  const groups: number[][] = [];
+  for (const i of visual) {
+    if (BIDI_CONTROL.test(text[i]!) || (text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) continue;
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    if (group && prev !== undefined && faces[prev] === faces[i] && levels.levels[prev] === levels.levels[i]) group.push(i);
+    else groups.push([i]);
+  }
+  const runs: PlacedRun[] = [];
+  let x = 0;
+  const usedFaces = new Set<Face>();
+  for (const group of groups) {
+    const face = faces[group[0]!]!;
+    usedFaces.add(face);
+    const level = levels.levels[group[0]!]!;
+    const charAt = (i: number) => {
+      const code = text.codePointAt(i)!;
+      const char = String.fromCodePoint(code);
+      return level % 2 === 1 ? (mirrored.get(i) ?? char) : char;
+    };
+    const visualText = group.map(charAt).join("");
+    const logicalText = [...group].sort((a, b) => a - b).map(charAt).join("");
+    const first = logicalText.match(FIRST_SCRIPT_LETTER)?.[0];
+    const fontkitReverses = first !== undefined && FONTKIT_RTL_SCRIPT.test(first);
+    // Hand fontkit the string that comes out in visual order after its own reversal (if any).
+    const drawn = fontkitReverses ? (level % 2 === 1 ? logicalText : [...visualText].reverse().join("")) : visualText;
+    const width = m.width(face, opts.weight, opts.size, drawn);
+    runs.push({ text: drawn, face, x, width, level, logicalStart: Math.min(...group) });
+    x += width;
+  }
+  let ascent = 0;
+  let descent = 0;
+  for (const face of usedFaces.size ? usedFaces : new Set<Face>(["latin"])) {
+    const metrics = m.metrics(face);
+    ascent = Math.max(ascent, metrics.ascent * opts.size);
+    descent = Math.max(descent, metrics.descent * opts.size);
+  }
+  return { runs, width: x, ascent, descent };
+}
+
+export type TextBox = {
+  x: number;
+  y: number;
+  width: number;
+  /** Logical alignment: "start" is the left in a left-to-right document and the right in a right-to-left one. */
+  align?: "start" | "end" | "center";
+  direction: Direction;
+  size: number;
+  bold?: boolean;
+  color: string;
+  /** Called when a line would cross the page's bottom margin: starts a page and returns the y to go on at. */
+  onPageBreak?: () => number;
+};
+
+/** Draws `text` wrapped in the box; returns the y under its last line. */
+export function drawText(doc: PDFKit.PDFDocument, text: string, box: TextBox): number {
+  const weight: Weight = box.bold ? "bold" : "regular";
+  const lines = layoutLines(text, { direction: box.direction, size: box.size, weight, maxWidth: box.width }, pdfMeasurer(doc));
+  const align = box.align ?? "start";
+  const left = (align === "start") === (box.direction === "ltr");
+  let y = box.y;
+  doc.fillColor(box.color);
+  for (const line of lines) {
+    if (box.onPageBreak && y + line.ascent + line.descent > doc.page.height - doc.page.margins.bottom) {
+      y = box.onPageBreak();
+      doc.fillColor(box.color);
+    }
+    const offset = align === "center" ? (box.width - line.width) / 2 : left ? 0 : box.width - line.width;
+    const baseline = y + line.ascent;
+    for (const run of [...line.runs].sort((a, b) => a.logicalStart - b.logicalStart)) {
+      if (!run.text) continue;
+      doc.font(fontName(run.face, weight)).fontSize(box.size);
+      doc.text(run.text, box.x + offset + run.x, baseline, { lineBreak: false, baseline: "alphabetic", features: FEATURES });
+    }
+    y = baseline + line.descent;
+  }
+  return y;
+}
+
+/** The width `text` takes on one line. */
+export function textWidth(doc: PDFKit.PDFDocument, text: string, opts: { direction: Direction; size: number; bold?: boolean }) {
+  return Math.max(0, ...layoutLines(text, { ...opts, weight: opts.bold ? "bold" : "regular", maxWidth: Infinity }, pdfMeasurer(doc)).map((l) => l.width));
+}
