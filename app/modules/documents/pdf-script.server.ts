@@ -42,6 +42,21 @@ export function registerScriptFonts(doc: PDFKit.PDFDocument) {
   for (const face of Object.keys(FONT_FILES) as Face[]) for (const weight of ["regular", "bold"] as const) doc.registerFont(fontName(face, weight), fontBuffer(face, weight));
 }
 
+/**
+ * Call before `doc.end()`. A ligature glyph (lam-alef) carries its letters in reading order in the ToUnicode map, but
+ * extractors (pdf.js, poppler) read a right-to-left run's glyphs in drawn (visual) order and reverse the whole
+ * string, so they would read alef-lam. Storing the ligature's letters reversed makes them read lam-alef again.
+ */
+export function finishScriptFonts(doc: PDFKit.PDFDocument) {
+  const families = (doc as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies;
+  for (const weight of ["regular", "bold"] as const) {
+    const font = families[fontName("arabic", weight)];
+    font?.unicode?.forEach((codePoints, gid) => {
+      if (codePoints.length > 1) font.unicode![gid] = [...codePoints].reverse();
+    });
+  }
+}
+
 const ARABIC = /\p{Script=Arabic}/u;
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
 const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
@@ -92,21 +107,37 @@ type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean; ascent: number; 
 
 const FACE_ORDER: Face[] = ["latin", "arabic", "han"];
 
-/** Which face draws each character: its script's, or for spaces, digits and punctuation the face before it when that has the glyph. */
+/**
+ * Which face draws each character (per UTF-16 unit): its script's; a stretch of spaces, digits and punctuation takes
+ * one face that has all of it, preferring the face before it, then the one after (so "2026-03-31" is not split).
+ */
 export function facesFor(text: string, m: Pick<Measurer, "hasGlyph">): Face[] {
   const chars = [...text];
+  const strong: (Face | null)[] = chars.map((char) => {
+    if (NEUTRAL.test(char) || BIDI_CONTROL.test(char)) return null;
+    const face: Face = ARABIC.test(char) ? "arabic" : HAN.test(char) ? "han" : "latin";
+    return m.hasGlyph(face, char) ? face : (FACE_ORDER.find((f) => m.hasGlyph(f, char)) ?? face);
+  });
   const faces: Face[] = [];
-  let previous: Face | null = null;
-  for (const char of chars) {
+  for (let i = 0; i < chars.length; ) {
+    const own = strong[i];
     let face: Face;
-    if (ARABIC.test(char)) face = "arabic";
-    else if (HAN.test(char)) face = "han";
-    else if (NEUTRAL.test(char) && previous && m.hasGlyph(previous, char)) face = previous;
-    else face = "latin";
-    if (!m.hasGlyph(face, char)) face = FACE_ORDER.find((f) => m.hasGlyph(f, char)) ?? face;
-    for (let i = 0; i < char.length; i++) faces.push(face);
-    if (!NEUTRAL.test(char)) previous = face;
-    else previous ??= face;
+    let j = i + 1;
+    if (own) face = own;
+    else {
+      while (j < chars.length && strong[j] === null) j++;
+      const stretch = chars.slice(i, j).filter((c) => !BIDI_CONTROL.test(c));
+      const before = strong.slice(0, i).findLast((f) => f !== null) ?? null;
+      const after = strong[j] ?? null;
+      const candidates = [before, after, ...FACE_ORDER].filter((f): f is Face => f !== null);
+      face = candidates.find((f) => stretch.every((c) => m.hasGlyph(f, c))) ?? candidates[0]!;
+    }
+    for (let k = i; k < j; k++) {
+      const char = chars[k]!;
+      const drawn = strong[k] === null && !BIDI_CONTROL.test(char) && !m.hasGlyph(face, char) ? (FACE_ORDER.find((f) => m.hasGlyph(f, char)) ?? face) : face;
+      for (let u = 0; u < char.length; u++) faces.push(drawn);
+    }
+    i = j;
   }
   return faces;
 }
@@ -244,13 +275,12 @@ function orderLine(
     runs.push({ text: drawn, face, x, width, level, logicalStart: Math.min(...group) });
     x += width;
   }
-  let ascent = 0;
-  let descent = 0;
-  for (const face of usedFaces.size ? usedFaces : new Set<Face>(["latin"])) {
-    const metrics = m.metrics(face);
-    ascent = Math.max(ascent, metrics.ascent * opts.size);
-    descent = Math.max(descent, metrics.descent * opts.size);
-  }
+  // One baseline for every face (the Latin one's), so a label and its value in another script line up; the line
+  // is as deep as its deepest face (Arabic descends further).
+  const latin = m.metrics("latin");
+  const ascent = latin.ascent * opts.size;
+  let descent = latin.descent * opts.size;
+  for (const face of usedFaces) descent = Math.max(descent, m.metrics(face).descent * opts.size);
   return { runs, width: x, ascent, descent };
 }
 

@@ -2,7 +2,7 @@
 // shows. Every word on the page comes from the input (labels included), in any script; a right-to-left document
 // mirrors the whole layout. Text goes through pdf-script.server.ts (fonts per script, Arabic shaping, bidi).
 import PDFDocument from "pdfkit";
-import { drawText, isolate, registerScriptFonts, type Direction, type TextBox } from "./pdf-script.server";
+import { drawText, finishScriptFonts, isolate, registerScriptFonts, type Direction, type TextBox } from "./pdf-script.server";
 
 export type PdfParty = { name: string; lines: string[] };
 export type PdfRow = { label: string; detail?: string; amount: string };
@@ -110,6 +110,7 @@ export function renderPdf(input: PdfDocumentInput): Promise<Buffer> {
     for (const paragraph of section.body.split(/\n/)) y = text(paragraph, { x: MARGIN, y, w: width, size: 9, color: INK }) + 3;
   }
   text(input.footer, { x: MARGIN, y: doc.page.height - 80, w: width, align: "center", size: 8, color: MUTED });
+  finishScriptFonts(doc);
   doc.end();
   return done;
 
