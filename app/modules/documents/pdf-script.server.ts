@@ -109,7 +109,7 @@ const FACE_ORDER: Face[] = ["latin", "arabic", "han"];
 
 /**
  * Which face draws each character (per UTF-16 unit): its script's; a stretch of spaces, digits and punctuation takes
- * one face that has all of it, preferring the face before it, then the one after (so "2026-03-31" is not split).
+ * one face that has all of it, preferring the face before it, then the Latin one (so "2026-03-31" is not split).
  */
 export function facesFor(text: string, m: Pick<Measurer, "hasGlyph">): Face[] {
   const chars = [...text];
@@ -129,7 +129,7 @@ export function facesFor(text: string, m: Pick<Measurer, "hasGlyph">): Face[] {
       const stretch = chars.slice(i, j).filter((c) => !BIDI_CONTROL.test(c));
       const before = strong.slice(0, i).findLast((f) => f !== null) ?? null;
       const after = strong[j] ?? null;
-      const candidates = [before, after, ...FACE_ORDER].filter((f): f is Face => f !== null);
+      const candidates = [before, "latin" as const, after, ...FACE_ORDER].filter((f): f is Face => f !== null);
       face = candidates.find((f) => stretch.every((c) => m.hasGlyph(f, c))) ?? candidates[0]!;
     }
     for (let k = i; k < j; k++) {
