@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import bidiFactory from "bidi-js";
+import * as fontkit from "fontkit";
 
 export type Direction = "ltr" | "rtl";
 export type Face = "latin" | "arabic" | "han";
@@ -24,22 +25,24 @@ export function fontPath(face: Face, weight: Weight) {
   return path.join(path.dirname(requireFrom.resolve(spec.pkg)), "..", "fonts", spec[weight]);
 }
 
-const fontBuffers = new Map<string, Buffer>();
-function fontBuffer(face: Face, weight: Weight) {
+// Parsed once per process: PDFKit would parse a font file again for every document (most of a PDF's time went
+// there), and takes a parsed fontkit font as it is. Each document still makes its own subset.
+const parsedFonts = new Map<string, fontkit.Font>();
+function parsedFont(face: Face, weight: Weight) {
   const key = `${face}-${weight}`;
-  let buffer = fontBuffers.get(key);
-  if (!buffer) {
-    buffer = fs.readFileSync(fontPath(face, weight));
-    fontBuffers.set(key, buffer);
+  let font = parsedFonts.get(key);
+  if (!font) {
+    font = fontkit.create(fs.readFileSync(fontPath(face, weight))) as fontkit.Font;
+    parsedFonts.set(key, font);
   }
-  return buffer;
+  return font;
 }
 
 const fontName = (face: Face, weight: Weight) => `${face}-${weight}`;
 
 /** Registers the six faces on a document; PDFKit embeds (subsetted) only the ones a page draws with. */
 export function registerScriptFonts(doc: PDFKit.PDFDocument) {
-  for (const face of Object.keys(FONT_FILES) as Face[]) for (const weight of ["regular", "bold"] as const) doc.registerFont(fontName(face, weight), fontBuffer(face, weight));
+  for (const face of Object.keys(FONT_FILES) as Face[]) for (const weight of ["regular", "bold"] as const) doc.registerFont(fontName(face, weight), parsedFont(face, weight) as unknown as Buffer);
 }
 
 /**
