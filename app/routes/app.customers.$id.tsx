@@ -230,6 +230,9 @@ export default function CustomerPage() {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <a href={`/app/customers/${customer.id}/statement.pdf`} className="rounded-lg bg-white px-3 py-2 text-sm font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+            Statement (PDF)
+          </a>
           {can("collect") ? (
             <Form method="post">
               <input type="hidden" name="intent" value="email-link" />

@@ -33,7 +33,12 @@ export default function PortalHome() {
     <div className="space-y-6">
       <div>
         <p className="text-sm text-slate-500">{t("home.hello", { name: customerName })}</p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{t("home.heading")}</h1>
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("home.heading")}</h1>
+          <a href="/portal/statement.pdf" className="rounded-lg px-3 py-2 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-white">
+            {t("document.statementLink")}
+          </a>
+        </div>
       </div>
       <Card className="p-5 sm:p-6">
         <div className="grid gap-4 sm:grid-cols-3">

@@ -122,9 +122,14 @@ export default function PlanPage() {
             })}
           </p>
         </div>
-        <span className="rounded-full bg-white px-3 py-1 text-sm font-semibold ring-1 ring-slate-200" data-testid="plan-status">
-          {t(`plans.status.${plan.status}` as MessageKey)}
-        </span>
+        <div className="flex flex-wrap items-center gap-2">
+          <a href={`/portal/plans/${plan.id}.pdf`} className="rounded-lg px-3 py-1.5 text-sm font-semibold text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-white">
+            {t("document.agreementLink")}
+          </a>
+          <span className="rounded-full bg-white px-3 py-1 text-sm font-semibold ring-1 ring-slate-200" data-testid="plan-status">
+            {t(`plans.status.${plan.status}` as MessageKey)}
+          </span>
+        </div>
       </div>
 
       {changed ? (

@@ -10,6 +10,7 @@ import * as board from "../../app/routes/app.board";
 import * as customer from "../../app/routes/app.customers.$id";
 import * as collectionsCsv from "../../app/routes/app.customers_.$id.collections[.csv]";
 import * as collectionsPdf from "../../app/routes/app.customers_.$id.collections[.pdf]";
+import * as statementPdf from "../../app/routes/app.customers_.$id.statement[.pdf]";
 import * as creditNotePdf from "../../app/routes/app.credit-notes.$id[.pdf]";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as invoice from "../../app/routes/app.invoices.$id";
@@ -27,6 +28,7 @@ import * as portalPayment from "../../app/routes/portal.payments.$id";
 import * as portalPaymentPdf from "../../app/routes/portal.payments.$id[.pdf]";
 import * as portalPlan from "../../app/routes/portal.plan";
 import * as portalPlanId from "../../app/routes/portal.plans.$id";
+import * as portalPlanPdf from "../../app/routes/portal.plans.$id[.pdf]";
 import * as access from "../../app/routes/portal_.access.$token";
 import { commitOwnerSession } from "../../app/modules/auth/session.server";
 import { commitPortalSession, createPortalLink } from "../../app/modules/portal-access/tokens.server";
@@ -107,6 +109,7 @@ function ownerTargets(t1: Tenant, victim: SeededCustomer, own: SeededCustomer) {
     ).map(([intent, form]) => post("app.customers.$id", intent, customer.action, cust(own.customer.id), own.customer.id, { intent, ...form })),
     get("app.customers_.$id.collections[.csv]", collectionsCsv.loader as RouteFn, `${cust(victim.customer.id)}/collections.csv`, victim.customer.id),
     get("app.customers_.$id.collections[.pdf]", collectionsPdf.loader as RouteFn, `${cust(victim.customer.id)}/collections.pdf`, victim.customer.id),
+    get("app.customers_.$id.statement[.pdf]", statementPdf.loader as RouteFn, `${cust(victim.customer.id)}/statement.pdf`, victim.customer.id),
     get("app.customers_.$id.edit", customerEdit.loader as RouteFn, `${cust(victim.customer.id)}/edit`, victim.customer.id),
     post("app.customers_.$id.edit", "save", customerEdit.action, `${cust(victim.customer.id)}/edit`, victim.customer.id, customerForm),
     get("app.payments_.$id", paymentPage.loader as RouteFn, `${ORIGIN}/app/payments/${victim.paymentId}`, victim.paymentId),
@@ -155,6 +158,7 @@ function portalTargets(victim: SeededCustomer) {
     post("portal.payments.$id", "pay", portalPayment.action, url(`payments/${victim.pendingPaymentId}`), victim.pendingPaymentId, card),
     get("portal.payments.$id[.pdf]", portalPaymentPdf.loader as RouteFn, url(`payments/${victim.paymentId}.pdf`), victim.paymentId),
     get("portal.plans.$id", portalPlanId.loader as RouteFn, url(`plans/${victim.planId}`), victim.planId),
+    get("portal.plans.$id[.pdf]", portalPlanPdf.loader as RouteFn, url(`plans/${victim.planId}.pdf`), victim.planId),
     post("portal.plans.$id", "pay-missed", portalPlanId.action, url(`plans/${victim.planId}`), victim.planId, { intent: "pay-missed", method: "CARD" }),
     post("portal.plans.$id", "start-change", portalPlanId.action, url(`plans/${victim.planId}`), victim.planId, { intent: "start-change", method: "CARD" }),
     post("portal.plans.$id", "change-method", portalPlanId.action, url(`plans/${victim.planId}`), victim.planId, { intent: "change-method", ...card }),

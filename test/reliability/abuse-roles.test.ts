@@ -10,6 +10,7 @@ import * as customer from "../../app/routes/app.customers.$id";
 import * as customers from "../../app/routes/app.customers._index";
 import * as customerNew from "../../app/routes/app.customers.new";
 import * as collectionsCsv from "../../app/routes/app.customers_.$id.collections[.csv]";
+import * as statementPdf from "../../app/routes/app.customers_.$id.statement[.pdf]";
 import * as creditNotePdf from "../../app/routes/app.credit-notes.$id[.pdf]";
 import * as customerEdit from "../../app/routes/app.customers_.$id.edit";
 import * as emails from "../../app/routes/app.emails";
@@ -55,6 +56,7 @@ function probes(t: Tenant): Probe[] {
     get("app.customers", customers.loader as RouteFn, `${ORIGIN}/app/customers`, "read"),
     get("app.customers.$id", customer.loader as RouteFn, cust, "read", idOf),
     get("app.customers_.$id.collections[.csv]", collectionsCsv.loader as RouteFn, `${cust}/collections.csv`, "read", idOf),
+    get("app.customers_.$id.statement[.pdf]", statementPdf.loader as RouteFn, `${cust}/statement.pdf`, "read", idOf),
     get("app.invoices", invoices.loader as RouteFn, `${ORIGIN}/app/invoices`, "read"),
     get("app.invoices.$id", invoice.loader as RouteFn, inv(own.invoices.talked.id), "read", { id: own.invoices.talked.id }),
     get("app.credit-notes.$id[.pdf]", creditNotePdf.loader as RouteFn, `${ORIGIN}/app/credit-notes/${own.creditNoteId}.pdf`, "read", { id: own.creditNoteId }),

@@ -154,6 +154,7 @@ export async function getCustomerPlan(customerId: string, planId: string) {
     currency: plan.currency,
     feeCents: plan.feeCents,
     termsText: plan.termsText,
+    acceptedAt: plan.acceptedAt,
     cancelReason: plan.cancelReason,
     method,
     methodText: describeSavedMethod(plan.paymentMethod),

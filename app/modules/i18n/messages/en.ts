@@ -1,6 +1,7 @@
 // The English catalog, assembled from one file per part of the customer side (messages/en/*.ts).
 import { access } from "./en/access";
 import { common } from "./en/common";
+import { document } from "./en/document";
 import { errors } from "./en/errors";
 import { home } from "./en/home";
 import { invoice } from "./en/invoice";
@@ -19,6 +20,7 @@ export const en = {
   ...pay,
   ...payment,
   ...plan,
+  ...document,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -67,7 +67,7 @@ export const plan = {
   "plan.error.noMissed": "There is no missed instalment to pay on this plan. Reload the page to see where it stands.",
   "plan.error.nothingLeft": "Nothing is left to pay on this plan’s invoices.",
   "plan.error.ended": "This plan has ended: there is no payment method to change.",
-  "plan.error.already": "This plan is already {status}.",
+  "plan.error.already": "{status, select, completed {This plan is already completed.} cancelled {This plan is already cancelled.} defaulted {This plan has already ended: it was not kept up.} other {This plan is no longer active.}}",
   "plan.error.chooseAction": "Choose what to do.",
   "plans.title": "Your payment plan",
   "plans.heading": "Your payment plan",
