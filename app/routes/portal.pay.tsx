@@ -1,4 +1,4 @@
-import { formatDecimal } from "~/modules/money/money";
+import { currencySymbol, formatDecimal } from "~/modules/money/money";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -11,7 +11,8 @@ import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
-import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { CLEARING_BUSINESS_DAYS, currencyOfInvoices, methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { SEPA_TEXT } from "~/components/sepa-debit-fields";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -43,7 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       const o = offers[i.id];
       return o ? [{ invoiceId: i.id, number: i.number, discountCents: o.discountCents, deadline: o.deadline, achOnly: o.achOnly }] : [];
     }),
-    currency: business.currency,
+    // The methods offered follow the currency of the invoices being paid.
+    currency: currencyOfInvoices(selected, business.currency) ?? business.currency,
     invoices: selected.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents, overdue: i.figures.status === "OVERDUE" })),
     totalCents,
     minimumCents: business.minPartialPaymentCents,
@@ -55,7 +57,7 @@ const PayForm = z.object({
   invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice to pay."),
   amountChoice: z.enum(["full", "other"], { message: "Choose how much to pay." }),
   otherAmount: z.string().optional(),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "Choose how to pay." }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -115,11 +117,13 @@ export default function Pay() {
   const quotes = {
     CARD: quoteMethod(principal - discountFor("CARD"), "CARD", data.pricing),
     US_BANK_ACCOUNT: quoteMethod(principal - discountFor("US_BANK_ACCOUNT"), "US_BANK_ACCOUNT", data.pricing),
+    SEPA_DEBIT: quoteMethod(principal - discountFor("SEPA_DEBIT"), "SEPA_DEBIT", data.pricing),
   };
   const methods = (
     [
       { value: "CARD", title: "Card", note: "Visa, Mastercard, American Express, Discover. Paid at once." },
       { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "From a US bank account. Takes up to 4 business days to clear." },
+      { value: "SEPA_DEBIT", title: SEPA_TEXT.methodTitle, note: SEPA_TEXT.methodNote(CLEARING_BUSINESS_DAYS.SEPA_DEBIT) },
     ] as { value: OnlineMethod; title: string; note: string }[]
   ).filter((m) => methodsFor(data.currency).includes(m.value));
 
@@ -188,7 +192,7 @@ export default function Pay() {
               {data.minimumCents > 0 ? <span className="block text-xs font-normal text-slate-500">At least {money(data.minimumCents)}</span> : null}
             </span>
             <span className="flex items-center gap-1">
-              <span className="text-slate-500">$</span>
+              <span className="text-slate-500">{currencySymbol(data.currency)}</span>
               <input
                 name="otherAmount"
                 inputMode="decimal"

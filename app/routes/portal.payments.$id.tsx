@@ -10,7 +10,10 @@ import { formatMoney } from "~/modules/money/money";
 import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
 import { receiptLines } from "~/modules/payments/events.server";
 import { getGateway } from "~/modules/payments/gateway.server";
-import { METHOD_LABELS } from "~/modules/payments/pricing";
+import { CLEARING_BUSINESS_DAYS, METHOD_LABELS, onlineMethodOf } from "~/modules/payments/pricing";
+import { SEPA_TEXT, SepaDebitFields } from "~/components/sepa-debit-fields";
+import { sepaFormSchema } from "~/modules/payments/sepa-form";
+import { acceptanceOf, confirmSepaPayment, SepaInputError } from "~/modules/payments/sepa.server";
 import { simulatorFormSchema } from "~/modules/payments/simulator-form";
 import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
 import { planContextOfPayment } from "~/modules/plans/portal.server";
@@ -34,7 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let clientSecret: string | null = null;
   if (payment.status === "PENDING") {
     payment = { ...payment, ...(await ensurePaymentIntent(payment.id)) };
-    if (gateway.name === "stripe" && payment.providerPaymentId) clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
+    // A SEPA debit is confirmed from the page's own IBAN form and mandate, with either gateway.
+    if (gateway.name === "stripe" && payment.providerPaymentId && payment.method !== "SEPA_DEBIT") clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
   }
   const plan = await planContextOfPayment(payment.id);
   return json({
@@ -45,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           sequence: plan.sequence,
           count: plan.count,
           businessName: plan.businessName,
-          later: plan.later.map((i) => ({ sequence: i.sequence, dueDate: i.dueDate, amountCents: instalmentCharge(i, payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT", plan.pricing).totalCents })),
+          later: plan.later.map((i) => ({ sequence: i.sequence, dueDate: i.dueDate, amountCents: instalmentCharge(i, onlineMethodOf(payment.method), plan.pricing).totalCents })),
         }
       : null,
     id: payment.id,
@@ -63,15 +67,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lines: receiptLines(payment),
     refunds: payment.refunds.map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, reason: r.reason, on: dateInZone(r.succeededAt ?? r.createdAt, business.timeZone) })),
     gateway: gateway.name,
+    testMode: gateway.testMode,
+    creditorName: business.name,
+    sepaDefaults: { holderName: customer.name, email: customer.email },
+    clearingDays: payment.method === "SEPA_DEBIT" ? CLEARING_BUSINESS_DAYS.SEPA_DEBIT : CLEARING_BUSINESS_DAYS.US_BANK_ACCOUNT,
     // Back from Stripe's confirmation: the webhook decides, this page waits for it.
     waiting: payment.status === "PENDING" && new URL(request.url).searchParams.has("redirect_status"),
     stripe: clientSecret ? { publishableKey: getEnv().STRIPE_PUBLISHABLE_KEY ?? "", clientSecret, returnUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}` } : null,
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
   const form = Object.fromEntries(await readForm(request));
+  if (form.method === "SEPA_DEBIT") {
+    // The IBAN is kept in the answer so that a typo can be fixed in place (it is the customer's own, on their page).
+    const values = { ...form, mandate: "" } as Record<string, unknown>;
+    const parsed = sepaFormSchema.safeParse(form);
+    if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, values }, { status: 400 });
+    try {
+      await confirmSepaPayment(customer.id, idParam(params), { iban: parsed.data.iban, holderName: parsed.data.holderName, email: parsed.data.email }, acceptanceOf(request, context.ipAddress));
+    } catch (error) {
+      if (error instanceof SepaInputError || error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+      throw error;
+    }
+    return redirect(`/portal/payments/${params.id}`);
+  }
   const parsed = simulatorFormSchema(today(business.timeZone)).safeParse(form);
   const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
   if (!parsed.success) {
@@ -108,7 +129,17 @@ export default function PaymentPage() {
         </Card>
       ) : null}
       {p.status === "PENDING" && !p.waiting ? <ConfirmPayment /> : null}
-      {p.status === "PROCESSING" ? (
+      {p.status === "PROCESSING" && p.method === "SEPA_DEBIT" ? (
+        <Card className="p-6">
+          <h1 className="text-2xl font-semibold tracking-tight">{SEPA_TEXT.processingHeading}</h1>
+          <p className="mt-2 text-slate-600" data-testid="sepa-processing">
+            {SEPA_TEXT.processing(money(p.amountCents), p.methodDetails ?? SEPA_TEXT.methodTitle, p.clearingDays)}
+          </p>
+          <Allocations p={p} />
+          <PlanNote p={p} />
+        </Card>
+      ) : null}
+      {p.status === "PROCESSING" && p.method !== "SEPA_DEBIT" ? (
         <Card className="p-6">
           <h1 className="text-2xl font-semibold tracking-tight">Your bank payment is processing</h1>
           <p className="mt-2 text-slate-600">
@@ -251,17 +282,18 @@ function ConfirmPayment() {
   const values = (actionData?.values ?? {}) as Record<string, string | undefined>;
   const money = (c: number) => formatMoney(c, p.currency);
   const isCard = p.method === "CARD";
+  const isSepa = p.method === "SEPA_DEBIT";
   return (
     <Card className="p-5 sm:p-6">
       <h1 className="text-2xl font-semibold tracking-tight">
         {p.plan ? `Pay instalment ${p.plan.sequence}: ` : "Pay "}
-        {money(p.amountCents)} by {isCard ? "card" : "bank account"}
+        {money(p.amountCents)} {isSepa ? SEPA_TEXT.payHeading : `by ${isCard ? "card" : "bank account"}`}
       </h1>
       <Allocations p={p} />
       <PlanAuthorisation p={p} isCard={isCard} />
       {p.failureMessage ? (
         <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
-          {p.failureMessage} Nothing was charged. Try again, or use another {isCard ? "card" : "account"}.
+          {p.failureMessage} Nothing was charged. {isSepa ? SEPA_TEXT.retry : `Try again, or use another ${isCard ? "card" : "account"}.`}
         </p>
       ) : null}
       {actionData?.formError ? (
@@ -269,7 +301,15 @@ function ConfirmPayment() {
           {actionData.formError}
         </p>
       ) : null}
-      {p.stripe ? (
+      {isSepa ? (
+        <Form method="post" className="mt-5 space-y-4" noValidate>
+          <SepaDebitFields creditorName={p.creditorName} defaults={{ holderName: values.holderName ?? p.sepaDefaults.holderName, email: values.email ?? p.sepaDefaults.email, iban: values.iban }} errors={errors} testMode={p.testMode} />
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Processing…" : `Pay ${money(p.amountCents)}`}
+          </Button>
+          {p.testMode ? <p className="text-center text-xs text-slate-500">Test mode: no money moves.</p> : null}
+        </Form>
+      ) : p.stripe ? (
         <StripePaymentForm {...p.stripe} amountText={money(p.amountCents)} />
       ) : (
         <Form method="post" className="mt-5 space-y-4" noValidate>

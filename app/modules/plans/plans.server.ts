@@ -15,7 +15,7 @@ import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/in
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
 import { gatewayName, getGateway, idempotencyKeyFor } from "~/modules/payments/gateway.server";
-import { ACH_USD_ONLY, methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { currencyOfInvoices, describeSepaAccount, methodRefusal, methodsFor, MIXED_CURRENCIES, onlineMethodOf, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
@@ -99,6 +99,8 @@ export async function planPrincipal(businessId: string, invoices: readonly Invoi
   return { dueCents, discountCents, principalCents: dueCents - discountCents, discounts };
 }
 
+const PAID_BY: Record<OnlineMethod, string> = { CARD: "card", US_BANK_ACCOUNT: "bank account", SEPA_DEBIT: "SEPA Direct Debit" };
+
 export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod };
 
 /**
@@ -113,7 +115,6 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
       const { business } = customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
       // The same row locks as a one-off payment: a plan and a payment for one invoice take turns.
       const locked = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
@@ -127,16 +128,20 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
       if (invoices.length !== new Set(input.invoiceIds).size) throw new PlanInputError("One of those invoices has nothing left to pay. Reload the page to see what is due.");
+      // The plan's money is the invoices' currency, and so is what its methods may be.
+      const currency = currencyOfInvoices(invoices, business.currency);
+      if (!currency) throw new PlanInputError(MIXED_CURRENCIES);
+      if (!methodsFor(currency).includes(input.method)) throw new PlanInputError(methodRefusal(input.method, currency));
       const { principalCents, discounts } = await planPrincipal(business.id, invoices, input.method, day, tx);
       let schedule: Schedule;
       try {
-        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, business.currency);
+        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, currency);
       } catch (error) {
         if (error instanceof PlanRuleError) throw new PlanInputError(error.message);
         throw error;
       }
       const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
-      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: business.currency, pricing });
+      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: currency, pricing });
       await tx.plan.create({
         data: {
           id: planId,
@@ -145,7 +150,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
           status: "PENDING",
           frequency: input.frequency,
           instalmentCount: input.count,
-          currency: business.currency,
+          currency: currency,
           principalCents,
           feeCents: schedule.feeCents,
           termsText,
@@ -160,14 +165,14 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
         invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - (discounts.find((d) => d.invoiceId === i.id)?.amountCents ?? 0) })),
         charge.principalCents,
         0,
-        business.currency,
+        currency,
       );
       await tx.payment.create({
         data: {
           id: paymentId,
           businessId: business.id,
           customerId: customer.id,
-          currency: business.currency,
+          currency: currency,
           amountCents: charge.totalCents,
           methodAdjustmentCents: charge.adjustmentCents,
           planFeeCents: charge.feeCents,
@@ -192,7 +197,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
           invoiceId: i.id,
           actor: "CUSTOMER",
           type: "plan.started",
-          summary: `Started a plan for ${numbers}: ${input.count} instalments, ${FREQUENCY_LABELS[input.frequency].toLowerCase()}, paying ${formatMoney(charge.totalCents, business.currency)} now by ${input.method === "CARD" ? "card" : "bank account"}`,
+          summary: `Started a plan for ${numbers}: ${input.count} instalments, ${FREQUENCY_LABELS[input.frequency].toLowerCase()}, paying ${formatMoney(charge.totalCents, currency)} now by ${PAID_BY[input.method]}`,
           data: { planId, paymentId },
         });
       }
@@ -224,7 +229,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
       if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("There is no missed instalment to pay on this plan. Reload the page to see where it stands.");
       const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
       const { business } = plan.customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError(ACH_USD_ONLY);
+      if (!methodsFor(plan.currency).includes(input.method)) throw new PlanInputError(methodRefusal(input.method, plan.currency));
       replaced = await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
@@ -267,7 +272,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
           invoiceId: i.invoiceId,
           actor: "CUSTOMER",
           type: "plan.instalment_checkout",
-          summary: `Started paying missed instalment ${instalment.sequence} of ${plan.instalmentCount} (${formatMoney(quote.totalCents + instalment.feeCents, plan.currency)}) by ${input.method === "CARD" ? "card" : "bank account"}`,
+          summary: `Started paying missed instalment ${instalment.sequence} of ${plan.instalmentCount} (${formatMoney(quote.totalCents + instalment.feeCents, plan.currency)}) by ${PAID_BY[input.method]}`,
           data: { planId: plan.id, paymentId },
         });
       }
@@ -398,22 +403,26 @@ async function savePlanMethod(tx: Tx, plan: Plan, intent: Stripe.PaymentIntent |
 /** Records a provider payment method as the plan's method for its later charges. */
 export async function attachMethodToPlan(tx: Tx, plan: Plan, pm: Stripe.PaymentMethod, gateway: string, authorisedBy: string | null) {
   const bank = pm.us_bank_account;
+  const sepa = pm.sepa_debit;
+  // A SEPA debit's mandate was accepted with the payment (or setup) that saved the method: later debits use it.
+  const mandate = sepa && authorisedBy ? await tx.payment.findFirst({ where: { providerPaymentId: authorisedBy }, select: { sepaMandateId: true } }) : null;
   const saved = await tx.paymentMethod.upsert({
     where: { gateway_providerPaymentMethodId: { gateway, providerPaymentMethodId: pm.id } },
     create: {
       customerId: plan.customerId,
       gateway,
       providerPaymentMethodId: pm.id,
-      type: pm.card ? "CARD" : "US_BANK_ACCOUNT",
+      type: pm.card ? "CARD" : sepa ? "SEPA_DEBIT" : "US_BANK_ACCOUNT",
       brand: pm.card?.brand ?? null,
-      last4: pm.card?.last4 ?? bank?.last4 ?? "",
+      last4: pm.card?.last4 ?? bank?.last4 ?? sepa?.last4 ?? "",
       expMonth: pm.card?.exp_month ?? null,
       expYear: pm.card?.exp_year ?? null,
       bankName: bank?.bank_name ?? null,
       // The simulator's record of the debit authorisation; Stripe keeps the mandate on the payment method itself.
       mandateId: bank && gateway === "simulator" ? `mandate_sim_${authorisedBy ?? pm.id}` : null,
+      sepaMandateId: mandate?.sepaMandateId ?? null,
     },
-    update: { detachedAt: null },
+    update: { detachedAt: null, ...(mandate?.sepaMandateId ? { sepaMandateId: mandate.sepaMandateId } : {}) },
   });
   await tx.plan.update({ where: { id: plan.id }, data: { paymentMethodId: saved.id } });
   return saved;
@@ -422,6 +431,7 @@ export async function attachMethodToPlan(tx: Tx, plan: Plan, pm: Stripe.PaymentM
 export function describeSavedMethod(pm: { type: string; brand: string | null; last4: string; bankName: string | null } | null) {
   if (!pm) return "your saved payment method";
   if (pm.type === "CARD") return `${BRAND_NAMES[pm.brand ?? "unknown"] ?? pm.brand ?? "Card"} ending ${pm.last4}`;
+  if (pm.type === "SEPA_DEBIT") return describeSepaAccount(pm.last4);
   return `${pm.bankName ?? "Bank account"} ending ${pm.last4}`;
 }
 
@@ -602,7 +612,7 @@ async function sendPlanConfirmation(tx: Tx, planId: string) {
   });
   const { customer } = plan;
   const { business } = customer;
-  const method = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+  const method = onlineMethodOf(plan.paymentMethod?.type);
   const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
   const money = (c: number) => formatMoney(c, plan.currency);
   const charges = plan.instalments.map((i) => ({ i, total: instalmentCharge(i, method, pricing).totalCents }));
