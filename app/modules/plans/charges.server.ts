@@ -130,6 +130,8 @@ export async function claimInstalment(instalmentId: string): Promise<string | nu
           gateway: pm.gateway,
           idempotencyKey: idempotencyKeyFor(paymentId),
           paymentMethodId: pm.id,
+          // A saved SEPA account is debited under the mandate the customer accepted with instalment 1.
+          sepaMandateId: pm.sepaMandateId,
           methodDetails: describeSavedMethod(pm),
           instalmentId: instalment.id,
           instalmentAttempt: attempt,
