@@ -7,7 +7,8 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { formatDate } from "~/modules/dates/calendar";
 import { formatMoney } from "~/modules/money/money";
-import { methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
+import { CLEARING_BUSINESS_DAYS, methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
+import { SEPA_TEXT } from "~/components/sepa-debit-fields";
 import { PlanInputError, startPlan } from "~/modules/plans/plans.server";
 import { planQuote } from "~/modules/plans/portal.server";
 import { buildSchedule, FREQUENCY_LABELS, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
@@ -29,7 +30,7 @@ const PlanForm = z.object({
   invoice: z.array(z.string().min(1)).min(1, "Choose at least one invoice."),
   count: z.coerce.number({ message: "Choose the number of instalments." }).int("Choose the number of instalments."),
   frequency: z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"], { message: "Choose how often to pay." }),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "Choose how to pay." }),
   agree: z.literal("on", { message: "Tick the box to agree to the schedule and the later charges." }),
 });
 
@@ -166,6 +167,7 @@ export default function PayOverTime() {
             [
               { value: "CARD", title: "Card", note: "Instalment 1 is charged now; the others are charged to the same card on their dates." },
               { value: "US_BANK_ACCOUNT", title: "Bank account (ACH)", note: "Instalment 1 is debited now; the others from the same account on their dates. Debits take up to 4 business days to clear." },
+              { value: "SEPA_DEBIT", title: SEPA_TEXT.methodTitle, note: SEPA_TEXT.planMethodNote(CLEARING_BUSINESS_DAYS.SEPA_DEBIT) },
             ] as const
           ).filter((m) => methodsFor(q.currency).includes(m.value)).map((m) => (
             <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">

@@ -1,3 +1,4 @@
+import { SEPA_TEXT } from "~/components/sepa-debit-fields";
 import { methodsFor } from "~/modules/payments/pricing";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -32,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ plan, gateway: gateway.name, changed: new URL(request.url).searchParams.has("changed") });
 }
 
-const MissedForm = z.object({ method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "Choose card or bank account." }), keep: z.literal("on").optional() });
+const MissedForm = z.object({ method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "Choose how to pay." }), keep: z.literal("on").optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
@@ -201,9 +202,11 @@ export default function PlanPage() {
               <Link to="?change=CARD" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                 Use another card
               </Link>
-              <Link to="?change=US_BANK_ACCOUNT" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-                Use a bank account
-              </Link>
+              {methodsFor(plan.currency).includes("US_BANK_ACCOUNT") ? (
+                <Link to="?change=US_BANK_ACCOUNT" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                  Use a bank account
+                </Link>
+              ) : null}
             </div>
           </Card>
           <Card className="p-5">
@@ -245,6 +248,11 @@ function MissedPayment({ currency }: { currency: string }) {
         {methodsFor(currency).includes("US_BANK_ACCOUNT") ? (
           <label className="flex items-center gap-2">
             <input type="radio" name="method" value="US_BANK_ACCOUNT" className="h-4 w-4 text-teal-700" /> Bank account (ACH)
+          </label>
+        ) : null}
+        {methodsFor(currency).includes("SEPA_DEBIT") ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name="method" value="SEPA_DEBIT" className="h-4 w-4 text-teal-700" /> {SEPA_TEXT.methodTitle}
           </label>
         ) : null}
       </div>

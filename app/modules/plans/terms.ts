@@ -15,11 +15,17 @@ export function termsTextFor(input: { businessName: string; schedule: Schedule; 
   const money = (c: number) => formatMoney(c, input.currency);
   const charges = input.schedule.instalments.map((i) => `${money(instalmentCharge(i, input.method, input.pricing).totalCents)} on ${formatDate(i.dueDate, "en-US", "long")}`);
   const what = input.method === "CARD" ? "the card" : "the bank account";
+  // A SEPA debit's own mandate (accepted with instalment 1) carries the right to a refund within 8 weeks.
+  const revoke = input.method === "US_BANK_ACCOUNT"
+    ? ", and revoke this debit authorisation by telling " + input.businessName + " at least 3 business days before a debit"
+    : input.method === "SEPA_DEBIT"
+      ? ", and revoke the SEPA Direct Debit mandate I give with instalment 1 by telling " + input.businessName + " before a debit"
+      : "";
   return (
     `I authorise ${input.businessName} to charge ${what} I use for my first payment ${charges.join(", ")}` +
     `${input.schedule.feeCents > 0 ? `, which includes a plan fee of ${money(input.schedule.feeCents)}` : ""}. ` +
     `Instalment 1 is paid today; the plan starts only when it goes through. If a later charge fails it is retried; if it still fails, the plan ends and the rest is due at once. ` +
-    `I can pay the rest early or change ${what} at any time${input.method === "US_BANK_ACCOUNT" ? ", and revoke this debit authorisation by telling " + input.businessName + " at least 3 business days before a debit" : ""}.`
+    `I can pay the rest early or change ${what} at any time${revoke}.`
   );
 }
 
