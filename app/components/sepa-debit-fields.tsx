@@ -9,7 +9,7 @@ export const SEPA_TEXT = {
   payHeading: "by SEPA Direct Debit",
   processingHeading: "Your SEPA Direct Debit is processing",
   processing: (amount: string, account: string, days: number) =>
-    `processing — a SEPA debit takes up to ${days} business days. We have asked your bank for ${amount} from ${account}; the invoices show as processing meanwhile, and we will not chase you for this amount. You will get a receipt by email when it clears.`,
+    `Status: processing — a SEPA debit takes up to ${days} business days. We have asked your bank for ${amount} from ${account}; the invoices show as processing meanwhile, and we will not chase you for this amount. You will get a receipt by email when it clears.`,
   retry: "Try again with another account, or pay by card.",
 };
 

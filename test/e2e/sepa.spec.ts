@@ -1,0 +1,54 @@
+import { createEuroCustomerWithInvoice } from "./data";
+import { expect, test } from "./fixtures";
+
+test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explained, the mandate accepted, processing, then paid", async ({ page }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const world = await createEuroCustomerWithInvoice({ name: "Jenny Rosen", amountCents: 48_000, issueDate: today, dueDate: today });
+  await page.goto(world.portalPath);
+  await page.getByRole("link", { name: world.number, exact: true }).click();
+  await page.getByRole("link", { name: "Pay €480.00" }).click();
+
+  // Euros: card or SEPA Direct Debit, never ACH.
+  await expect(page.getByRole("radio", { name: /Bank account \(ACH\)/ })).toHaveCount(0);
+  await page.getByRole("radio", { name: /SEPA Direct Debit/ }).check();
+  await expect(page.getByTestId("total-SEPA_DEBIT")).toHaveText("€480.00");
+  await page.getByRole("button", { name: "Continue to payment details" }).click();
+  await expect(page.getByRole("heading", { name: "Pay €480.00 by SEPA Direct Debit" })).toBeVisible();
+  await expect(page.getByTestId("sepa-mandate-text")).toContainText(`you authorise (A) ${world.businessName} and Stripe`);
+
+  await expect(page.getByLabel("Account holder name")).toHaveValue("Jenny Rosen");
+  await page.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 0");
+  await page.getByRole("button", { name: "Pay €480.00" }).click();
+  await expect(page.getByText("A German IBAN (DE) has 22 characters; this one is missing 1.")).toBeVisible();
+  await expect(page.getByText("Tick the box to accept the SEPA Direct Debit mandate.")).toBeVisible();
+  // What was typed stays, to be corrected.
+  await expect(page.getByLabel("IBAN")).toHaveValue("DE89 3704 0044 0532 0130 0");
+  await page.screenshot({ path: "test-results/screens/sepa-form-errors.png", fullPage: true });
+
+  await page.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  await page.getByRole("checkbox", { name: /I accept this mandate/ }).check();
+  await page.getByRole("button", { name: "Pay €480.00" }).click();
+  await expect(page.getByRole("heading", { name: "Your SEPA Direct Debit is processing" })).toBeVisible();
+  await expect(page.getByTestId("sepa-processing")).toContainText("processing — a SEPA debit takes up to 5 business days");
+  await expect(page.getByTestId("sepa-processing")).toContainText("SEPA Direct Debit ···3000");
+  await expect(page.getByTestId("sepa-processing")).not.toContainText("0532");
+  await page.screenshot({ path: "test-results/screens/sepa-processing.png", fullPage: true });
+
+  // The simulator settles after its delay; the page refreshes itself and follows the webhook to the receipt.
+  await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("by SEPA Direct Debit ···3000")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/sepa-paid.png", fullPage: true });
+
+  // The euro business's owner sees the payment by its method and the IBAN's last four only.
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(world.owner.email);
+  await page.getByLabel("Password").fill(world.owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto("/app/payments");
+  const row = page.getByRole("row").filter({ hasText: "Jenny Rosen" });
+  await expect(row).toContainText("SEPA Direct Debit ···3000");
+  await expect(row).toContainText("€480.00");
+  await page.screenshot({ path: "test-results/screens/sepa-owner-payments.png", fullPage: true });
+});
+
