@@ -7,6 +7,7 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getGateway, SepaInputError } from "./gateway.server";
 import { checkIban, ibanBankCodes, ibanLast4 } from "./iban";
+import { describeSepaAccount } from "./pricing";
 import { sepaMandateText } from "./sepa-mandate";
 import { refuseAfterDiscountDeadline } from "./simulator.server";
 
@@ -55,9 +56,14 @@ export async function confirmSepaPayment(customerId: string, paymentId: string, 
       userAgent: acceptance.userAgent,
       type: payment.savePaymentMethod ? "multi_use" : "single_use",
     };
-    if (locked.sepaMandateId) return tx.sepaMandate.update({ where: { id: locked.sepaMandateId }, data });
+    // Known now, whichever gateway: Stripe's webhooks name the payment method only by its id.
+    const methodDetails = describeSepaAccount(data.ibanLast4);
+    if (locked.sepaMandateId) {
+      await tx.payment.update({ where: { id: payment.id }, data: { methodDetails } });
+      return tx.sepaMandate.update({ where: { id: locked.sepaMandateId }, data });
+    }
     const created = await tx.sepaMandate.create({ data: { ...data, businessId: business.id, customerId: customer.id, reference: newMandateReference() } });
-    await tx.payment.update({ where: { id: payment.id }, data: { sepaMandateId: created.id } });
+    await tx.payment.update({ where: { id: payment.id }, data: { sepaMandateId: created.id, methodDetails } });
     return created;
   });
   if (!mandate) return (await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status;
