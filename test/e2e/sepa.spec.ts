@@ -50,5 +50,12 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   await expect(row).toContainText("SEPA Direct Debit ···3000");
   await expect(row).toContainText("€480.00");
   await page.screenshot({ path: "test-results/screens/sepa-owner-payments.png", fullPage: true });
+  await row.getByRole("link").first().click();
+  const mandate = page.getByRole("definition").filter({ hasText: /^[A-Z0-9]{16}$/ });
+  await expect(page.getByRole("heading", { name: "SEPA Direct Debit mandate" })).toBeVisible();
+  await expect(mandate).toHaveCount(1);
+  await expect(page.getByLabel("SEPA Direct Debit mandate")).toContainText("DE ···3000, Jenny Rosen");
+  await expect(page.getByLabel("SEPA Direct Debit mandate")).toContainText("This payment only");
+  await page.screenshot({ path: "test-results/screens/sepa-owner-payment.png", fullPage: true });
 });
 
