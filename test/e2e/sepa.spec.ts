@@ -1,3 +1,4 @@
+import { seriousViolations } from "./accessibility";
 import { createEuroCustomerWithInvoice } from "./data";
 import { expect, test } from "./fixtures";
 
@@ -24,6 +25,7 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   // What was typed stays, to be corrected.
   await expect(page.getByLabel("IBAN")).toHaveValue("DE89 3704 0044 0532 0130 0");
   await page.screenshot({ path: "test-results/screens/sepa-form-errors.png", fullPage: true });
+  const violations = await seriousViolations(page, "SEPA form with errors");
 
   await page.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
   await page.getByRole("checkbox", { name: /I accept this mandate/ }).check();
@@ -33,6 +35,7 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   await expect(page.getByTestId("sepa-processing")).toContainText("SEPA Direct Debit ···3000");
   await expect(page.getByTestId("sepa-processing")).not.toContainText("0532");
   await page.screenshot({ path: "test-results/screens/sepa-processing.png", fullPage: true });
+  violations.push(...(await seriousViolations(page, "SEPA processing")));
 
   // The simulator settles after its delay; the page refreshes itself and follows the webhook to the receipt.
   await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
@@ -57,5 +60,7 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   await expect(page.getByLabel("SEPA Direct Debit mandate")).toContainText("DE ···3000, Jenny Rosen");
   await expect(page.getByLabel("SEPA Direct Debit mandate")).toContainText("This payment only");
   await page.screenshot({ path: "test-results/screens/sepa-owner-payment.png", fullPage: true });
+  violations.push(...(await seriousViolations(page, "owner's SEPA payment")));
+  expect(violations, "serious accessibility violations").toEqual([]);
 });
 
