@@ -64,3 +64,34 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   expect(violations, "serious accessibility violations").toEqual([]);
 });
 
+
+test("a customer billed in euros pays over time by SEPA Direct Debit: one mandate for the plan, the account kept for the later debits", async ({ page }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const world = await createEuroCustomerWithInvoice({ name: "Jonas Wagner", amountCents: 30_000, issueDate: today, dueDate: today });
+  await page.goto(world.portalPath);
+  await page.getByRole("button", { name: "Pay over time" }).first().click();
+  await expect(page.getByRole("heading", { name: "Pay over time" })).toBeVisible();
+  await page.getByLabel("Number of instalments").selectOption("2");
+  await page.getByLabel("How often").selectOption("WEEKLY");
+  await expect(page.getByRole("radio", { name: /Bank account \(ACH\)/ })).toHaveCount(0);
+  await page.getByRole("radio", { name: /SEPA Direct Debit/ }).check();
+  await expect(page.getByText(/revoke the SEPA Direct Debit mandate I give with instalment 1/)).toBeVisible();
+  await page.getByRole("checkbox", { name: /I agree to this plan/ }).check();
+  await page.getByRole("button", { name: /Agree and pay €150\.00 today/ }).click();
+
+  await expect(page.getByRole("heading", { name: "Pay instalment 1: €150.00 by SEPA Direct Debit" })).toBeVisible();
+  await expect(page.getByText("This account is saved for the later instalments")).toBeVisible();
+  await page.getByLabel("IBAN").fill("AT61 1904 3002 3457 3201");
+  await page.getByRole("checkbox", { name: /I accept this mandate/ }).check();
+  await page.getByRole("button", { name: "Pay €150.00" }).click();
+  await expect(page.getByRole("heading", { name: "Your SEPA Direct Debit is processing" })).toBeVisible();
+  await expect(page.getByText("Your payment plan is active.")).toBeVisible();
+  await expect(page.getByText(/Next: €150\.00 on .*, charged to SEPA Direct Debit ···3201/)).toBeVisible();
+  await page.getByRole("link", { name: "See your plan" }).click();
+  await expect(page.getByTestId("plan-method")).toHaveText("SEPA Direct Debit ···3201");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("plan-instalments").getByRole("row").nth(1)).toContainText("Paid", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.screenshot({ path: "test-results/screens/sepa-plan.png", fullPage: true });
+});
