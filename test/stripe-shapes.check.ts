@@ -4,7 +4,7 @@
 // because a user's clone has no ../shared.
 import fs from "node:fs";
 import path from "node:path";
-import { bankChargeObject, customerObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "../app/modules/payments/stripe-objects";
+import { bankChargeObject, customerObject, disputeObject, eventObject, mandateObject, paymentIntentObject, paymentMethodObject, refundObject } from "../app/modules/payments/stripe-objects";
 
 const fixturePath = process.argv[2] ?? path.resolve(import.meta.dirname, "../../shared/reference/stripe/fixtures3.json");
 if (!fs.existsSync(fixturePath)) {
@@ -15,6 +15,10 @@ const fixtures = (JSON.parse(fs.readFileSync(fixturePath, "utf8")) as { resource
 
 // Maps whose keys are the caller's (metadata) or one per payment method type: their keys are free.
 const FREE_MAPS = new Set(["metadata", "payment_method_options"]);
+
+// Stripe's fixture of an intent's last_payment_error shows only its `type`; the API's error object also has these
+// (docs.stripe.com/api/errors), which a failed debit or decline carries.
+const ERROR_OBJECT_FIELDS = new Set(["code", "decline_code", "doc_url", "message", "param", "payment_method", "payment_method_type"]);
 
 const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
@@ -38,19 +42,51 @@ function compare(expected: unknown, actual: unknown, at: string, problems: strin
     if (!(key in act)) problems.push(`${at}.${key}: missing (Stripe has ${kind(exp[key])})`);
     else compare(exp[key], act[key], `${at}.${key}`, problems);
   }
-  for (const key of Object.keys(act)) if (!(key in exp) && !allowExtra.includes(key)) problems.push(`${at}.${key}: not a field of Stripe's object`);
+  const errorObject = at.endsWith(".last_payment_error");
+  for (const key of Object.keys(act)) if (!(key in exp) && !allowExtra.includes(key) && !(errorObject && ERROR_OBJECT_FIELDS.has(key))) problems.push(`${at}.${key}: not a field of Stripe's object`);
 }
 
 const card = paymentMethodObject({ type: "card", brand: "visa", last4: "4242", expMonth: 12, expYear: 2030, customer: "cus_123" });
 const bank = paymentMethodObject({ type: "us_bank_account", bankName: "STRIPE TEST BANK", last4: "6789", routingNumber: "110000000", customer: "cus_123" });
-const intent = (status: "requires_payment_method" | "processing" | "succeeded", methodType: "card" | "us_bank_account") =>
-  paymentIntentObject({ id: "pi_123", amount: 1099, currency: "usd", customer: "cus_123", status, methodType, created: new Date(), metadata: { paymentId: "p" }, paymentMethod: methodType === "card" ? card : bank });
+const sepa = paymentMethodObject({ type: "sepa_debit", country: "DE", bankCode: "37040044", branchCode: "", last4: "3000", fingerprintOf: "DE89370400440532013000", customer: "cus_123", name: "Jenny Rosen", email: "jenny@example.com" });
+const intent = (status: "requires_payment_method" | "processing" | "succeeded", methodType: "card" | "us_bank_account" | "sepa_debit") =>
+  paymentIntentObject({ id: "pi_123", amount: 1099, currency: methodType === "sepa_debit" ? "eur" : "usd", customer: "cus_123", status, methodType, created: new Date(), metadata: { paymentId: "p" }, paymentMethod: { card, us_bank_account: bank, sepa_debit: sepa }[methodType] });
+const sepaFailed = paymentIntentObject({
+  id: "pi_124",
+  amount: 1099,
+  currency: "eur",
+  customer: "cus_123",
+  status: "requires_payment_method",
+  methodType: "sepa_debit",
+  created: new Date(),
+  metadata: { paymentId: "p" },
+  paymentMethod: sepa,
+  lastPaymentError: { type: "invalid_request_error", code: "insufficient_funds", message: "The bank account has insufficient funds.", payment_method: sepa } as never,
+});
 
 const checks: { name: string; fixture: string; object: unknown; allowExtra?: string[]; skip?: string[] }[] = [
   { name: "payment_intent (card, succeeded)", fixture: "payment_intent", object: intent("succeeded", "card") },
   { name: "payment_intent (bank, processing)", fixture: "payment_intent", object: intent("processing", "us_bank_account") },
   { name: "payment_intent (requires_payment_method)", fixture: "payment_intent", object: intent("requires_payment_method", "card") },
+  { name: "payment_intent (sepa_debit, processing)", fixture: "payment_intent", object: intent("processing", "sepa_debit") },
+  { name: "payment_intent (sepa_debit, succeeded)", fixture: "payment_intent", object: intent("succeeded", "sepa_debit") },
+  { name: "payment_intent (sepa_debit, failed: requires_payment_method with last_payment_error)", fixture: "payment_intent", object: sepaFailed },
   { name: "payment_method (card)", fixture: "payment_method", object: card },
+  // Stripe's payment_method fixture is a card: a SEPA debit's carries sepa_debit (bank_code, branch_code, country, fingerprint, generated_from, last4).
+  { name: "payment_method (sepa_debit)", fixture: "payment_method", object: sepa, allowExtra: ["sepa_debit"], skip: ["card"] },
+  {
+    name: "mandate (sepa_debit, single use)",
+    fixture: "mandate",
+    object: mandateObject({ id: "mandate_1", paymentMethod: "pm_1", reference: "ABCDEFGH23456789", acceptedAt: new Date(), ipAddress: "127.0.0.1", userAgent: "device", multiUse: false, amount: 1099, currency: "eur" }),
+    // Stripe's fixture is a multi-use mandate: a single-use one has single_use (amount, currency) in its place.
+    allowExtra: ["single_use"],
+    skip: ["multi_use"],
+  },
+  {
+    name: "mandate (sepa_debit, multi use)",
+    fixture: "mandate",
+    object: mandateObject({ id: "mandate_2", paymentMethod: "pm_1", reference: "ABCDEFGH23456789", acceptedAt: new Date(), ipAddress: "127.0.0.1", userAgent: "device", multiUse: true, amount: 1099, currency: "eur" }),
+  },
   { name: "payment_method (us_bank_account)", fixture: "payment_method", object: bank, allowExtra: ["us_bank_account"], skip: ["card"] },
   { name: "refund (card, succeeded)", fixture: "refund", object: refundObject({ id: "re_1", amount: 500, currency: "usd", paymentIntent: "pi_1", status: "succeeded", created: new Date(), metadata: { refundId: "r" }, methodType: "card" }) },
   {
@@ -92,6 +128,15 @@ const checks: { name: string; fixture: string; object: unknown; allowExtra?: str
     // Stripe's charge fixture is a card charge: a bank debit's payment_method_details carry us_bank_account instead.
     skip: ["payment_method_details"],
   },
+  {
+    name: "charge (sepa_debit failed)",
+    fixture: "charge",
+    object: bankChargeObject({ id: "ch_3", amount: 500, currency: "eur", paymentIntent: "pi_1", status: "failed", created: new Date(), failureCode: "insufficient_funds", failureMessage: "Insufficient funds.", bankName: "", last4: "3000", sepa: { country: "DE", bankCode: "37040044", branchCode: "", fingerprintOf: "DE89370400440532013000", mandate: "mandate_1" } }),
+    // Stripe's charge fixture is a card charge: a SEPA debit's payment_method_details carry sepa_debit instead.
+    skip: ["payment_method_details"],
+  },
+  { name: "event (payment_intent.processing, sepa_debit)", fixture: "event", object: eventObject({ type: "payment_intent.processing", object: intent("processing", "sepa_debit"), created: new Date() }), skip: ["data"] },
+  { name: "event (payment_intent.payment_failed, sepa_debit)", fixture: "event", object: eventObject({ type: "payment_intent.payment_failed", object: sepaFailed, created: new Date() }), skip: ["data"] },
   { name: "customer", fixture: "customer", object: customerObject({ email: "ada@example.test", name: "Ada" }) },
   { name: "event", fixture: "event", object: eventObject({ type: "payment_intent.succeeded", object: intent("succeeded", "card"), created: new Date() }), skip: ["data"] },
 ];

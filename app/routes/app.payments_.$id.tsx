@@ -38,6 +38,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       extrasCents: payment.amountCents - payment.allocations.reduce((s, a) => s + a.amountCents, 0),
       returnedAt: payment.returnedAt?.toISOString() ?? null,
       failureMessage: payment.failureMessage,
+      // What the customer agreed to for a SEPA debit, as the business (the creditor) may have to show it.
+      mandate: payment.sepaMandate
+        ? {
+            reference: payment.sepaMandate.reference,
+            type: payment.sepaMandate.type,
+            status: payment.sepaMandate.status,
+            holderName: payment.sepaMandate.holderName,
+            holderEmail: payment.sepaMandate.holderEmail,
+            account: `${payment.sepaMandate.ibanCountry} ···${payment.sepaMandate.ibanLast4}`,
+            acceptedAt: payment.sepaMandate.acceptedAt.toISOString(),
+            ipAddress: payment.sepaMandate.ipAddress,
+            userAgent: payment.sepaMandate.userAgent,
+            text: payment.sepaMandate.text,
+          }
+        : null,
       disputes: payment.disputes.map((d) => ({
         id: d.id,
         amountCents: d.amountCents,
@@ -123,6 +138,31 @@ export default function PaymentPage() {
           The bank returned this payment on {formatInstant(new Date(payment.returnedAt), timeZone)}: {payment.failureMessage ?? "no reason given"} It no longer counts, its invoices are owed
           again, and the customer was told how to pay again.
         </p>
+      ) : null}
+      {payment.mandate ? (
+        <Card className="p-5">
+          <h2 className="font-semibold">SEPA Direct Debit mandate</h2>
+          <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]" aria-label="SEPA Direct Debit mandate">
+            <dt className="text-slate-500">Reference</dt>
+            <dd className="font-mono">{payment.mandate.reference}</dd>
+            <dt className="text-slate-500">Account</dt>
+            <dd>
+              {payment.mandate.account}, {payment.mandate.holderName} ({payment.mandate.holderEmail})
+            </dd>
+            <dt className="text-slate-500">Accepted</dt>
+            <dd>
+              {formatInstant(new Date(payment.mandate.acceptedAt), timeZone)} from {payment.mandate.ipAddress}
+            </dd>
+            <dt className="text-slate-500">Browser</dt>
+            <dd className="break-all">{payment.mandate.userAgent}</dd>
+            <dt className="text-slate-500">Use</dt>
+            <dd>{payment.mandate.type === "multi_use" ? "Recurring (a payment plan's later debits)" : "This payment only"}</dd>
+          </dl>
+          <details className="mt-3 text-sm text-slate-700">
+            <summary className="cursor-pointer font-medium">The wording the customer accepted</summary>
+            <p className="mt-2">{payment.mandate.text}</p>
+          </details>
+        </Card>
       ) : null}
       {result?.intent === "simulate-dispute" && (result.message || errors.form) ? (
         <p role={result.ok ? "status" : "alert"} className={`rounded-lg px-3 py-2 text-sm ring-1 ring-inset ${result.ok ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-rose-50 text-rose-800 ring-rose-200"}`}>

@@ -12,7 +12,7 @@ import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { amountExample, currencySymbol, formatDecimal, MoneyError, parseMoney } from "~/modules/money/money";
 import { PaymentInputError, startPayment } from "~/modules/payments/checkout.server";
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
-import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { CLEARING_BUSINESS_DAYS, currencyOfInvoices, methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { openSettlement } from "~/modules/settlements/settlements.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
@@ -44,7 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       const o = offers[i.id];
       return o ? [{ invoiceId: i.id, number: i.number, discountCents: o.discountCents, deadline: o.deadline, achOnly: o.achOnly }] : [];
     }),
-    currency: business.currency,
+    // The methods offered follow the currency of the invoices being paid.
+    currency: currencyOfInvoices(selected, business.currency) ?? business.currency,
     invoices: selected.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents, overdue: i.figures.status === "OVERDUE" })),
     totalCents,
     minimumCents: business.minPartialPaymentCents,
@@ -56,7 +57,7 @@ const PayForm = z.object({
   invoice: z.array(z.string().min(1)).min(1, "pay.chooseInvoice"),
   amountChoice: z.enum(["full", "other"], { message: "pay.chooseAmount" }),
   otherAmount: z.string().optional(),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "pay.chooseMethod" }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "pay.chooseMethod" }),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -119,11 +120,13 @@ export default function Pay() {
   const quotes = {
     CARD: quoteMethod(principal - discountFor("CARD"), "CARD", data.pricing),
     US_BANK_ACCOUNT: quoteMethod(principal - discountFor("US_BANK_ACCOUNT"), "US_BANK_ACCOUNT", data.pricing),
+    SEPA_DEBIT: quoteMethod(principal - discountFor("SEPA_DEBIT"), "SEPA_DEBIT", data.pricing),
   };
   const methods = (
     [
       { value: "CARD", title: t("pay.card"), note: t("pay.cardNote") },
       { value: "US_BANK_ACCOUNT", title: t("pay.ach"), note: t("pay.achNote") },
+      { value: "SEPA_DEBIT", title: t("method.SEPA_DEBIT"), note: t("sepa.methodNote", { days: CLEARING_BUSINESS_DAYS.SEPA_DEBIT }) },
     ] as { value: OnlineMethod; title: string; note: string }[]
   ).filter((m) => methodsFor(data.currency).includes(m.value));
 

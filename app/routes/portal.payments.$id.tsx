@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StripePaymentForm } from "~/components/stripe-payment-form";
 import { Button } from "~/components/ui/button";
@@ -11,6 +12,12 @@ import { failureText, paymentMethodText } from "~/modules/payments/method-text";
 import { receiptParts } from "~/modules/payments/receipt-parts";
 import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
 import { getGateway } from "~/modules/payments/gateway.server";
+import { CLEARING_BUSINESS_DAYS, onlineMethodOf } from "~/modules/payments/pricing";
+import { SepaDebitFields } from "~/components/sepa-debit-fields";
+import { sepaFormSchemaFor } from "~/modules/payments/sepa-form";
+import { portalTranslation } from "~/modules/i18n/locale.server";
+import { translateRefusal } from "~/modules/i18n/refusal";
+import { acceptanceOf, confirmSepaPayment, SepaInputError } from "~/modules/payments/sepa.server";
 import { simulatorFormSchema } from "~/modules/payments/simulator-form";
 import { confirmSimulatedPayment, SimulatorInputError } from "~/modules/payments/simulator.server";
 import { planContextOfPayment } from "~/modules/plans/portal.server";
@@ -21,10 +28,24 @@ import { fieldErrorsOf } from "~/utils/forms";
 import { getEnv } from "~/utils/env.server";
 import { readForm, idParam } from "~/utils/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  ...(data?.status === "SUCCEEDED" ? metaTitle(matches, "payment.receiptTitle", { number: data.receiptNumber ?? "" }) : metaTitle(matches, "payment.title")),
-  ...(data?.status === "PROCESSING" || data?.waiting ? [{ httpEquiv: "refresh", content: data?.waiting ? "2" : "5" } as const] : []),
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => data?.status === "SUCCEEDED" ? metaTitle(matches, "payment.receiptTitle", { number: data.receiptNumber ?? "" }) : metaTitle(matches, "payment.title");
+
+/**
+ * While the webhook has not decided, the page asks again by itself: the loader's data is read anew in place (no
+ * reload, so no timed meta refresh, which WCAG 2.2.1 rules out, and nothing typed elsewhere on the page is lost).
+ */
+function useRefreshWhile(active: boolean, everyMs: number) {
+  const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (latest.current.state === "idle") latest.current.revalidate();
+    }, everyMs);
+    return () => clearInterval(timer);
+  }, [active, everyMs]);
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { customer, business } = await requireCustomer(request, context);
@@ -34,7 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let clientSecret: string | null = null;
   if (payment.status === "PENDING") {
     payment = { ...payment, ...(await ensurePaymentIntent(payment.id)) };
-    if (gateway.name === "stripe" && payment.providerPaymentId) clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
+    // A SEPA debit is confirmed from the page's own IBAN form and mandate, with either gateway.
+    if (gateway.name === "stripe" && payment.providerPaymentId && payment.method !== "SEPA_DEBIT") clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
   }
   const plan = await planContextOfPayment(payment.id);
   return json({
@@ -45,7 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           sequence: plan.sequence,
           count: plan.count,
           businessName: plan.businessName,
-          later: plan.later.map((i) => ({ sequence: i.sequence, dueDate: i.dueDate, amountCents: instalmentCharge(i, payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT", plan.pricing).totalCents })),
+          later: plan.later.map((i) => ({ sequence: i.sequence, dueDate: i.dueDate, amountCents: instalmentCharge(i, onlineMethodOf(payment.method), plan.pricing).totalCents })),
         }
       : null,
     id: payment.id,
@@ -64,15 +86,33 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lines: receiptParts(payment),
     refunds: payment.refunds.map((r) => ({ id: r.id, amountCents: r.amountCents, status: r.status, reason: r.reason, on: dateInZone(r.succeededAt ?? r.createdAt, business.timeZone) })),
     gateway: gateway.name,
+    testMode: gateway.testMode,
+    creditorName: business.name,
+    sepaDefaults: { holderName: customer.name, email: customer.email },
+    clearingDays: payment.method === "SEPA_DEBIT" ? CLEARING_BUSINESS_DAYS.SEPA_DEBIT : CLEARING_BUSINESS_DAYS.US_BANK_ACCOUNT,
     // Back from Stripe's confirmation: the webhook decides, this page waits for it.
     waiting: payment.status === "PENDING" && new URL(request.url).searchParams.has("redirect_status"),
     stripe: clientSecret ? { publishableKey: getEnv().STRIPE_PUBLISHABLE_KEY ?? "", clientSecret, returnUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}` } : null,
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
   const form = Object.fromEntries(await readForm(request));
+  if (form.method === "SEPA_DEBIT") {
+    // The IBAN is kept in the answer so that a typo can be fixed in place (it is the customer's own, on their page).
+    const values = { ...form, mandate: "" } as Record<string, unknown>;
+    const { locale, t } = await portalTranslation(request, customer, business);
+    const parsed = sepaFormSchemaFor((refusal) => translateRefusal(t, refusal)).safeParse(form);
+    if (!parsed.success) return json({ fieldErrors: fieldErrorsOf(parsed.error.issues), formError: null, values }, { status: 400 });
+    try {
+      await confirmSepaPayment(customer.id, idParam(params), { iban: parsed.data.iban, holderName: parsed.data.holderName, email: parsed.data.email }, acceptanceOf(request, context.ipAddress), locale);
+    } catch (error) {
+      if (error instanceof SepaInputError || error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+      throw error;
+    }
+    return redirect(`/portal/payments/${params.id}`);
+  }
   const parsed = simulatorFormSchema(today(business.timeZone)).safeParse(form);
   const values = { ...form, cardNumber: "", cvc: "" } as Record<string, unknown>;
   if (!parsed.success) {
@@ -100,6 +140,7 @@ export default function PaymentPage() {
   const money = (c: number) => format(c, p.currency);
   const method = paymentMethodText(t, p);
   const failure = failureText(tx, p);
+  useRefreshWhile(p.status === "PROCESSING" || p.waiting, p.waiting ? 2_000 : 5_000);
   return (
     <div className="space-y-5">
       <Link to="/portal" className="text-sm font-medium text-teal-700 hover:text-teal-800">
@@ -112,7 +153,17 @@ export default function PaymentPage() {
         </Card>
       ) : null}
       {p.status === "PENDING" && !p.waiting ? <ConfirmPayment /> : null}
-      {p.status === "PROCESSING" ? (
+      {p.status === "PROCESSING" && p.method === "SEPA_DEBIT" ? (
+        <Card className="p-6">
+          <h1 className="text-2xl font-semibold tracking-tight">{t("sepa.processingHeading")}</h1>
+          <p className="mt-2 text-slate-600" data-testid="sepa-processing">
+            {t("sepa.processing", { amount: money(p.amountCents), account: p.methodDetails ? paymentMethodText(t, p) : t("method.SEPA_DEBIT"), days: p.clearingDays })}
+          </p>
+          <Allocations p={p} />
+          <PlanNote p={p} />
+        </Card>
+      ) : null}
+      {p.status === "PROCESSING" && p.method !== "SEPA_DEBIT" ? (
         <Card className="p-6">
           <h1 className="text-2xl font-semibold tracking-tight">{t("payment.processingHeading")}</h1>
           <p className="mt-2 text-slate-600">{t("payment.processingBody", { amount: money(p.amountCents), method })}</p>
@@ -255,18 +306,19 @@ function ConfirmPayment() {
   const isCard = p.method === "CARD";
   const failure = failureText(tx, p);
   const fieldErrors = (name: string) => errors?.[name]?.map(tx);
+  const isSepa = p.method === "SEPA_DEBIT";
   return (
     <Card className="p-5 sm:p-6">
       <h1 className="text-2xl font-semibold tracking-tight">
         {p.plan
-          ? t(isCard ? "payment.payInstalmentByCard" : "payment.payInstalmentByBank", { sequence: p.plan.sequence, amount: money(p.amountCents) })
-          : t(isCard ? "payment.payByCard" : "payment.payByBank", { amount: money(p.amountCents) })}
+          ? t(isSepa ? "sepa.payInstalment" : isCard ? "payment.payInstalmentByCard" : "payment.payInstalmentByBank", { sequence: p.plan.sequence, amount: money(p.amountCents) })
+          : t(isSepa ? "sepa.pay" : isCard ? "payment.payByCard" : "payment.payByBank", { amount: money(p.amountCents) })}
       </h1>
       <Allocations p={p} />
       <PlanAuthorisation p={p} isCard={isCard} />
       {failure ? (
         <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">
-          {t(isCard ? "payment.tryAgainCard" : "payment.tryAgainAccount", { reason: failure })}
+          {t(isSepa ? "sepa.tryAgain" : isCard ? "payment.tryAgainCard" : "payment.tryAgainAccount", { reason: failure })}
         </p>
       ) : null}
       {actionData?.formError ? (
@@ -274,7 +326,15 @@ function ConfirmPayment() {
           {tx(actionData.formError)}
         </p>
       ) : null}
-      {p.stripe ? (
+      {isSepa ? (
+        <Form method="post" className="mt-5 space-y-4" noValidate>
+          <SepaDebitFields creditorName={p.creditorName} defaults={{ holderName: values.holderName ?? p.sepaDefaults.holderName, email: values.email ?? p.sepaDefaults.email, iban: values.iban }} errors={errors} testMode={p.testMode} />
+          <Button type="submit" className="w-full" disabled={busy}>
+            {busy ? "Processing…" : `Pay ${money(p.amountCents)}`}
+          </Button>
+          {p.testMode ? <p className="text-center text-xs text-slate-500">Test mode: no money moves.</p> : null}
+        </Form>
+      ) : p.stripe ? (
         <StripePaymentForm {...p.stripe} amountText={money(p.amountCents)} />
       ) : (
         <Form method="post" className="mt-5 space-y-4" noValidate>

@@ -9,7 +9,7 @@ import { metaTitle, useT } from "~/components/i18n";
 import { portalTranslation } from "~/modules/i18n/locale.server";
 import type { MessageKey } from "~/modules/i18n/messages/en";
 import { translateRefusal } from "~/modules/i18n/refusal";
-import { methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
+import { CLEARING_BUSINESS_DAYS, methodsFor, type OnlineMethod } from "~/modules/payments/pricing";
 import { PlanInputError, startPlan } from "~/modules/plans/plans.server";
 import { planQuote } from "~/modules/plans/portal.server";
 import { buildSchedule, oddCentsNote, PlanRuleError, type Frequency } from "~/modules/plans/schedule";
@@ -31,7 +31,7 @@ const PlanForm = z.object({
   invoice: z.array(z.string().min(1)).min(1, "plan.error.chooseInvoice"),
   count: z.coerce.number({ message: "plan.error.chooseCount" }).int("plan.error.chooseCount"),
   frequency: z.enum(["WEEKLY", "BIWEEKLY", "MONTHLY"], { message: "plan.error.chooseFrequency" }),
-  method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "plan.error.chooseMethod" }),
+  method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "plan.error.chooseMethod" }),
   agree: z.literal("on", { message: "plan.error.agree" }),
 });
 
@@ -170,6 +170,7 @@ export default function PayOverTime() {
             [
               { value: "CARD", title: t("plan.card"), note: t("plan.cardNote") },
               { value: "US_BANK_ACCOUNT", title: t("plan.ach"), note: t("plan.achNote") },
+              { value: "SEPA_DEBIT", title: t("method.SEPA_DEBIT"), note: t("sepa.planMethodNote", { days: CLEARING_BUSINESS_DAYS.SEPA_DEBIT }) },
             ] as const
           ).filter((m) => methodsFor(q.currency).includes(m.value)).map((m) => (
             <label key={m.value} className="flex items-start gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-teal-600">

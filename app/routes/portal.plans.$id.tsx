@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ plan, gateway: gateway.name, changed: new URL(request.url).searchParams.has("changed") });
 }
 
-const MissedForm = z.object({ method: z.enum(["CARD", "US_BANK_ACCOUNT"], { message: "plan.error.chooseMethod" }), keep: z.literal("on").optional() });
+const MissedForm = z.object({ method: z.enum(["CARD", "US_BANK_ACCOUNT", "SEPA_DEBIT"], { message: "plan.error.chooseMethod" }), keep: z.literal("on").optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { customer, business } = await requireCustomer(request);
@@ -210,9 +210,11 @@ export default function PlanPage() {
               <Link to="?change=CARD" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
                 {t("plans.useCard")}
               </Link>
-              <Link to="?change=US_BANK_ACCOUNT" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
-                {t("plans.useBank")}
-              </Link>
+              {methodsFor(plan.currency).includes("US_BANK_ACCOUNT") ? (
+                <Link to="?change=US_BANK_ACCOUNT" className="rounded-lg px-3 py-2 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                  {t("plans.useBank")}
+                </Link>
+              ) : null}
             </div>
           </Card>
           <Card className="p-5">
@@ -255,6 +257,11 @@ function MissedPayment({ currency }: { currency: string }) {
         {methodsFor(currency).includes("US_BANK_ACCOUNT") ? (
           <label className="flex items-center gap-2">
             <input type="radio" name="method" value="US_BANK_ACCOUNT" className="h-4 w-4 text-teal-700" /> {t("plan.ach")}
+          </label>
+        ) : null}
+        {methodsFor(currency).includes("SEPA_DEBIT") ? (
+          <label className="flex items-center gap-2">
+            <input type="radio" name="method" value="SEPA_DEBIT" className="h-4 w-4 text-teal-700" /> {t("method.SEPA_DEBIT")}
           </label>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 // Fresh customers for specs that need an account of their own (the demo's are shared by other specs):
 // written straight into the e2e app's database, as an owner's import would.
 import crypto from "node:crypto";
+import argon2 from "argon2";
 import pg from "pg";
 
 const url = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54349)}/duely`;
@@ -56,6 +57,56 @@ export async function customerLanguage(customerId: string) {
   try {
     const { rows } = await client.query<{ language: string | null }>(`select "language" from "Customer" where "id" = $1`, [customerId]);
     return rows[0]?.language ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A business of its own that bills in euros (the demo's is in dollars and stays so), with a customer, one issued
+ * invoice of `amountCents` and a portal link for them: what an owner who chose EUR at setup would have.
+ */
+export async function createEuroCustomerWithInvoice(input: { name: string; amountCents: number; issueDate: string; dueDate: string }) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const suffix = crypto.randomBytes(3).toString("hex");
+    const businessId = crypto.randomUUID();
+    const customerId = crypto.randomUUID();
+    const invoiceId = crypto.randomUUID();
+    const businessName = `Atelier Berlin ${suffix}`;
+    const email = `${input.name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@example.test`;
+    const number = `RE-${suffix.toUpperCase()}X`;
+    await client.query(
+      `insert into "Business" ("id", "name", "slug", "timeZone", "currency", "supportEmail", "fromEmail", "updatedAt")
+       values ($1, $2, $3, 'Europe/Berlin', 'EUR', $4, $4, now())`,
+      [businessId, businessName, `atelier-${suffix}`, `billing.${suffix}@atelier.test`],
+    );
+    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "updatedAt") values ($1, $2, $3, $4, now())`, [customerId, businessId, email, input.name]);
+    await client.query(
+      `insert into "Invoice" ("id", "businessId", "customerId", "number", "currency", "state", "issueDate", "dueDate", "sentAt", "updatedAt")
+       values ($1, $2, $3, $4, 'EUR', 'ISSUED', $5, $6, now(), now())`,
+      [invoiceId, businessId, customerId, number, input.issueDate, input.dueDate],
+    );
+    await client.query(
+      `insert into "InvoiceLine" ("id", "invoiceId", "position", "description", "quantityMilli", "unitAmountCents", "amountCents") values ($1, $2, 1, 'Design work', 1000, $3, $3)`,
+      [crypto.randomUUID(), invoiceId, input.amountCents],
+    );
+    const owner = { email: `owner.${suffix}@atelier.test`, password: `sepa-owner-${suffix}` };
+    await client.query(`insert into "User" ("id", "businessId", "email", "name", "role", "passwordHash", "updatedAt") values ($1, $2, $3, 'Atelier Owner', 'OWNER', $4, now())`, [
+      crypto.randomUUID(),
+      businessId,
+      owner.email,
+      await argon2.hash(owner.password, { type: argon2.argon2id }),
+    ]);
+    // A portal link as the app makes them: only the token's hash is stored.
+    const token = crypto.randomBytes(32).toString("base64url");
+    await client.query(`insert into "PortalAccessToken" ("id", "customerId", "tokenHash", "expiresAt") values ($1, $2, $3, now() + interval '30 days')`, [
+      crypto.randomUUID(),
+      customerId,
+      crypto.createHash("sha256").update(token).digest("hex"),
+    ]);
+    return { businessName, customerId, invoiceId, email, number, owner, portalPath: `/portal/access/${token}` };
   } finally {
     await client.end();
   }

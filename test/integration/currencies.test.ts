@@ -51,7 +51,7 @@ describe("a business that bills in yen", () => {
   it("refuses bank debit (ACH) for a payment or a plan, saying to pay by card; nothing is saved", async () => {
     const { customer, invoice } = await yenBusiness();
     await expect(startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" })).rejects.toThrow(PaymentInputError);
-    await expect(startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" })).rejects.toThrow("Bank debit (ACH) takes US dollars only: pay by card.");
+    await expect(startPayment({ customerId: customer.id, invoiceIds: [invoice.id], amountCents: null, method: "US_BANK_ACCOUNT" })).rejects.toThrow("Bank debit (ACH) takes US dollars only, and this is in JPY: pay by card.");
     await expect(startPlan({ customerId: customer.id, invoiceIds: [invoice.id], count: 3, frequency: "MONTHLY", method: "US_BANK_ACCOUNT" })).rejects.toThrow(PlanInputError);
     expect(await db.payment.count({ where: { customerId: customer.id } })).toBe(0);
     expect(await db.plan.count({ where: { customerId: customer.id } })).toBe(0);

@@ -710,6 +710,23 @@ function specs(w: World): Spec[] {
       poisons: cardPoisons,
     },
     {
+      // The IBAN form on a payment that is not a SEPA debit, and bad IBANs, names, emails and mandates: all refused.
+      route: "portal.payments.$id",
+      intent: "(SEPA form)",
+      fn: portalPayment.action,
+      who: "portal",
+      id: a.pendingPaymentId,
+      badIds: otherPayments,
+      url: portalUrl("payments"),
+      base: { method: "SEPA_DEBIT", iban: "DE89 3704 0044 0532 0130 00", holderName: "Jenny Rosen", email: "jenny@example.test", mandate: "on" },
+      poisons: {
+        iban: fc.constantFrom("", "DE89370400440532013001", "DE8937040044053201300", "XX89370400440532013000", "DE89-3704-0044", "de89\u00003704", "DE44500105175407324931", "D".repeat(5000)),
+        holderName: fc.oneof(fc.constantFrom("", " ", "J"), tooLong(100)),
+        email: fc.constantFrom("", "not-an-email", "a@", `${"x".repeat(300)}@example.test`),
+        mandate: fc.oneof(fc.constant(REMOVE), bad.checkbox),
+      },
+    },
+    {
       route: "portal.plans.$id",
       intent: "pay-missed",
       fn: portalPlanId.action,

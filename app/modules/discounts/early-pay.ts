@@ -58,8 +58,9 @@ export function earlyPayOffer(terms: DiscountTerms | null, issueDate: CalendarDa
   return { deadline, discountCents, payCents: dueNowCents - discountCents, achOnly: terms.achOnly };
 }
 
-export function offerAppliesTo<O extends { achOnly: boolean }>(offer: O | null, method: "CARD" | "US_BANK_ACCOUNT"): offer is O {
-  return !!offer && (!offer.achOnly || method === "US_BANK_ACCOUNT");
+/** `achOnly` (the column's name) means "by bank debit only": ACH or SEPA, whichever the currency takes. */
+export function offerAppliesTo<O extends { achOnly: boolean }>(offer: O | null, method: "CARD" | "US_BANK_ACCOUNT" | "SEPA_DEBIT"): offer is O {
+  return !!offer && (!offer.achOnly || method !== "CARD");
 }
 
 /** The sentence the portal and the emails use for an open offer. */

@@ -3,6 +3,7 @@
 // status (won, lost) is never left. An open chargeback holds its amount (out of what counts as paid, never chased);
 // won restores it; lost makes the invoice owed again and pauses its reminders until the owner decides to chase or
 // write it off. A dispute on a bank debit is a return: the payment is undone (returns.server.ts).
+import { isBankDebit } from "~/modules/payments/pricing";
 import type Stripe from "stripe";
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
@@ -48,7 +49,7 @@ export async function applyDisputeEvent(tx: Tx, object: Stripe.Dispute, at: Date
   const money = (c: number) => formatMoney(c, payment.currency);
   const firstInvoiceId = payment.allocations[0]?.invoiceId ?? null;
   const log = (type: string, summary: string, data: Record<string, unknown>) => logActivity(tx, { businessId: business.id, customerId: payment.customerId, invoiceId: firstInvoiceId, actor: "SYSTEM", type, summary, data: { paymentId: payment.id, ...data } });
-  const bank = payment.method === "US_BANK_ACCOUNT";
+  const bank = isBankDebit(payment.method);
 
   if (!known) {
     // A bank debit disputed by its account holder cannot be contested: it is a return, and undoes the payment.

@@ -4,7 +4,7 @@ import type { MessageValues, Translator } from "./formatter";
 import type { MessageKey } from "./messages/en";
 
 /** A value named in a refusal: days and money are written in the reader's language. */
-export type ErrorValue = string | number | { day: CalendarDate } | { cents: number; currency: string } | { list: string[] };
+export type ErrorValue = string | number | { day: CalendarDate } | { cents: number; currency: string } | { list: string[] } | { region: string };
 
 export type Refusal = { key: MessageKey; values: Record<string, ErrorValue> };
 
@@ -18,7 +18,9 @@ export function formatErrorValues(tr: Pick<Translator, "date" | "money" | "tag">
           ? tr.date(value.day, "long")
           : "list" in value
             ? new Intl.ListFormat(tr.tag, { type: "conjunction" }).format(value.list)
-            : tr.money(value.cents, value.currency),
+            : "region" in value
+              ? (new Intl.DisplayNames(tr.tag, { type: "region" }).of(value.region) ?? value.region)
+              : tr.money(value.cents, value.currency),
     ]),
   );
 }

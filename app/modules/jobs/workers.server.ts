@@ -5,7 +5,7 @@ import { runReminders } from "~/modules/reminders/engine.server";
 import { runPlanCharges } from "~/modules/plans/charges.server";
 import { sweepReplacedIntents } from "~/modules/plans/plans.server";
 import { sweepUnsentRefunds } from "~/modules/refunds/refunds.server";
-import { finishSimulatedRefund, runSimulatorLater, settleSimulatedBankDebit, type SimulatorLater } from "~/modules/payments/simulator.server";
+import { finishSimulatedRefund, runSimulatorLater, settleSimulatedBankDebit, settleSimulatedSepaDebit, type SimulatorLater } from "~/modules/payments/simulator.server";
 import { syncClock } from "~/utils/clock.server";
 import { getBoss, QUEUES } from "./queue.server";
 
@@ -24,10 +24,12 @@ export async function startWorkers() {
     },
   );
 
-  await boss.work<{ paymentId: string; accountNumber: string }>(QUEUES.simulatorSettle, { pollingIntervalSeconds: 1 }, async ([job]) => {
+  // A simulated bank debit settling: ACH (an account number) or SEPA (one of Stripe's test IBANs).
+  await boss.work<{ paymentId: string; accountNumber: string } | { paymentId: string; iban: string }>(QUEUES.simulatorSettle, { pollingIntervalSeconds: 1 }, async ([job]) => {
     if (!job) return;
     await syncClock();
-    await settleSimulatedBankDebit(job.data.paymentId, job.data.accountNumber);
+    if ("iban" in job.data) await settleSimulatedSepaDebit(job.data.paymentId, job.data.iban);
+    else await settleSimulatedBankDebit(job.data.paymentId, job.data.accountNumber);
   });
 
   await boss.work<{ refundId: string; outcome: "succeeded" | "failed" }>(QUEUES.simulatorRefund, { pollingIntervalSeconds: 1 }, async ([job]) => {

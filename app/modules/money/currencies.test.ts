@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { methodsFor } from "~/modules/payments/pricing";
+import { currencyOfInvoices, methodRefusal, methodsFor } from "~/modules/payments/pricing";
+import { translateRefusal } from "~/modules/i18n/refusal";
+import { translator } from "~/modules/i18n/translator.server";
 import { currencyLabel, currencySymbol, formatDecimal, formatMoney, minorDigits, parseMoney, SUPPORTED_CURRENCIES } from "./money";
 
 describe("every supported currency, in its own exponent", () => {
@@ -36,7 +38,14 @@ describe("every supported currency, in its own exponent", () => {
     expect(SUPPORTED_CURRENCIES.map(currencySymbol)).toEqual(["$", "€", "£", "CA$", "A$", "SEK", "¥", "CN¥"]);
   });
 
-  it("offers bank debit (ACH) in US dollars only; card in every currency", () => {
-    for (const c of SUPPORTED_CURRENCIES) expect(methodsFor(c)).toEqual(c === "USD" ? ["CARD", "US_BANK_ACCOUNT"] : ["CARD"]);
+  it("offers bank debit (ACH) in US dollars only, SEPA Direct Debit in euros only, card in every currency", () => {
+    for (const c of SUPPORTED_CURRENCIES) expect(methodsFor(c)).toEqual(c === "USD" ? ["CARD", "US_BANK_ACCOUNT"] : c === "EUR" ? ["CARD", "SEPA_DEBIT"] : ["CARD"]);
+    const say = (r: ReturnType<typeof methodRefusal>) => (r ? translateRefusal(translator("en"), r) : null);
+    expect(say(methodRefusal("SEPA_DEBIT", "USD"))).toBe("SEPA Direct Debit takes euros only, and this is in USD: pay by card or bank account (ACH).");
+    expect(say(methodRefusal("US_BANK_ACCOUNT", "EUR"))).toBe("Bank debit (ACH) takes US dollars only, and this is in EUR: pay by card or SEPA Direct Debit.");
+    expect(say(methodRefusal("US_BANK_ACCOUNT", "JPY"))).toBe("Bank debit (ACH) takes US dollars only, and this is in JPY: pay by card.");
+    expect(methodRefusal("CARD", "JPY")).toBeNull();
+    expect(currencyOfInvoices([{ currency: "EUR" }, { currency: "EUR" }], "USD")).toBe("EUR");
+    expect(currencyOfInvoices([{ currency: "EUR" }, { currency: "USD" }], "USD")).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import { now, today } from "~/utils/clock.server";
 import { db, isTransactionTimeout } from "~/utils/db.server";
 import { allocate, PaymentInputError } from "./allocation";
 import { getGateway, gatewayName, idempotencyKeyFor } from "./gateway.server";
-import { methodsFor, quoteMethod, type OnlineMethod } from "./pricing";
+import { currencyOfInvoices, methodRefusal, onlineMethodOf, quoteMethod, type OnlineMethod } from "./pricing";
 
 export { PaymentInputError };
 
@@ -25,7 +25,6 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
   await db.$transaction(async (tx) => {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
     const { business } = customer;
-    if (!methodsFor(business.currency).includes(input.method)) throw new PaymentInputError("pay.error.achUsdOnly");
     // Lock the invoices: two checkouts for the same balance take turns.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
@@ -37,6 +36,10 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
 
     const day = today(business.timeZone);
     const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id));
+    const currency = currencyOfInvoices(invoices, business.currency);
+    if (!currency) throw new PaymentInputError("pay.error.mixedCurrencies");
+    const refused = methodRefusal(input.method, currency);
+    if (refused) throw new PaymentInputError(refused.key, refused.values);
     // An early-pay discount goes with paying an invoice's whole balance in time (never with a part payment).
     const settlement = input.settlementOfferId ? await openSettlement(customer.id, input.invoiceIds[0] ?? "", day, tx) : null;
     if (input.settlementOfferId && (!settlement || settlement.id !== input.settlementOfferId || input.invoiceIds.length !== 1)) {
@@ -51,7 +54,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
       invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - discountFor(i.id) })),
       settlement ? settlement.amountCents : input.amountCents,
       settlement ? 0 : business.minPartialPaymentCents,
-      business.currency,
+      currency,
     );
     const principal = allocations.reduce((s, a) => s + a.amountCents, 0);
     const quote = quoteMethod(principal, input.method, business);
@@ -60,7 +63,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         id: paymentId,
         businessId: business.id,
         customerId: customer.id,
-        currency: business.currency,
+        currency,
         amountCents: quote.totalCents,
         methodAdjustmentCents: quote.adjustmentCents,
         method: input.method,
@@ -88,7 +91,7 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
         invoiceId: a.invoiceId,
         actor: "CUSTOMER",
         type: "payment.started",
-        summary: `Started a ${input.method === "CARD" ? "card" : "bank"} payment of ${formatMoney(quote.totalCents, business.currency)} for ${numbers.join(", ")}`,
+        summary: `Started a ${STARTED_AS[input.method]} payment of ${formatMoney(quote.totalCents, currency)} for ${numbers.join(", ")}`,
         data: { paymentId },
       });
     }
@@ -97,6 +100,8 @@ export async function startPayment(input: CheckoutInput): Promise<{ paymentId: s
   await ensurePaymentIntent(paymentId);
   return { paymentId };
 }
+
+const STARTED_AS: Record<OnlineMethod, string> = { CARD: "card", US_BANK_ACCOUNT: "bank", SEPA_DEBIT: "SEPA Direct Debit" };
 
 /** A checkout that could not get its turn in time changed nothing: the customer is told so, not shown a 500. */
 function refuseWhenBusy(error: unknown): never {
@@ -112,7 +117,7 @@ export async function ensurePaymentIntent(paymentId: string) {
     paymentId: payment.id,
     amountCents: payment.amountCents,
     currency: payment.currency,
-    method: payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT",
+    method: onlineMethodOf(payment.method),
     customer: { id: payment.customer.id, email: payment.customer.email, name: payment.customer.name, stripeCustomerId: payment.customer.stripeCustomerId },
     description: `Payment for ${payment.allocations.map((a) => a.invoice.number).join(", ")}`,
     savePaymentMethod: payment.savePaymentMethod,

@@ -16,7 +16,7 @@ import { now } from "~/utils/clock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { GatewayName } from "./gateway.server";
-import { METHOD_LABELS } from "./pricing";
+import { CLEARING_BUSINESS_DAYS, describeSepaAccount, isBankDebit, METHOD_LABELS } from "./pricing";
 import { applyRefundEvent } from "~/modules/refunds/refund-state.server";
 import { applyDisputeEvent } from "~/modules/disputes/dispute-state.server";
 import { applyBankReturn } from "~/modules/disputes/returns.server";
@@ -55,6 +55,7 @@ function describeMethod(intent: Stripe.PaymentIntent): string | null {
   if (!pm || typeof pm === "string") return null;
   if (pm.card) return `${BRAND_NAMES[pm.card.brand] ?? pm.card.brand} ending ${pm.card.last4}`;
   if (pm.us_bank_account) return `${pm.us_bank_account.bank_name ?? "Bank account"} ending ${pm.us_bank_account.last4 ?? ""}`.trim();
+  if (pm.sepa_debit?.last4) return describeSepaAccount(pm.sepa_debit.last4);
   return null;
 }
 
@@ -118,7 +119,7 @@ async function applyChargeFailed(tx: Tx, charge: Stripe.Charge, at: Date): Promi
   const [locked] = await tx.$queryRaw<{ id: string }[]>`select id from "Payment" where "providerPaymentId" = ${intentId} for update`;
   if (!locked) return { outcome: "ignored", note: `no payment for ${intentId}` };
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: locked.id }, select: { id: true, status: true, method: true, lastEventAt: true } });
-  if (payment.method !== "US_BANK_ACCOUNT") return { outcome: "ignored", note: "carried by the payment intent's own event" };
+  if (!isBankDebit(payment.method)) return { outcome: "ignored", note: "carried by the payment intent's own event" };
   // A bank debit still in flight here: this may be the return of a success whose event is late. It waits for it (if
   // the debit fails instead, its own failure event carries that).
   if (payment.status === "PENDING" || payment.status === "PROCESSING") return { outcome: "waiting", waitingFor: intentId, note: `payment for ${intentId} has not succeeded here yet` };
@@ -144,7 +145,7 @@ async function applyIntentEvent(tx: Tx, intent: Stripe.PaymentIntent, incomingSt
 
       const error = intent.last_payment_error;
       // A bank debit that had succeeded and now fails, later than its success: the bank returned it.
-      if (incomingStatus === "FAILED" && payment.status === "SUCCEEDED" && payment.method === "US_BANK_ACCOUNT" && payment.lastEventAt && at.getTime() > payment.lastEventAt.getTime()) {
+      if (incomingStatus === "FAILED" && payment.status === "SUCCEEDED" && isBankDebit(payment.method) && payment.lastEventAt && at.getTime() > payment.lastEventAt.getTime()) {
         const returned = await applyBankReturn(tx, payment.id, { code: error?.code ?? "returned", message: error?.message ?? null }, at);
         return { outcome: returned ? "applied" : "unchanged" };
       }
@@ -177,7 +178,7 @@ async function applyIntentEvent(tx: Tx, intent: Stripe.PaymentIntent, incomingSt
         await tx.payment.update({ where: { id: payment.id }, data: { lastEventAt: next.lastEventAt } });
         // Stripe does not promise order: a bank debit's "processing" can arrive after its failure. It still
         // failed after processing, when the customer had left, so they are told now (once, by the dedupe key).
-        if (incomingStatus === "PROCESSING" && payment.status === "FAILED" && payment.method === "US_BANK_ACCOUNT") {
+        if (incomingStatus === "PROCESSING" && payment.status === "FAILED" && isBankDebit(payment.method)) {
           const withdrawn = await tx.discount.findMany({ where: { paymentId: payment.id, status: "WITHDRAWN" }, select: { amountCents: true } });
           await enqueueBankFailureNotice(tx, payment, withdrawn.reduce((s, d) => s + d.amountCents, 0));
         }
@@ -204,7 +205,7 @@ async function applyIntentEvent(tx: Tx, intent: Stripe.PaymentIntent, incomingSt
       else if (updated.status === "SUCCEEDED") await completePlansPaidEarly(tx, payment.allocations.map((a) => a.invoiceId));
       if (updated.status === "SUCCEEDED") {
         // Events arrived out of order: a bank debit's failure that is newer than its success was its return.
-        if (payment.status === "FAILED" && payment.method === "US_BANK_ACCOUNT" && payment.lastEventAt && payment.lastEventAt.getTime() > at.getTime()) {
+        if (payment.status === "FAILED" && isBankDebit(payment.method) && payment.lastEventAt && payment.lastEventAt.getTime() > at.getTime()) {
           await tx.payment.update({ where: { id: payment.id }, data: { lastEventAt: at } });
           await applyBankReturn(tx, payment.id, { code: payment.failureCode ?? "returned", message: payment.failureMessage }, payment.lastEventAt);
         }
@@ -278,7 +279,9 @@ async function recordTransition(tx: Tx, payment: PaymentForEffects, previous: Pa
   };
 
   if (payment.status === "PROCESSING") {
-    await perInvoice("payment.processing", `Bank payment of ${amount} is processing (${method}); it takes up to 4 business days`);
+    const days = isBankDebit(payment.method) ? CLEARING_BUSINESS_DAYS[payment.method] : 4;
+    const kind = payment.method === "SEPA_DEBIT" ? "SEPA Direct Debit" : "Bank payment";
+    await perInvoice("payment.processing", `${kind} of ${amount} is processing (${method}); it takes up to ${days} business days`);
   }
   if (payment.status === "SUCCEEDED") {
     if (payment.attribution?.startsWith("settlement:")) await completeSettlement(tx, payment.attribution.slice("settlement:".length), payment.id);

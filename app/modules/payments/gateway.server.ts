@@ -27,6 +27,21 @@ export type OffSessionChargeInput = Omit<CreateIntentInput, "savePaymentMethod">
 
 export type SetupInput = { setupId: string; method: OnlineMethod; customer: GatewayCustomer; metadata: Record<string, string> };
 
+/** A SEPA debit confirmed from the portal's IBAN form: the account, and the mandate as the customer accepted it. */
+export type SepaConfirmInput = {
+  paymentId: string;
+  providerPaymentId: string;
+  customer: GatewayCustomer;
+  iban: string;
+  holderName: string;
+  email: string;
+  /** Saved for the plan's later debits: the mandate is then multi-use. */
+  savePaymentMethod: boolean;
+  mandate: { acceptedAt: Date; ipAddress: string; userAgent: string };
+};
+
+export type ConfirmedSepa = { providerMandateId: string | null; reference: string | null };
+
 export type RefundInput = { refundId: string; paymentId: string; providerPaymentId: string; amountCents: number; currency: string; idempotencyKey: string };
 export type GatewayRefund = { providerRefundId: string; status: "pending" | "succeeded" | "failed" | "canceled" | "requires_action"; failureReason: string | null };
 
@@ -39,6 +54,11 @@ export interface PaymentGateway {
   /** Charges a saved payment method without the customer present (instalments). */
   chargeOffSession(input: OffSessionChargeInput): Promise<CreatedIntent>;
   retrievePaymentIntent(providerPaymentId: string): Promise<Stripe.PaymentIntent>;
+  /**
+   * Confirms a SEPA debit with the customer's IBAN and their acceptance of the mandate (Stripe's mandate_data); the
+   * debit is then processing, and its outcome arrives as events. Refused at once (SepaInputError) if the account is.
+   */
+  confirmSepaDebit(input: SepaConfirmInput): Promise<ConfirmedSepa>;
   /** Starts saving a new payment method for off-session use (a plan's new card or bank account): a SetupIntent. */
   createSetupIntent(input: SetupInput): Promise<{ providerSetupId: string; clientSecret: string | null }>;
   /** Cancels an unconfirmed intent, so that it can no longer be paid (an expired discount). */
@@ -47,6 +67,9 @@ export interface PaymentGateway {
   /** Gives money back on a succeeded payment; the same idempotency key always means the same one refund. */
   createRefund(input: RefundInput): Promise<GatewayRefund>;
 }
+
+/** The gateway would not take these bank details: the customer is told why and can correct them. */
+export class SepaInputError extends Error {}
 
 /** The idempotency key of every gateway call for a payment: derived from the payment's own id. */
 export function idempotencyKeyFor(paymentId: string, operation = "create") {

@@ -9,9 +9,10 @@ import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { processPaymentEvent } from "./events.server";
-import type { PaymentGateway } from "./gateway.server";
-import { bankOutcome, cardCanBeSaved, cardOutcome, DISPUTED_CARDS, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
-import { bankChargeObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject } from "./stripe-objects";
+import { SepaInputError, type PaymentGateway } from "./gateway.server";
+import { ibanBankCodes, ibanLast4, normalizeIban } from "./iban";
+import { bankOutcome, cardCanBeSaved, cardOutcome, DISPUTED_CARDS, sepaOutcome, simulatedCardMethodId, TEST_ROUTING_NUMBER, type BankOutcome } from "./simulator-outcomes";
+import { bankChargeObject, disputeObject, eventObject, paymentIntentObject, paymentMethodObject, refundObject, stripeMethodType } from "./stripe-objects";
 
 export const SIMULATED_BANK_NAME = "STRIPE TEST BANK";
 
@@ -27,7 +28,7 @@ async function intentFor(paymentId: string, status: Stripe.PaymentIntent.Status,
     currency: payment.currency,
     customer: null,
     status,
-    methodType: payment.method === "CARD" ? "card" : "us_bank_account",
+    methodType: stripeMethodType(payment.method),
     created: payment.createdAt,
     metadata: { paymentId: payment.id, businessId: payment.businessId, customerId: payment.customerId },
     ...extra,
@@ -47,10 +48,22 @@ export const simulatorGateway: PaymentGateway = {
   async chargeOffSession(input) {
     const id = intentIdFor(input.paymentId);
     await db.payment.update({ where: { id: input.paymentId }, data: { providerPaymentId: id } });
-    const [, kind, number] = /^pm_sim_(card|bank)_(?:unknown_)?(\d+)/.exec(input.providerPaymentMethodId) ?? [];
+    const [, kind, number] = /^pm_sim_(card|bank|sepa)_(?:unknown_)?([0-9A-Z]+)/.exec(input.providerPaymentMethodId) ?? [];
     if (kind === "card" && number) await settleCard(input.paymentId, number, 12, 2040, "off-session");
     else if (kind === "bank" && number) await startBankDebit(input.paymentId, number);
+    else if (kind === "sepa" && number) await startSepaDebit(input.paymentId, number);
     return { providerPaymentId: id, clientSecret: null, providerCustomerId: null };
+  },
+  async confirmSepaDebit(input) {
+    const iban = normalizeIban(input.iban);
+    if (!sepaOutcome(iban)) {
+      throw new SepaInputError(
+        "This IBAN was not accepted. In test mode use one of Stripe's test IBANs: DE89 3704 0044 0532 0130 00 (succeeds) or DE62 3704 0044 0532 0130 01 (fails: insufficient funds).",
+      );
+    }
+    const providerMandateId = `mandate_sim_${input.paymentId.replace(/-/g, "")}`;
+    await startSepaDebit(input.paymentId, iban);
+    return { providerMandateId, reference: null };
   },
   async createSetupIntent(input) {
     return { providerSetupId: `seti_sim_${input.setupId.replace(/-/g, "")}`, clientSecret: null };
@@ -104,6 +117,48 @@ function simulatedBankMethod(accountNumber: string) {
   });
 }
 
+/** The simulator's SEPA payment method for a test IBAN, with the holder's name and email from the mandate. */
+async function simulatedSepaMethod(paymentId: string, iban: string) {
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { sepaMandate: true, customer: true } });
+  const { bankCode, branchCode } = ibanBankCodes(iban);
+  return paymentMethodObject({
+    type: "sepa_debit",
+    id: `pm_sim_sepa_${iban}`,
+    country: iban.slice(0, 2),
+    bankCode,
+    branchCode,
+    last4: ibanLast4(iban),
+    fingerprintOf: iban,
+    customer: null,
+    name: payment.sepaMandate?.holderName ?? payment.customer.name,
+    email: payment.sepaMandate?.holderEmail ?? payment.customer.email,
+  });
+}
+
+/** A SEPA debit goes to processing at once and settles after the delay, as Stripe's test IBANs do. */
+async function startSepaDebit(paymentId: string, iban: string) {
+  if (!sepaOutcome(iban)) throw new SimulatorInputError("The IBAN could not be used: check it.");
+  const paymentMethod = await simulatedSepaMethod(paymentId, iban);
+  // Queued first (once per payment), so a crash here never strands a payment in processing.
+  await (await getBoss()).send(QUEUES.simulatorSettle, { paymentId, iban }, { singletonKey: paymentId, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
+  return emit(`evt_sim_${paymentId}_processing`, "payment_intent.processing", await intentFor(paymentId, "processing", { paymentMethod }));
+}
+
+/** The job that finishes a simulated SEPA debit: succeeded (then perhaps disputed), or failed with the bank's reason. */
+export async function settleSimulatedSepaDebit(paymentId: string, iban: string) {
+  const outcome = sepaOutcome(iban) ?? { kind: "failed" as const, code: "invalid_bank_account_iban", message: "The IBAN could not be debited." };
+  const paymentMethod = await simulatedSepaMethod(paymentId, iban);
+  if (outcome.kind === "succeeded") {
+    // Stripe's "disputed" test IBANs: the account holder disputes the debit at once after it succeeds.
+    if (outcome.disputed) {
+      await (await getBoss()).send(QUEUES.simulatorLater, { kind: "dispute", paymentId, reason: "debit_not_authorized", status: "needs_response" }, { singletonKey: `dispute:${paymentId}`, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
+    }
+    return emit(`evt_sim_${paymentId}_succeeded`, "payment_intent.succeeded", await intentFor(paymentId, "succeeded", { paymentMethod }));
+  }
+  const lastPaymentError = { type: "invalid_request_error", code: outcome.code, message: outcome.message, payment_method: paymentMethod } as unknown as Stripe.PaymentIntent.LastPaymentError;
+  return emit(`evt_sim_${paymentId}_failed`, "payment_intent.payment_failed", await intentFor(paymentId, "requires_payment_method", { paymentMethod, lastPaymentError }));
+}
+
 async function settleCard(paymentId: string, number: string, expMonth: number, expYear: number, attemptKey: string) {
   const outcome = cardOutcome(number);
   const paymentMethod = paymentMethodObject({ type: "card", id: simulatedCardMethodId(number), brand: outcome.brand, last4: number.slice(-4), expMonth, expYear, customer: null });
@@ -148,20 +203,24 @@ export async function settleSimulatedBankDebit(paymentId: string, accountNumber:
   return emit(`evt_sim_${paymentId}_failed`, "payment_intent.payment_failed", await intentFor(paymentId, "requires_payment_method", { paymentMethod, lastPaymentError }));
 }
 
+/** A payment whose early-pay discount ended before it was confirmed is cancelled: the customer pays the current amount. */
+export async function refuseAfterDiscountDeadline(payment: { id: string; businessId: string }) {
+  const business = await db.business.findUniqueOrThrow({ where: { id: payment.businessId } });
+  const passed = await passedDiscountDeadline(payment.id, dateInZone(now(), business.timeZone));
+  if (!passed) return;
+  await db.$transaction(async (tx) => {
+    await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELED" } });
+    await withdrawDiscounts(tx, [payment.id], "its last day passed before the payment was confirmed");
+  });
+  throw new SimulatorInputError(`The early-payment discount ended on ${formatDate(passed, "en-US", "long")}. Go back to your account to pay the current amount.`);
+}
+
 /** The portal's test-mode checkout: what Stripe's Payment Element and confirmPayment do, offline. */
 export async function confirmSimulatedPayment(customerId: string, paymentId: string, details: { method: "CARD"; card: CardDetails } | { method: "US_BANK_ACCOUNT"; bank: BankDetails }) {
   const payment = await db.payment.findFirst({ where: { id: paymentId, customerId } });
   if (!payment) throw new Response("Not found", { status: 404 });
   if (payment.status !== "PENDING") return payment.status;
-  const business = await db.business.findUniqueOrThrow({ where: { id: payment.businessId } });
-  const passed = await passedDiscountDeadline(payment.id, dateInZone(now(), business.timeZone));
-  if (passed) {
-    await db.$transaction(async (tx) => {
-      await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELED" } });
-      await withdrawDiscounts(tx, [payment.id], "its last day passed before the payment was confirmed");
-    });
-    throw new SimulatorInputError(`The early-payment discount ended on ${formatDate(passed, "en-US", "long")}. Go back to your account to pay the current amount.`);
-  }
+  await refuseAfterDiscountDeadline(payment);
   if (details.method === "CARD") {
     const attempts = await db.activityEvent.count({ where: { customerId, type: "payment.declined", data: { path: ["paymentId"], equals: paymentId } } });
     await settleCard(payment.id, details.card.number, details.card.expMonth, details.card.expYear, String(attempts + 1));
@@ -198,7 +257,7 @@ function simulatedRefund(input: { refundId: string; paymentId: string; providerP
     status,
     created: now(),
     metadata: { refundId: input.refundId, paymentId: input.paymentId },
-    methodType: method === "CARD" ? "card" : "us_bank_account",
+    methodType: stripeMethodType(method),
     failureReason,
   });
 }
@@ -241,7 +300,7 @@ async function simulatedDispute(paymentId: string, status: Stripe.Dispute.Status
     created: existing?.openedAt ?? now(),
     // Stripe gives the business about three weeks to answer.
     evidenceDueBy: status === "won" || status === "lost" ? null : (existing?.evidenceDueBy ?? new Date(now().getTime() + 21 * 86_400_000)),
-    methodType: payment.method === "CARD" ? "card" : "us_bank_account",
+    methodType: stripeMethodType(payment.method),
     feeCents: inquiry ? 0 : SIMULATED_DISPUTE_FEE_CENTS,
     reinstated,
   });

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { idempotencyKeyFor, type CreateIntentInput, type GatewayRefund, type GatewayCustomer, type OffSessionChargeInput, type PaymentGateway } from "./gateway.server";
+import { idempotencyKeyFor, SepaInputError, type CreateIntentInput, type GatewayRefund, type GatewayCustomer, type OffSessionChargeInput, type PaymentGateway } from "./gateway.server";
 
 /** The real Stripe SDK. Host and port can point it at a local server for tests (STRIPE_API_BASE). */
 export function createStripeClient(secretKey: string) {
@@ -25,7 +25,17 @@ async function ensureStripeCustomer(stripe: Stripe, customer: GatewayCustomer) {
 }
 
 function methodTypes(method: CreateIntentInput["method"]): Stripe.PaymentIntentCreateParams.AllowedPaymentMethodType[] {
-  return method === "CARD" ? ["card"] : ["us_bank_account"];
+  return method === "CARD" ? ["card"] : method === "SEPA_DEBIT" ? ["sepa_debit"] : ["us_bank_account"];
+}
+
+/** The mandate of a SEPA debit's charge (Stripe names it on the charge), with its reference. */
+async function sepaMandateOf(stripe: Stripe, intentId: string) {
+  const intent = await stripe.paymentIntents.retrieve(intentId, { expand: ["latest_charge"] });
+  const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+  const mandateId = charge?.payment_method_details?.sepa_debit?.mandate ?? null;
+  if (!mandateId) return { providerMandateId: null, reference: null };
+  const mandate = await stripe.mandates.retrieve(mandateId);
+  return { providerMandateId: mandate.id, reference: mandate.payment_method_details.sepa_debit?.reference ?? null };
 }
 
 export function createStripeGateway(secretKey: string): PaymentGateway {
@@ -80,6 +90,36 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
         if (declined?.id) return { providerPaymentId: declined.id, clientSecret: null, providerCustomerId: stripeCustomer };
         throw error;
       }
+    },
+
+    async confirmSepaDebit(input) {
+      // The IBAN goes to Stripe as a payment method, and the intent is confirmed with the customer's acceptance of
+      // the mandate (mandate_data), as Stripe's API takes it when the page collects the IBAN and shows the mandate.
+      let pm: Stripe.PaymentMethod;
+      try {
+        pm = await stripe.paymentMethods.create(
+          { type: "sepa_debit", sepa_debit: { iban: input.iban }, billing_details: { name: input.holderName, email: input.email } },
+          { idempotencyKey: idempotencyKeyFor(input.paymentId, `sepa-method-${input.iban.slice(-4)}-${input.mandate.acceptedAt.getTime()}`) },
+        );
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) throw new SepaInputError(error.message);
+        throw error;
+      }
+      const confirmed = await stripe.paymentIntents.confirm(
+        input.providerPaymentId,
+        {
+          payment_method: pm.id,
+          mandate_data: {
+            customer_acceptance: {
+              type: "online",
+              accepted_at: Math.floor(input.mandate.acceptedAt.getTime() / 1000),
+              online: { ip_address: input.mandate.ipAddress, user_agent: input.mandate.userAgent },
+            },
+          },
+        },
+        { idempotencyKey: idempotencyKeyFor(input.paymentId, `sepa-confirm-${pm.id}`) },
+      );
+      return sepaMandateOf(stripe, confirmed.id);
     },
 
     async createSetupIntent(input) {

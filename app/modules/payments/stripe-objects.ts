@@ -10,13 +10,26 @@ export function stripeId(prefix: string) {
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+export type MethodType = "card" | "us_bank_account" | "sepa_debit";
+
+/** The Stripe payment method type of one of our online methods. */
+export function stripeMethodType(method: string): MethodType {
+  return method === "SEPA_DEBIT" ? "sepa_debit" : method === "US_BANK_ACCOUNT" ? "us_bank_account" : "card";
+}
+
+const METHOD_OPTIONS: Record<MethodType, object> = {
+  card: { card: { request_three_d_secure: "automatic" } },
+  us_bank_account: { us_bank_account: { verification_method: "automatic" } },
+  sepa_debit: { sepa_debit: {} },
+};
+
 export type IntentFields = {
   id: string;
   amount: number;
   currency: string;
   customer: string | null;
   status: Stripe.PaymentIntent.Status;
-  methodType: "card" | "us_bank_account";
+  methodType: MethodType;
   created: Date;
   metadata: Record<string, string>;
   description?: string | null;
@@ -57,9 +70,9 @@ export function paymentIntentObject(f: IntentFields): Stripe.PaymentIntent {
     on_behalf_of: null,
     payment_method: f.paymentMethod ?? null,
     payment_method_configuration_details: null,
-    payment_method_options: f.methodType === "card" ? { card: { request_three_d_secure: "automatic" } } : { us_bank_account: { verification_method: "automatic" } },
+    payment_method_options: METHOD_OPTIONS[f.methodType],
     payment_method_types: [f.methodType],
-    processing: f.status === "processing" ? { type: f.methodType === "card" ? "card" : "us_bank_account" } : null,
+    processing: f.status === "processing" ? { type: f.methodType } : null,
     receipt_email: null,
     review: null,
     setup_future_usage: f.setupFutureUsage ?? null,
@@ -75,14 +88,26 @@ export function paymentIntentObject(f: IntentFields): Stripe.PaymentIntent {
 
 export type MethodFields =
   | { type: "card"; id?: string; brand: string; last4: string; expMonth: number; expYear: number; customer: string | null; name?: string | null }
-  | { type: "us_bank_account"; id?: string; bankName: string; last4: string; routingNumber: string; customer: string | null; name?: string | null };
+  | { type: "us_bank_account"; id?: string; bankName: string; last4: string; routingNumber: string; customer: string | null; name?: string | null }
+  | { type: "sepa_debit"; id?: string; country: string; bankCode: string; branchCode: string; last4: string; fingerprintOf: string; customer: string | null; name: string; email: string };
+
+/** Stripe's fingerprint of an account: the same account always gives the same one, and it reveals nothing of it. */
+export function accountFingerprint(account: string) {
+  return crypto.createHash("sha256").update(account).digest("base64url").slice(0, 16);
+}
 
 export function paymentMethodObject(f: MethodFields): Stripe.PaymentMethod {
   const common = {
     id: f.id ?? stripeId("pm"),
     object: "payment_method",
     allow_redisplay: "unspecified",
-    billing_details: { address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null }, email: null, name: f.name ?? null, phone: null, tax_id: null },
+    billing_details: {
+      address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
+      email: f.type === "sepa_debit" ? f.email : null,
+      name: f.name ?? null,
+      phone: null,
+      tax_id: null,
+    },
     created: seconds(new Date()),
     customer: f.customer,
     customer_account: null,
@@ -90,6 +115,19 @@ export function paymentMethodObject(f: MethodFields): Stripe.PaymentMethod {
     metadata: {},
     type: f.type,
   };
+  if (f.type === "sepa_debit") {
+    return {
+      ...common,
+      sepa_debit: {
+        bank_code: f.bankCode,
+        branch_code: f.branchCode,
+        country: f.country,
+        fingerprint: accountFingerprint(f.fingerprintOf),
+        generated_from: { charge: null, setup_attempt: null },
+        last4: f.last4,
+      },
+    } as unknown as Stripe.PaymentMethod;
+  }
   if (f.type === "card") {
     return {
       ...common,
@@ -125,6 +163,33 @@ export function paymentMethodObject(f: MethodFields): Stripe.PaymentMethod {
       status_details: {},
     },
   } as unknown as Stripe.PaymentMethod;
+}
+
+export type MandateFields = {
+  id: string;
+  paymentMethod: string;
+  reference: string;
+  acceptedAt: Date;
+  ipAddress: string;
+  userAgent: string;
+  multiUse: boolean;
+  amount: number;
+  currency: string;
+};
+
+/** A SEPA Direct Debit mandate as Stripe shapes it: the customer's online acceptance, and its reference. */
+export function mandateObject(f: MandateFields): Stripe.Mandate {
+  return {
+    id: f.id,
+    object: "mandate",
+    customer_acceptance: { accepted_at: seconds(f.acceptedAt), online: { ip_address: f.ipAddress, user_agent: f.userAgent }, type: "online" },
+    livemode: false,
+    ...(f.multiUse ? { multi_use: {} } : { single_use: { amount: f.amount, currency: f.currency.toLowerCase() } }),
+    payment_method: f.paymentMethod,
+    payment_method_details: { sepa_debit: { reference: f.reference, url: "" }, type: "sepa_debit" },
+    status: "active",
+    type: f.multiUse ? "multi_use" : "single_use",
+  } as unknown as Stripe.Mandate;
 }
 
 export function customerObject(f: { id?: string; email: string | null; name: string | null; metadata?: Record<string, string> }): Stripe.Customer {
@@ -176,8 +241,14 @@ export type RefundFields = {
   status: "pending" | "succeeded" | "failed" | "canceled";
   created: Date;
   metadata: Record<string, string>;
-  methodType: "card" | "us_bank_account";
+  methodType: MethodType;
   failureReason?: string | null;
+};
+
+const REFUND_DESTINATIONS: Record<MethodType, object> = {
+  card: { card: { type: "refund" }, type: "card" },
+  us_bank_account: { type: "us_bank_transfer", us_bank_transfer: { reference: null, reference_status: "pending" } },
+  sepa_debit: { type: "sepa_bank_transfer", sepa_bank_transfer: { reference: null, reference_status: "pending" } },
 };
 
 export function refundObject(f: RefundFields): Stripe.Refund {
@@ -189,7 +260,7 @@ export function refundObject(f: RefundFields): Stripe.Refund {
     charge: null,
     created: seconds(f.created),
     currency: f.currency.toLowerCase(),
-    destination_details: f.methodType === "card" ? { card: { type: "refund" }, type: "card" } : { type: "us_bank_transfer", us_bank_transfer: { reference: null, reference_status: "pending" } },
+    destination_details: REFUND_DESTINATIONS[f.methodType],
     metadata: f.metadata,
     payment_intent: f.paymentIntent,
     reason: "requested_by_customer",
@@ -214,7 +285,7 @@ export type DisputeFields = {
   reason: string;
   created: Date;
   evidenceDueBy: Date | null;
-  methodType: "card" | "us_bank_account";
+  methodType: MethodType;
   /** Stripe's dispute fee, withdrawn with the disputed amount (and given back when Stripe reinstates it). */
   feeCents: number;
   /** Whether the funds have been returned to the business (a dispute won): a second balance transaction. */
@@ -295,7 +366,7 @@ export function disputeObject(f: DisputeFields): Stripe.Dispute {
     payment_method_details:
       f.methodType === "card"
         ? { card: { brand: "visa", case_type: inquiry ? "inquiry" : "chargeback", network_reason_code: f.reason === "fraudulent" ? "10.4" : "13.1", network: "visa" }, type: "card" }
-        : { type: "us_bank_account", us_bank_account: {} },
+        : { type: f.methodType, [f.methodType]: {} },
     reason: f.reason,
     status: f.status,
     enhanced_eligibility_types: [],
@@ -313,6 +384,8 @@ export type ChargeFields = {
   failureMessage?: string | null;
   bankName: string;
   last4: string;
+  /** A SEPA debit's charge: its account's country and codes, and the mandate it was made under. */
+  sepa?: { country: string; bankCode: string; branchCode: string; fingerprintOf: string; mandate: string | null };
 };
 
 /** A bank debit's charge as Stripe shapes it (the simulator sends one with charge.failed when the bank returns a debit). */
@@ -347,10 +420,15 @@ export function bankChargeObject(f: ChargeFields): Stripe.Charge {
     paid: !failed,
     payment_intent: f.paymentIntent,
     payment_method: stripeId("pm"),
-    payment_method_details: {
-      type: "us_bank_account",
-      us_bank_account: { account_holder_type: "individual", account_type: "checking", bank_name: f.bankName, fingerprint: crypto.randomBytes(8).toString("hex"), last4: f.last4, mandate: null, payment_reference: null, routing_number: "110000000" },
-    },
+    payment_method_details: f.sepa
+      ? {
+          type: "sepa_debit",
+          sepa_debit: { bank_code: f.sepa.bankCode, branch_code: f.sepa.branchCode, country: f.sepa.country, expected_debit_date: null, fingerprint: accountFingerprint(f.sepa.fingerprintOf), last4: f.last4, mandate: f.sepa.mandate },
+        }
+      : {
+          type: "us_bank_account",
+          us_bank_account: { account_holder_type: "individual", account_type: "checking", bank_name: f.bankName, fingerprint: crypto.randomBytes(8).toString("hex"), last4: f.last4, mandate: null, payment_reference: null, routing_number: "110000000" },
+        },
     receipt_email: null,
     receipt_number: null,
     receipt_url: null,

@@ -10,7 +10,7 @@ import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
 import { allocate } from "~/modules/payments/allocation";
 import { getGateway, idempotencyKeyFor, type PaymentGateway } from "~/modules/payments/gateway.server";
-import { quoteMethod } from "~/modules/payments/pricing";
+import { onlineMethodOf, quoteMethod } from "~/modules/payments/pricing";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { isQuietHour } from "~/modules/reminders/decide";
 import { now, today } from "~/utils/clock.server";
@@ -103,7 +103,7 @@ export async function claimInstalment(instalmentId: string): Promise<string | nu
         await logActivity(tx, { businessId: business.id, customerId: plan.customerId, actor: "SYSTEM", type: "plan.no_method", summary: `Instalment ${instalment.sequence} not charged: the plan has no saved payment method`, data: { planId: plan.id } });
         return null;
       }
-      const method = pm.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+      const method = onlineMethodOf(pm.type);
       const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
       const planned = instalmentCharge(instalment, method, pricing);
       const principalCents = Math.min(planned.principalCents, dueNow);
@@ -130,6 +130,8 @@ export async function claimInstalment(instalmentId: string): Promise<string | nu
           gateway: pm.gateway,
           idempotencyKey: idempotencyKeyFor(paymentId),
           paymentMethodId: pm.id,
+          // A saved SEPA account is debited under the mandate the customer accepted with instalment 1.
+          sepaMandateId: pm.sepaMandateId,
           methodDetails: describeSavedMethod(pm),
           instalmentId: instalment.id,
           instalmentAttempt: attempt,
@@ -164,7 +166,7 @@ export async function submitOffSessionCharge(paymentId: string, gateway: Payment
     paymentId: payment.id,
     amountCents: payment.amountCents,
     currency: payment.currency,
-    method: payment.method === "CARD" ? "CARD" : "US_BANK_ACCOUNT",
+    method: onlineMethodOf(payment.method),
     customer: { id: payment.customer.id, email: payment.customer.email, name: payment.customer.name, stripeCustomerId: payment.customer.stripeCustomerId },
     description: `Plan instalment for ${payment.allocations.map((a) => a.invoice.number).join(", ")}`,
     providerPaymentMethodId: payment.paymentMethod.providerPaymentMethodId,
@@ -209,7 +211,7 @@ async function sendDueNotices() {
     // Due today or earlier: the charge itself is the news (with its receipt or its failure notice).
     if (addDays(dueDate, -policy.noticeDaysBefore) > day || dueDate <= day) continue;
     if (isQuietHour(hourInZone(now(), customer.timeZone ?? business.timeZone), business.quietHoursStart, business.quietHoursEnd)) continue;
-    const method = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+    const method = onlineMethodOf(plan.paymentMethod?.type);
     const charge = instalmentCharge(instalment, method, { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps });
     await db.$transaction(async (tx) => {
       const claimed = await tx.instalment.updateMany({ where: { id: instalment.id, noticeSentAt: null }, data: { noticeSentAt: now() } });

@@ -2,7 +2,7 @@
 // payments and history. Every query is scoped to the owner's business.
 import type { InstalmentStatus, PaymentMethod, PlanStatus } from "~/generated/prisma/client";
 import { dateInZone, fromDbDate } from "~/modules/dates/calendar";
-import type { MethodPricing } from "~/modules/payments/pricing";
+import { onlineMethodOf, type MethodPricing } from "~/modules/payments/pricing";
 import { db } from "~/utils/db.server";
 import { describeSavedMethod, instalmentCharge } from "./plans.server";
 
@@ -18,7 +18,7 @@ type PlanRow = {
   instalments: InstalmentRow[];
 };
 
-const methodOf = (pm: PaymentMethod | null) => (pm?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD");
+const methodOf = (pm: PaymentMethod | null) => onlineMethodOf(pm?.type);
 const usable = (pm: PaymentMethod | null) => (pm && !pm.detachedAt ? pm : null);
 
 /** What the plan has collected and what is still to collect; an ended plan collects nothing more. */

@@ -15,7 +15,7 @@ import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/in
 import { formatMoney } from "~/modules/money/money";
 import { allocate, PaymentInputError } from "~/modules/payments/allocation";
 import { gatewayName, getGateway, idempotencyKeyFor } from "~/modules/payments/gateway.server";
-import { methodsFor, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
+import { currencyOfInvoices, describeSepaAccount, methodRefusal, onlineMethodOf, quoteMethod, type OnlineMethod } from "~/modules/payments/pricing";
 import { BRAND_NAMES } from "~/modules/payments/simulator-outcomes";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { now, today } from "~/utils/clock.server";
@@ -104,6 +104,8 @@ export async function planPrincipal(businessId: string, invoices: readonly Invoi
   return { dueCents, discountCents, principalCents: dueCents - discountCents, discounts };
 }
 
+const PAID_BY: Record<OnlineMethod, string> = { CARD: "card", US_BANK_ACCOUNT: "bank account", SEPA_DEBIT: "SEPA Direct Debit" };
+
 /** `locale`: the language the customer read the terms in, which they are stored in (else the customer's language). */
 export type StartPlanInput = { customerId: string; invoiceIds: string[]; count: number; frequency: Frequency; method: OnlineMethod; locale?: Locale };
 
@@ -119,7 +121,6 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
     async (tx) => {
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { business: true } });
       const { business } = customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError("pay.error.achUsdOnly");
       // The same row locks as a one-off payment: a plan and a payment for one invoice take turns.
       const locked = await tx.$queryRaw<{ id: string }[]>`
         select "id" from "Invoice" where "id" = any(${input.invoiceIds}::text[]) and "customerId" = ${customer.id} and "state" = 'ISSUED'
@@ -133,16 +134,21 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(customer.id, day, tx)).filter((i) => input.invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
       if (invoices.length !== new Set(input.invoiceIds).size) throw new PlanInputError("plan.error.nothingLeftOnInvoice");
+      // The plan's money is the invoices' currency, and so is what its methods may be.
+      const currency = currencyOfInvoices(invoices, business.currency);
+      if (!currency) throw new PlanInputError("pay.error.mixedCurrencies");
+      const refused = methodRefusal(input.method, currency);
+      if (refused) throw new PlanInputError(refused.key, refused.values);
       const { principalCents, discounts } = await planPrincipal(business.id, invoices, input.method, day, tx);
       let schedule: Schedule;
       try {
-        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, business.currency);
+        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, currency);
       } catch (error) {
         if (error instanceof PlanRuleError) throw new PlanInputError(error.key, error.values);
         throw error;
       }
       const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
-      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency: business.currency, pricing }, translator(input.locale ?? customerLocale(customer, business)));
+      const termsText = termsTextFor({ businessName: business.name, schedule, method: input.method, currency, pricing }, translator(input.locale ?? customerLocale(customer, business)));
       await tx.plan.create({
         data: {
           id: planId,
@@ -151,7 +157,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
           status: "PENDING",
           frequency: input.frequency,
           instalmentCount: input.count,
-          currency: business.currency,
+          currency: currency,
           principalCents,
           feeCents: schedule.feeCents,
           termsText,
@@ -166,14 +172,14 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
         invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents - (discounts.find((d) => d.invoiceId === i.id)?.amountCents ?? 0) })),
         charge.principalCents,
         0,
-        business.currency,
+        currency,
       );
       await tx.payment.create({
         data: {
           id: paymentId,
           businessId: business.id,
           customerId: customer.id,
-          currency: business.currency,
+          currency: currency,
           amountCents: charge.totalCents,
           methodAdjustmentCents: charge.adjustmentCents,
           planFeeCents: charge.feeCents,
@@ -198,7 +204,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
           invoiceId: i.id,
           actor: "CUSTOMER",
           type: "plan.started",
-          summary: `Started a plan for ${numbers}: ${input.count} instalments, ${FREQUENCY_LABELS[input.frequency].toLowerCase()}, paying ${formatMoney(charge.totalCents, business.currency)} now by ${input.method === "CARD" ? "card" : "bank account"}`,
+          summary: `Started a plan for ${numbers}: ${input.count} instalments, ${FREQUENCY_LABELS[input.frequency].toLowerCase()}, paying ${formatMoney(charge.totalCents, currency)} now by ${PAID_BY[input.method]}`,
           data: { planId, paymentId },
         });
       }
@@ -230,7 +236,8 @@ export async function startInstalmentPayment(input: { customerId: string; planId
       if (plan.status !== "ACTIVE" || !locked) throw new PlanInputError("plan.error.noMissed");
       const instalment = await tx.instalment.findUniqueOrThrow({ where: { id: locked.id } });
       const { business } = plan.customer;
-      if (!methodsFor(business.currency).includes(input.method)) throw new PlanInputError("pay.error.achUsdOnly");
+      const refused = methodRefusal(input.method, plan.currency);
+      if (refused) throw new PlanInputError(refused.key, refused.values);
       replaced = await replaceUnconfirmed(tx, plan.customerId, invoiceIds, "a newer checkout replaced it");
       const day = today(business.timeZone);
       const invoices = (await listCustomerInvoices(plan.customerId, day, tx)).filter((i) => invoiceIds.includes(i.id) && i.figures.dueNowCents > 0);
@@ -273,7 +280,7 @@ export async function startInstalmentPayment(input: { customerId: string; planId
           invoiceId: i.invoiceId,
           actor: "CUSTOMER",
           type: "plan.instalment_checkout",
-          summary: `Started paying missed instalment ${instalment.sequence} of ${plan.instalmentCount} (${formatMoney(quote.totalCents + instalment.feeCents, plan.currency)}) by ${input.method === "CARD" ? "card" : "bank account"}`,
+          summary: `Started paying missed instalment ${instalment.sequence} of ${plan.instalmentCount} (${formatMoney(quote.totalCents + instalment.feeCents, plan.currency)}) by ${PAID_BY[input.method]}`,
           data: { planId: plan.id, paymentId },
         });
       }
@@ -404,22 +411,26 @@ async function savePlanMethod(tx: Tx, plan: Plan, intent: Stripe.PaymentIntent |
 /** Records a provider payment method as the plan's method for its later charges. */
 export async function attachMethodToPlan(tx: Tx, plan: Plan, pm: Stripe.PaymentMethod, gateway: string, authorisedBy: string | null) {
   const bank = pm.us_bank_account;
+  const sepa = pm.sepa_debit;
+  // A SEPA debit's mandate was accepted with the payment (or setup) that saved the method: later debits use it.
+  const mandate = sepa && authorisedBy ? await tx.payment.findFirst({ where: { providerPaymentId: authorisedBy }, select: { sepaMandateId: true } }) : null;
   const saved = await tx.paymentMethod.upsert({
     where: { gateway_providerPaymentMethodId: { gateway, providerPaymentMethodId: pm.id } },
     create: {
       customerId: plan.customerId,
       gateway,
       providerPaymentMethodId: pm.id,
-      type: pm.card ? "CARD" : "US_BANK_ACCOUNT",
+      type: pm.card ? "CARD" : sepa ? "SEPA_DEBIT" : "US_BANK_ACCOUNT",
       brand: pm.card?.brand ?? null,
-      last4: pm.card?.last4 ?? bank?.last4 ?? "",
+      last4: pm.card?.last4 ?? bank?.last4 ?? sepa?.last4 ?? "",
       expMonth: pm.card?.exp_month ?? null,
       expYear: pm.card?.exp_year ?? null,
       bankName: bank?.bank_name ?? null,
       // The simulator's record of the debit authorisation; Stripe keeps the mandate on the payment method itself.
       mandateId: bank && gateway === "simulator" ? `mandate_sim_${authorisedBy ?? pm.id}` : null,
+      sepaMandateId: mandate?.sepaMandateId ?? null,
     },
-    update: { detachedAt: null },
+    update: { detachedAt: null, ...(mandate?.sepaMandateId ? { sepaMandateId: mandate.sepaMandateId } : {}) },
   });
   await tx.plan.update({ where: { id: plan.id }, data: { paymentMethodId: saved.id } });
   return saved;
@@ -428,6 +439,7 @@ export async function attachMethodToPlan(tx: Tx, plan: Plan, pm: Stripe.PaymentM
 export function describeSavedMethod(pm: { type: string; brand: string | null; last4: string; bankName: string | null } | null) {
   if (!pm) return "your saved payment method";
   if (pm.type === "CARD") return `${BRAND_NAMES[pm.brand ?? "unknown"] ?? pm.brand ?? "Card"} ending ${pm.last4}`;
+  if (pm.type === "SEPA_DEBIT") return describeSepaAccount(pm.last4);
   return `${pm.bankName ?? "Bank account"} ending ${pm.last4}`;
 }
 
@@ -608,7 +620,7 @@ async function sendPlanConfirmation(tx: Tx, planId: string) {
   });
   const { customer } = plan;
   const { business } = customer;
-  const method = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+  const method = onlineMethodOf(plan.paymentMethod?.type);
   const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
   const money = (c: number) => formatMoney(c, plan.currency);
   const charges = plan.instalments.map((i) => ({ i, total: instalmentCharge(i, method, pricing).totalCents }));

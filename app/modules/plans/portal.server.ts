@@ -2,7 +2,7 @@
 import { fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { savedMethodParts } from "~/modules/payments/method-text";
-import type { OnlineMethod } from "~/modules/payments/pricing";
+import { currencyOfInvoices, onlineMethodOf, type OnlineMethod } from "~/modules/payments/pricing";
 import { today } from "~/utils/clock.server";
 import { Prisma, type PlanPolicy } from "~/generated/prisma/client";
 import { db, modelColumns, readRows } from "~/utils/db.server";
@@ -28,6 +28,7 @@ export async function planQuote(customerId: string, requestedInvoiceIds: readonl
   const principal = {
     CARD: await planPrincipal(business.id, invoices, "CARD", day, db),
     US_BANK_ACCOUNT: await planPrincipal(business.id, invoices, "US_BANK_ACCOUNT", day, db),
+    SEPA_DEBIT: await planPrincipal(business.id, invoices, "SEPA_DEBIT", day, db),
   } satisfies Record<OnlineMethod, unknown>;
   return {
     allowed: eligibility.allowed,
@@ -36,12 +37,13 @@ export async function planQuote(customerId: string, requestedInvoiceIds: readonl
     today: day,
     timeZone: business.timeZone,
     businessName: business.name,
-    currency: business.currency,
+    // The invoices' currency decides the methods offered (startPlan refuses invoices of two currencies).
+    currency: currencyOfInvoices(invoices, business.currency) ?? business.currency,
     pricing: { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps },
     invoices: invoices.map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, dueNowCents: i.figures.dueNowCents, overdue: i.figures.status === "OVERDUE" })),
     dueCents: principal.CARD.dueCents,
-    principalCents: { CARD: principal.CARD.principalCents, US_BANK_ACCOUNT: principal.US_BANK_ACCOUNT.principalCents },
-    discountCents: { CARD: principal.CARD.discountCents, US_BANK_ACCOUNT: principal.US_BANK_ACCOUNT.discountCents },
+    principalCents: { CARD: principal.CARD.principalCents, US_BANK_ACCOUNT: principal.US_BANK_ACCOUNT.principalCents, SEPA_DEBIT: principal.SEPA_DEBIT.principalCents },
+    discountCents: { CARD: principal.CARD.discountCents, US_BANK_ACCOUNT: principal.US_BANK_ACCOUNT.discountCents, SEPA_DEBIT: principal.SEPA_DEBIT.discountCents },
   };
 }
 
@@ -99,7 +101,7 @@ export type PlanAccountRow = PlanPolicy & { lastDefaultedAt: Date | null; plans:
 export function planAccountFromRow(row: PlanAccountRow, pricing: { cardSurchargeBps: number; achDiscountBps: number }) {
   const { lastDefaultedAt, plans: rows, ...saved } = row;
   const plans = rows.map((p) => {
-    const method: OnlineMethod = p.method?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+    const method: OnlineMethod = onlineMethodOf(p.method?.type);
     const next = p.status === "ACTIVE" ? p.instalments.find((i) => i.status === "SCHEDULED" || i.status === "FAILED") : undefined;
     return {
       id: p.id,
@@ -142,7 +144,7 @@ export async function getCustomerPlan(customerId: string, planId: string) {
   });
   if (!plan) return null;
   const { business } = plan.customer;
-  const method: OnlineMethod = plan.paymentMethod?.type === "US_BANK_ACCOUNT" ? "US_BANK_ACCOUNT" : "CARD";
+  const method: OnlineMethod = onlineMethodOf(plan.paymentMethod?.type);
   const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
   const day = today(business.timeZone);
   const invoices = (await listCustomerInvoices(customerId, day)).filter((i) => plan.invoices.some((p) => p.invoiceId === i.id));

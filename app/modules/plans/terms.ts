@@ -15,6 +15,12 @@ export function termsTextFor(input: { businessName: string; schedule: Schedule; 
   const charges = input.schedule.instalments.map((i) => tr.t("plan.terms.charge", { amount: tr.money(instalmentCharge(i, input.method, input.pricing).totalCents, input.currency), date: tr.date(i.dueDate, "long") }));
   const list = new Intl.ListFormat(tr.tag, { type: "conjunction" }).format(charges);
   const fee = input.schedule.feeCents > 0;
-  const key = input.method === "CARD" ? (fee ? "plan.terms.cardFee" : "plan.terms.card") : fee ? "plan.terms.bankFee" : "plan.terms.bank";
+  // A SEPA debit's own mandate (accepted with instalment 1) carries the right to a refund within 8 weeks.
+  const key =
+    input.method === "CARD"
+      ? fee ? "plan.terms.cardFee" : "plan.terms.card"
+      : input.method === "SEPA_DEBIT"
+        ? fee ? "plan.terms.sepaFee" : "plan.terms.sepa"
+        : fee ? "plan.terms.bankFee" : "plan.terms.bank";
   return tr.t(key, { business: input.businessName, charges: list, fee: tr.money(input.schedule.feeCents, input.currency) });
 }

@@ -22,6 +22,7 @@ export async function paymentForOwner(businessId: string, paymentId: string) {
     where: { id: paymentId, businessId },
     include: {
       customer: { select: { id: true, name: true, email: true } },
+      sepaMandate: true,
       allocations: { include: { invoice: { select: { id: true, number: true } } } },
       refunds: { orderBy: { createdAt: "desc" }, include: { allocations: { include: { invoice: { select: { number: true } } } } } },
       disputes: { orderBy: { openedAt: "desc" }, include: { allocations: { include: { invoice: { select: { number: true } } } } } },

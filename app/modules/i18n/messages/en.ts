@@ -8,6 +8,7 @@ import { invoice } from "./en/invoice";
 import { pay } from "./en/pay";
 import { payment } from "./en/payment";
 import { plan } from "./en/plan";
+import { sepa } from "./en/sepa";
 import { status } from "./en/status";
 
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...payment,
   ...plan,
   ...document,
+  ...sepa,
 } as const;
 
 export type MessageKey = keyof typeof en;
