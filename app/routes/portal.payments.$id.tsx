@@ -54,7 +54,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const gateway = await getGateway();
   let clientSecret: string | null = null;
   if (payment.status === "PENDING") {
-    payment = { ...payment, ...(await ensurePaymentIntent(payment.id)) };
+    // Only the provider's id is taken from it: its own copy of the payment carries less (allocations without ids).
+    payment = { ...payment, providerPaymentId: (await ensurePaymentIntent(payment.id)).providerPaymentId };
     // A SEPA debit is confirmed from the page's own IBAN form and mandate, with either gateway.
     if (gateway.name === "stripe" && payment.providerPaymentId && payment.method !== "SEPA_DEBIT") clientSecret = (await gateway.retrievePaymentIntent(payment.providerPaymentId)).client_secret;
   }

@@ -20,10 +20,12 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   await expect(page.getByLabel("Account holder name")).toHaveValue("Jenny Rosen");
   await page.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 0");
   await page.getByRole("button", { name: "Pay €480.00" }).click();
-  await expect(page.getByText("A German IBAN (DE) has 22 characters; this one is missing 1.")).toBeVisible();
+  await expect(page.getByText("An IBAN from Germany (DE) has 22 characters; this one is missing 1 character. Check it against your bank statement.")).toBeVisible();
   await expect(page.getByText("Tick the box to accept the SEPA Direct Debit mandate.")).toBeVisible();
   // What was typed stays, to be corrected.
   await expect(page.getByLabel("IBAN")).toHaveValue("DE89 3704 0044 0532 0130 0");
+  // The invoice paid for links to its page.
+  await expect(page.getByRole("link", { name: world.number, exact: true })).toHaveAttribute("href", `/portal/invoices/${world.invoiceId}`);
   await page.screenshot({ path: "test-results/screens/sepa-form-errors.png", fullPage: true });
   const violations = await seriousViolations(page, "SEPA form with errors");
 
@@ -32,14 +34,14 @@ test("a customer billed in euros pays by SEPA Direct Debit: an IBAN typo explain
   await page.getByRole("button", { name: "Pay €480.00" }).click();
   await expect(page.getByRole("heading", { name: "Your SEPA Direct Debit is processing" })).toBeVisible();
   await expect(page.getByTestId("sepa-processing")).toContainText("processing — a SEPA debit takes up to 5 business days");
-  await expect(page.getByTestId("sepa-processing")).toContainText("SEPA Direct Debit ···3000");
+  await expect(page.getByTestId("sepa-processing")).toContainText("SEPA Direct Debit ending 3000");
   await expect(page.getByTestId("sepa-processing")).not.toContainText("0532");
   await page.screenshot({ path: "test-results/screens/sepa-processing.png", fullPage: true });
   violations.push(...(await seriousViolations(page, "SEPA processing")));
 
   // The simulator settles after its delay; the page refreshes itself and follows the webhook to the receipt.
   await expect(page.getByText("Payment received")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByText("by SEPA Direct Debit ···3000")).toBeVisible();
+  await expect(page.getByText("by SEPA Direct Debit ending 3000")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/sepa-paid.png", fullPage: true });
 
   // The euro business's owner sees the payment by its method and the IBAN's last four only.
@@ -86,9 +88,9 @@ test("a customer billed in euros pays over time by SEPA Direct Debit: one mandat
   await page.getByRole("button", { name: "Pay €150.00" }).click();
   await expect(page.getByRole("heading", { name: "Your SEPA Direct Debit is processing" })).toBeVisible();
   await expect(page.getByText("Your payment plan is active.")).toBeVisible();
-  await expect(page.getByText(/Next: €150\.00 on .*, charged to SEPA Direct Debit ···3201/)).toBeVisible();
+  await expect(page.getByText(/Next: €150\.00 on .*, charged to SEPA Direct Debit ending 3201/)).toBeVisible();
   await page.getByRole("link", { name: "See your plan" }).click();
-  await expect(page.getByTestId("plan-method")).toHaveText("SEPA Direct Debit ···3201");
+  await expect(page.getByTestId("plan-method")).toHaveText("SEPA Direct Debit ending 3201");
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("plan-instalments").getByRole("row").nth(1)).toContainText("Paid", { timeout: 1000 });

@@ -1,6 +1,8 @@
 // Credit notes and write-offs (issue 18): numbered per business under concurrency, one note per form however often
 // it is sent, never more than is owed, a PDF and an email for the customer; a write-off takes exactly what is left,
 // stops the reminder engine, and shows on Money as bad debt (a settlement's forgiven rest does not).
+import { customerTranslator } from "../../app/modules/i18n/locale.server";
+import { translator } from "../../app/modules/i18n/translator.server";
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { issueCreditNote, writeOffInvoice } from "../../app/modules/credit-notes/credit-notes.server";
@@ -117,7 +119,7 @@ describe("credit notes", () => {
     expect(issued).toMatchObject({ ok: true, number: "CN-0001", amountCents: 15_000, duplicate: false });
     const noteId = issued.ok ? issued.creditNoteId : "";
 
-    const text = pdfText((await creditNotePdf({ customerId: customer.id }, noteId))!.pdf);
+    const text = pdfText((await creditNotePdf({ customerId: customer.id }, noteId, customerTranslator))!.pdf);
     expect(text).toContain("CREDIT NOTE");
     expect(text).toContain("CN-0001");
     expect(text).toContain("$150.00");
@@ -128,16 +130,16 @@ describe("credit notes", () => {
     expect(text).toMatch(/Balance before\n\$500\.00/);
     expect(text).toMatch(/Balance after\n\$350\.00/);
     // The owner reads it by business; anyone else finds nothing.
-    expect(await creditNotePdf({ businessId: business.id }, noteId)).not.toBeNull();
+    expect(await creditNotePdf({ businessId: business.id }, noteId, customerTranslator)).not.toBeNull();
     const stranger = await createCustomer(business.id);
-    expect(await creditNotePdf({ customerId: stranger.id }, noteId)).toBeNull();
-    expect(await creditNotePdf({ businessId: (await createBusiness()).id }, noteId)).toBeNull();
+    expect(await creditNotePdf({ customerId: stranger.id }, noteId, customerTranslator)).toBeNull();
+    expect(await creditNotePdf({ businessId: (await createBusiness()).id }, noteId, customerTranslator)).toBeNull();
 
     // A later payment does not rewrite the document.
     await recordPayment(business.id, customer.id, invoice.id, 5_000);
-    expect(pdfText((await creditNotePdf({ customerId: customer.id }, noteId))!.pdf)).toMatch(/Balance after\n\$350\.00/);
+    expect(pdfText((await creditNotePdf({ customerId: customer.id }, noteId, customerTranslator))!.pdf)).toMatch(/Balance after\n\$350\.00/);
 
-    const invoiceText = pdfText((await invoicePdf(customer, business, invoice.id))!.pdf);
+    const invoiceText = pdfText((await invoicePdf(translator("en"), customer, business, invoice.id))!.pdf);
     expect(invoiceText).toMatch(/Credit note CN-0001\n-\$150\.00/);
     expect(invoiceText).toMatch(/Balance due\n\$300\.00/);
 

@@ -1,5 +1,7 @@
 // The statement and plan agreement PDFs (issue 19): what each says, read back from the PDF, and that a customer
 // gets only their own (another customer's plan id answers 404, another customer's invoices never appear).
+import { customerTranslator } from "../../app/modules/i18n/locale.server";
+import { translator } from "../../app/modules/i18n/translator.server";
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { issueCreditNote } from "../../app/modules/credit-notes/credit-notes.server";
@@ -37,12 +39,12 @@ describe("the plan agreement PDF", () => {
     expect(await confirmSimulatedPayment(customer.id, paymentId, CARD)).toBe("SUCCEEDED");
     const plan = await db.plan.findUniqueOrThrow({ where: { id: planId } });
 
-    const doc = await planAgreementPdf(customer, business, planId);
+    const doc = await planAgreementPdf(translator("en"), customer, business, planId);
     const text = flat(doc!.pdf);
     expect(text).toContain("PAYMENT PLAN AGREEMENT");
-    expect(text).toContain(`Invoices ${invoice.number}`);
+    expect(text).toContain(`Invoice ${invoice.number}`);
     expect(text).toMatch(/Accepted Dec 1, 2026, \d{1,2}:\d{2} [AP]M EST/);
-    expect(text).toContain("3, every month");
+    expect(text).toContain("Instalments 3 How often Every month");
     expect(text).toMatch(/Payment method .*4242/);
     // The schedule, in order: sequence, date, status, amount.
     expect(text).toMatch(/1 December 1, 2026 Paid \$100\.00 2 January 1, 2027 Scheduled \$100\.00 3 February 1, 2027 Scheduled \$100\.00/);
@@ -52,7 +54,7 @@ describe("the plan agreement PDF", () => {
     expect(text).toContain(plan.termsText.replace(/\s+/g, " "));
 
     // Another customer of the same business: nothing, and the route answers 404.
-    expect(await planAgreementPdf(other, business, planId)).toBeNull();
+    expect(await planAgreementPdf(translator("en"), other, business, planId)).toBeNull();
     const { cookie } = await portalCookieFor(other.id);
     const outcome = await invoke(portalPlanPdf.loader as RouteFn, buildRequest(`http://localhost/portal/plans/${planId}.pdf`, { cookie }), { id: planId });
     expect(outcome.status).toBe(404);
@@ -87,7 +89,7 @@ describe("the statement PDF", () => {
     const outcome = await invoke(portalStatementPdf.loader as RouteFn, buildRequest("http://localhost/portal/statement.pdf", { cookie }));
     expect(outcome.status).toBe(200);
     expect(outcome.contentType).toBe("application/pdf");
-    const doc = (await statementPdf({ customerId: customer.id }))!;
+    const doc = (await statementPdf({ customerId: customer.id }, customerTranslator))!;
     expect(looksLikePdf(doc.pdf)).toBe(true);
     const text = flat(doc.pdf);
     expect(text).toContain("STATEMENT");
@@ -106,7 +108,7 @@ describe("the statement PDF", () => {
     // Another customer's invoice never appears, and the owner of another business cannot read this customer's.
     expect(text).not.toContain(theirs.number);
     const elsewhere = await createBusiness();
-    expect(await statementPdf({ businessId: elsewhere.id, customerId: customer.id })).toBeNull();
-    expect(flat((await statementPdf({ businessId: business.id, customerId: customer.id }))!.pdf)).toContain("Balance due (USD) $210.00");
+    expect(await statementPdf({ businessId: elsewhere.id, customerId: customer.id }, customerTranslator)).toBeNull();
+    expect(flat((await statementPdf({ businessId: business.id, customerId: customer.id }, customerTranslator))!.pdf)).toContain("Balance due (USD) $210.00");
   });
 });

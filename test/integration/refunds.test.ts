@@ -1,5 +1,6 @@
 // Refunds (issue 18) through the simulator and the one event handler: owed again or settled as a credit, pending
 // bank refunds, a refund that fails later, never more than was paid (also 100 at once), events repeated or late.
+import { translator } from "../../app/modules/i18n/translator.server";
 import { afterEach, describe, expect, it } from "vitest";
 import { fromDbDate } from "../../app/modules/dates/calendar";
 import { listCustomerInvoices } from "../../app/modules/invoices/invoices.server";
@@ -56,12 +57,12 @@ describe("refunding a card payment", () => {
     expect(await db.activityEvent.count({ where: { type: { in: ["refund.requested", "refund.succeeded"] }, customerId: customer.id } })).toBe(2);
 
     // The documents reconcile: the receipt shows what was kept, the invoice what came back and what is owed.
-    const receipt = pdfText((await receiptPdf(customer.id, paymentId))!.pdf);
+    const receipt = pdfText((await receiptPdf(translator("en"), customer.id, paymentId))!.pdf);
     expect(receipt).toMatch(/Refunded on .*Charged for a cancelled session/);
     expect(receipt).toContain("$250.00");
     expect(receipt).toContain("Kept");
     const business = await db.business.findUniqueOrThrow({ where: { id: customer.businessId } });
-    const invoiceText = pdfText((await invoicePdf(customer, business, invoices[0]!.id))!.pdf);
+    const invoiceText = pdfText((await invoicePdf(translator("en"), customer, business, invoices[0]!.id))!.pdf);
     expect(invoiceText).toMatch(/Refunded .*\n\+\$50\.00/);
     expect(invoiceText).toMatch(/Balance due\n\$50\.00/);
   });

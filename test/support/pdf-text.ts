@@ -1,4 +1,5 @@
 import zlib from "node:zlib";
+import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 // The text a PDFKit document draws, read from its content streams: each TJ array's codes mapped to Unicode through
 // its font's ToUnicode CMap (embedded fonts draw glyph ids), or read as Latin-1 (the standard fonts), one line per
@@ -169,4 +170,24 @@ function parseToUnicode(cmap: string): Map<number, string> {
     }
   }
   return map;
+}
+
+/** pdf.js's text, one line per baseline (items joined by a space), NFKC-normalised (Arabic presentation forms → letters). */
+export async function pdfReadingText(pdf: Buffer) {
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: VerbosityLevel.ERRORS });
+  const doc = await task.promise;
+  const lines: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    let y: number | null = null;
+    for (const item of content.items) {
+      if (!("str" in item) || !item.str) continue;
+      const itemY = Math.round(item.transform[5] as number);
+      if (y !== null && Math.abs(itemY - y) <= 1) lines[lines.length - 1] += ` ${item.str}`;
+      else lines.push(item.str);
+      y = itemY;
+    }
+  }
+  await task.destroy();
+  return lines.map((l) => l.normalize("NFKC").replace(/[\s\u200e\u200f\u2066-\u2069]+/g, " ").trim()).join("\n");
 }

@@ -3,9 +3,8 @@
 // right to left with its numbers and invoice numbers in their own order.
 import fs from "node:fs";
 import * as fontkit from "fontkit";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { embeddedFontFile, pdfTextRuns } from "../../../test/support/pdf-text";
+import { embeddedFontFile, pdfReadingText as extract, pdfTextRuns } from "../../../test/support/pdf-text";
 import { fontPath, isolate } from "./pdf-script.server";
 import { renderPdf, type PdfDocumentInput } from "./pdf.server";
 
@@ -39,26 +38,6 @@ function input(s: Sample): PdfDocumentInput {
     totals: [{ label: s.total, value: money(125000), strong: true }],
     footer: s.footer,
   };
-}
-
-/** pdf.js's text, one line per baseline (items joined by a space), NFKC-normalised (Arabic presentation forms → letters). */
-async function extract(pdf: Buffer) {
-  const task = getDocument({ data: new Uint8Array(pdf), verbosity: VerbosityLevel.ERRORS });
-  const doc = await task.promise;
-  const lines: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    let y: number | null = null;
-    for (const item of content.items) {
-      if (!("str" in item) || !item.str) continue;
-      const itemY = Math.round(item.transform[5] as number);
-      if (y !== null && Math.abs(itemY - y) <= 1) lines[lines.length - 1] += ` ${item.str}`;
-      else lines.push(item.str);
-      y = itemY;
-    }
-  }
-  await task.destroy();
-  return lines.map((l) => l.normalize("NFKC").replace(/[\s\u200e\u200f\u2066-\u2069]+/g, " ").trim()).join("\n");
 }
 
 /** Each expected string found after the one before it. */

@@ -71,3 +71,13 @@ export async function portalTranslation(request: Request, customer: { language: 
   const locale = await portalLocale(request, customer, business);
   return { locale, i18n: i18nData(locale), t: translator(locale) };
 }
+
+/** What a portal download (a PDF) is written in: the language the portal page shows. */
+export async function portalTranslator(request: Request, customer: { language: string | null }, business: { language: string }) {
+  return translator(await portalLocale(request, customer, business));
+}
+
+/** What is written to a customer away from the portal (a PDF the owner downloads, an email): their language. */
+export function customerTranslator(customer: { language: string | null }, business: { language: string }) {
+  return translator(customerLocale(customer, business));
+}

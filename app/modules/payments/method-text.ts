@@ -16,6 +16,7 @@ export function savedMethodText(t: Translator["t"], pm: SavedMethodParts | null)
     const brand = BRAND_NAMES[pm.brand ?? "unknown"] ?? pm.brand;
     return brand ? t("method.namedEnding", { name: brand, last4: pm.last4 }) : t("method.cardEnding", { last4: pm.last4 });
   }
+  if (pm.type === "SEPA_DEBIT") return t("method.namedEnding", { name: t("method.SEPA_DEBIT"), last4: pm.last4 });
   return pm.bankName ? t("method.namedEnding", { name: pm.bankName, last4: pm.last4 }) : t("method.bankEnding", { last4: pm.last4 });
 }
 
@@ -26,6 +27,9 @@ export function savedMethodText(t: Translator["t"], pm: SavedMethodParts | null)
 export function paymentMethodText(t: Translator["t"], payment: { method: string; methodDetails: string | null }): string {
   const details = payment.methodDetails;
   if (!details) return t(`method.${payment.method}` as MessageKey);
+  // A SEPA debit's account is stored as describeSepaAccount writes it ("SEPA Direct Debit ···3000").
+  const sepa = /^SEPA Direct Debit ···(\d{4})$/.exec(details);
+  if (sepa?.[1]) return t("method.namedEnding", { name: t("method.SEPA_DEBIT"), last4: sepa[1] });
   const ending = /^(.+) ending (\d{4})$/.exec(details);
   if (ending?.[1] && ending[2]) return t("method.namedEnding", { name: ending[1], last4: ending[2] });
   return details;

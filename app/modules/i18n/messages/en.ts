@@ -7,6 +7,7 @@ import { home } from "./en/home";
 import { invoice } from "./en/invoice";
 import { pay } from "./en/pay";
 import { payment } from "./en/payment";
+import { pdf } from "./en/pdf";
 import { plan } from "./en/plan";
 import { sepa } from "./en/sepa";
 import { status } from "./en/status";
@@ -22,6 +23,7 @@ export const en = {
   ...payment,
   ...plan,
   ...document,
+  ...pdf,
   ...sepa,
 } as const;
 
