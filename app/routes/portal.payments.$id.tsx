@@ -109,7 +109,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await confirmSepaPayment(customer.id, idParam(params), { iban: parsed.data.iban, holderName: parsed.data.holderName, email: parsed.data.email }, acceptanceOf(request, context.ipAddress), locale);
     } catch (error) {
-      if (error instanceof SepaInputError || error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+      if (error instanceof SepaInputError || error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.translate(t), values }, { status: 400 });
       throw error;
     }
     return redirect(`/portal/payments/${params.id}`);
@@ -129,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : { method: "US_BANK_ACCOUNT", bank: { holderName: parsed.data.holderName, routingNumber: parsed.data.routingNumber, accountNumber: parsed.data.accountNumber } },
     );
   } catch (error) {
-    if (error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.message, values }, { status: 400 });
+    if (error instanceof SimulatorInputError) return json({ fieldErrors: {}, formError: error.translate((await portalTranslation(request, customer, business)).t), values }, { status: 400 });
     throw error;
   }
   return redirect(`/portal/payments/${params.id}`);

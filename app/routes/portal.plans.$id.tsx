@@ -67,11 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/portal/plans/${planId}?changed=1`);
     }
   } catch (error) {
-    if (error instanceof PlanInputError) {
+    if (error instanceof PlanInputError || error instanceof SimulatorInputError) {
       const { t } = await portalTranslation(request, customer, business);
       return json({ intent, fieldErrors: {}, formError: error.translate(t), values, stripe: null }, { status: 400 });
     }
-    if (error instanceof SimulatorInputError) return json({ intent, fieldErrors: {}, formError: error.message, values, stripe: null }, { status: 400 });
     throw error;
   }
   return json({ intent, fieldErrors: {}, formError: "plan.error.chooseAction", values, stripe: null }, { status: 400 });

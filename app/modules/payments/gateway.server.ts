@@ -1,6 +1,7 @@
 // One interface for taking payments, with two implementations: Stripe (when keys are configured) and an
 // offline simulator that behaves like Stripe test mode. Both speak Stripe's object shapes, and both feed
 // their events to the same handler (events.server.ts). See docs/decisions/007-payment-gateways.md.
+import { TranslatedError } from "~/modules/i18n/errors";
 import type Stripe from "stripe";
 import { getEnv } from "~/utils/env.server";
 import type { OnlineMethod } from "./pricing";
@@ -69,7 +70,8 @@ export interface PaymentGateway {
 }
 
 /** The gateway would not take these bank details: the customer is told why and can correct them. */
-export class SepaInputError extends Error {}
+/** A refused SEPA debit's details, said in the customer's language where it is shown (message keys). */
+export class SepaInputError extends TranslatedError {}
 
 /** The idempotency key of every gateway call for a payment: derived from the payment's own id. */
 export function idempotencyKeyFor(paymentId: string, operation = "create") {

@@ -109,8 +109,8 @@ describe("the simulator's test numbers", () => {
     expect(schema.safeParse({ method: "CARD", cardNumber: "4242 4242 4242 4242", expiry: "11 / 26", cvc: "123" }).success).toBe(true);
     const expired = schema.safeParse({ method: "CARD", cardNumber: "4242424242424242", expiry: "10/26", cvc: "123" });
     expect(expired.success).toBe(false);
-    expect(expired.error?.issues[0]?.message).toBe("This card has expired.");
+    expect(expired.error?.issues[0]?.message).toBe("checkout.card.expired");
     const bank = schema.safeParse({ method: "US_BANK_ACCOUNT", holderName: "Ada", routingNumber: "11000000", accountNumber: "12", mandate: undefined });
-    expect(bank.error?.issues.map((i) => i.message)).toEqual(["A routing number has 9 digits.", "An account number has 4 to 17 digits.", "Tick the box to authorise the debit."]);
+    expect(bank.error?.issues.map((i) => i.message)).toEqual(["checkout.bank.routing", "checkout.bank.account", "checkout.bank.mandate"]);
   });
 });

@@ -35,9 +35,9 @@ export async function confirmSepaPayment(customerId: string, paymentId: string, 
   const payment = await db.payment.findFirst({ where: { id: paymentId, customerId }, include: { customer: { include: { business: true } } } });
   if (!payment) throw new Response("Not found", { status: 404 });
   if (payment.status !== "PENDING") return payment.status;
-  if (payment.method !== "SEPA_DEBIT") throw new SepaInputError("This payment is not a SEPA Direct Debit: go back to your account and choose how to pay again.");
+  if (payment.method !== "SEPA_DEBIT") throw new SepaInputError("checkout.sepa.notSepa");
   const checked = checkIban(details.iban);
-  if (!checked.ok) throw new SepaInputError(checked.message);
+  if (!checked.ok) throw new SepaInputError(checked.refusal.key, checked.refusal.values);
   await refuseAfterDiscountDeadline(payment);
   const { customer } = payment;
   const { business } = customer;

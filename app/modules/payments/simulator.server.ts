@@ -1,9 +1,10 @@
 // The offline payment gateway: behaves like Stripe test mode. Stripe's test card numbers give Stripe's
 // outcomes; a test bank account goes to processing and settles (or fails) after SIMULATOR_ACH_DELAY_SECONDS.
 // Its events are Stripe-shaped and go through the same handler as Stripe's webhooks.
+import { TranslatedError } from "~/modules/i18n/errors";
 import type Stripe from "stripe";
 import { QUEUES, getBoss } from "~/modules/jobs/queue.server";
-import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { dateInZone } from "~/modules/dates/calendar";
 import { passedDiscountDeadline, withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -57,9 +58,7 @@ export const simulatorGateway: PaymentGateway = {
   async confirmSepaDebit(input) {
     const iban = normalizeIban(input.iban);
     if (!sepaOutcome(iban)) {
-      throw new SepaInputError(
-        "This IBAN was not accepted. In test mode use one of Stripe's test IBANs: DE89 3704 0044 0532 0130 00 (succeeds) or DE62 3704 0044 0532 0130 01 (fails: insufficient funds).",
-      );
+      throw new SepaInputError("checkout.sepa.testIbans");
     }
     const providerMandateId = `mandate_sim_${input.paymentId.replace(/-/g, "")}`;
     await startSepaDebit(input.paymentId, iban);
@@ -104,7 +103,8 @@ export const simulatorGateway: PaymentGateway = {
 export type CardDetails = { number: string; expMonth: number; expYear: number; cvc: string; name?: string };
 export type BankDetails = { holderName: string; routingNumber: string; accountNumber: string };
 
-export class SimulatorInputError extends Error {}
+/** A refusal of the test-mode checkout, said in the customer's language where it is shown (message keys). */
+export class SimulatorInputError extends TranslatedError {}
 
 function simulatedBankMethod(accountNumber: string) {
   return paymentMethodObject({
@@ -137,7 +137,7 @@ async function simulatedSepaMethod(paymentId: string, iban: string) {
 
 /** A SEPA debit goes to processing at once and settles after the delay, as Stripe's test IBANs do. */
 async function startSepaDebit(paymentId: string, iban: string) {
-  if (!sepaOutcome(iban)) throw new SimulatorInputError("The IBAN could not be used: check it.");
+  if (!sepaOutcome(iban)) throw new SimulatorInputError("checkout.sepa.unusable");
   const paymentMethod = await simulatedSepaMethod(paymentId, iban);
   // Queued first (once per payment), so a crash here never strands a payment in processing.
   await (await getBoss()).send(QUEUES.simulatorSettle, { paymentId, iban }, { singletonKey: paymentId, startAfter: getEnv().SIMULATOR_ACH_DELAY_SECONDS });
@@ -181,7 +181,7 @@ async function settleCard(paymentId: string, number: string, expMonth: number, e
 
 async function startBankDebit(paymentId: string, accountNumber: string) {
   const outcome = bankOutcome(TEST_ROUTING_NUMBER, accountNumber);
-  if (!outcome) throw new SimulatorInputError("The bank account could not be used: check the routing and account numbers.");
+  if (!outcome) throw new SimulatorInputError("checkout.bank.unusable");
   const paymentMethod = simulatedBankMethod(accountNumber);
   // The settlement job is queued first (once per payment), so a crash here never strands a payment in processing.
   const boss = await getBoss();
@@ -212,7 +212,7 @@ export async function refuseAfterDiscountDeadline(payment: { id: string; busines
     await tx.payment.update({ where: { id: payment.id }, data: { status: "CANCELED" } });
     await withdrawDiscounts(tx, [payment.id], "its last day passed before the payment was confirmed");
   });
-  throw new SimulatorInputError(`The early-payment discount ended on ${formatDate(passed, "en-US", "long")}. Go back to your account to pay the current amount.`);
+  throw new SimulatorInputError("checkout.discountEnded", { date: { day: passed } });
 }
 
 /** The portal's test-mode checkout: what Stripe's Payment Element and confirmPayment do, offline. */
@@ -226,9 +226,7 @@ export async function confirmSimulatedPayment(customerId: string, paymentId: str
     await settleCard(payment.id, details.card.number, details.card.expMonth, details.card.expYear, String(attempts + 1));
   } else {
     if (!bankOutcome(details.bank.routingNumber, details.bank.accountNumber)) {
-      throw new SimulatorInputError(
-        "This bank account was not accepted. In test mode use routing number 110000000 with account 000123456789 (succeeds) or 000111111113 (fails: account closed).",
-      );
+      throw new SimulatorInputError("checkout.bank.testAccounts");
     }
     await startBankDebit(payment.id, details.bank.accountNumber);
   }
@@ -239,11 +237,11 @@ export async function confirmSimulatedPayment(customerId: string, paymentId: str
 export function confirmSimulatedSetup(details: { method: "CARD"; card: CardDetails } | { method: "US_BANK_ACCOUNT"; bank: BankDetails }): Stripe.PaymentMethod {
   if (details.method === "CARD") {
     const outcome = cardCanBeSaved(details.card.number);
-    if (outcome.kind === "declined") throw new SimulatorInputError(`${outcome.message} Nothing was saved: try another card.`);
+    if (outcome.kind === "declined") throw new SimulatorInputError("checkout.card.notSaved", { reason: { message: `failure.card.${outcome.declineCode}`, text: outcome.message } });
     return paymentMethodObject({ type: "card", id: simulatedCardMethodId(details.card.number), brand: outcome.brand, last4: details.card.number.slice(-4), expMonth: details.card.expMonth, expYear: details.card.expYear, customer: null });
   }
   if (!bankOutcome(details.bank.routingNumber, details.bank.accountNumber)) {
-    throw new SimulatorInputError("This bank account was not accepted. In test mode use routing number 110000000 with account 000123456789.");
+    throw new SimulatorInputError("checkout.bank.testAccount");
   }
   return simulatedBankMethod(details.bank.accountNumber);
 }

@@ -102,7 +102,7 @@ export function createStripeGateway(secretKey: string): PaymentGateway {
           { idempotencyKey: idempotencyKeyFor(input.paymentId, `sepa-method-${input.iban.slice(-4)}-${input.mandate.acceptedAt.getTime()}`) },
         );
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) throw new SepaInputError(error.message);
+        if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) throw new SepaInputError("checkout.sepa.provider", { reason: error.message });
         throw error;
       }
       const confirmed = await stripe.paymentIntents.confirm(

@@ -1,5 +1,6 @@
 // The English catalog, assembled from one file per part of the customer side (messages/en/*.ts).
 import { access } from "./en/access";
+import { checkout } from "./en/checkout";
 import { common } from "./en/common";
 import { document } from "./en/document";
 import { errors } from "./en/errors";
@@ -25,6 +26,7 @@ export const en = {
   ...document,
   ...pdf,
   ...sepa,
+  ...checkout,
 } as const;
 
 export type MessageKey = keyof typeof en;
