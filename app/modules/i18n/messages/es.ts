@@ -1,5 +1,16 @@
 // The es catalog, assembled from one file per part of the customer side (messages/es/*.ts, each with exactly
 // the keys of its English file). A language is offered once every part is here (catalogs.server.ts).
 import type { Catalog } from "./en";
+import { access } from "./es/access";
+import { checkout } from "./es/checkout";
+import { common } from "./es/common";
+import { errors } from "./es/errors";
+import { home } from "./es/home";
+import { invoice } from "./es/invoice";
+import { pay } from "./es/pay";
+import { payment } from "./es/payment";
+import { pdf } from "./es/pdf";
+import { plan } from "./es/plan";
+import { status } from "./es/status";
 
-export const es: Partial<Catalog> = {};
+export const es: Partial<Catalog> = { ...access, ...checkout, ...common, ...errors, ...home, ...invoice, ...pay, ...payment, ...pdf, ...plan, ...status };

@@ -39,7 +39,6 @@ export const pay = {
   "pay.error.settlementClosed": "That settlement offer is no longer open. Reload the page to see what is due.",
   "pay.error.discountUsed": "The early-payment discount on this invoice is already used by another payment. Reload the page to see what is due.",
   "pay.error.busy": "Several payments for this invoice were started at the same moment and this one did not go through. Reload the page to see where it stands.",
-  "pay.error.achUsdOnly": "Bank debit (ACH) takes US dollars only: pay by card.",
   "money.notAmount": "“{input}” is not an amount. Write it like {example}.",
   "money.noDecimals": "{currency} amounts have no decimals: “{input}”.",
   "money.tooManyDecimals": "“{input}” has more than {digits, plural, one {# decimal} other {# decimals}}: {currency} amounts are exact to the cent.",
