@@ -9,7 +9,7 @@ export function LanguageSwitch({ tone = "plain" }: { tone?: "onBrand" | "plain" 
   if (offered.length < 2) return null;
   const select =
     tone === "onBrand"
-      ? "rounded-md border-0 bg-white/15 py-1 ps-2 pe-7 text-sm text-white ring-1 ring-inset ring-white/40 focus:ring-2 focus:ring-white [&>option]:text-slate-900"
+      ? "rounded-md border-0 bg-white py-1 ps-2 pe-7 text-sm text-slate-900 ring-1 ring-inset ring-white/60 focus:ring-2 focus:ring-white"
       : "rounded-md border-slate-300 py-1 ps-2 pe-7 text-sm text-slate-800 focus:border-teal-600 focus:ring-teal-600";
   return (
     <Form method="post" action="/portal/language" className="flex items-center gap-2">

@@ -40,9 +40,20 @@ function parsedFont(face: Face, weight: Weight) {
 
 const fontName = (face: Face, weight: Weight) => `${face}-${weight}`;
 
-/** Registers the six faces on a document; PDFKit embeds (subsetted) only the ones a page draws with. */
+/**
+ * Registers the six faces on a document; PDFKit embeds (subsetted) only the ones a page draws with. fontkit keeps each
+ * glyph it has made, with the characters it was first made for, and PDFKit writes those characters into the document's
+ * ToUnicode map: a glyph first made in another document (an Arabic letter's base shape first met inside a decomposed
+ * letter, with no characters) would read as nothing in this one. Each document starts with fontkit's glyphs forgotten
+ * (drawing is synchronous, so no other document is between its first and last glyph meanwhile).
+ */
 export function registerScriptFonts(doc: PDFKit.PDFDocument) {
-  for (const face of Object.keys(FONT_FILES) as Face[]) for (const weight of ["regular", "bold"] as const) doc.registerFont(fontName(face, weight), parsedFont(face, weight) as unknown as Buffer);
+  for (const face of Object.keys(FONT_FILES) as Face[])
+    for (const weight of ["regular", "bold"] as const) {
+      const font = parsedFont(face, weight);
+      (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+      doc.registerFont(fontName(face, weight), font as unknown as Buffer);
+    }
 }
 
 /**

@@ -6,8 +6,9 @@ import { LOCALE_NAMES, type Locale } from "./locales";
 
 export async function setCustomerLanguage(customer: { id: string; businessId: string; language: string | null }, language: Locale) {
   if (customer.language === language) return;
+  // "Not this language" in SQL is unknown for a customer with none yet: null is asked for by name.
   await db.$transaction(async (tx) => {
-    const changed = await tx.customer.updateMany({ where: { id: customer.id, businessId: customer.businessId, NOT: { language } }, data: { language } });
+    const changed = await tx.customer.updateMany({ where: { id: customer.id, businessId: customer.businessId, OR: [{ language: null }, { language: { not: language } }] }, data: { language } });
     if (changed.count === 0) return;
     await logActivity(tx, {
       businessId: customer.businessId,

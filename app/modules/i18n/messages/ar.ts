@@ -4,6 +4,7 @@ import type { Catalog } from "./en";
 import { access } from "./ar/access";
 import { checkout } from "./ar/checkout";
 import { common } from "./ar/common";
+import { document } from "./ar/document";
 import { errors } from "./ar/errors";
 import { home } from "./ar/home";
 import { invoice } from "./ar/invoice";
@@ -11,6 +12,7 @@ import { pay } from "./ar/pay";
 import { payment } from "./ar/payment";
 import { pdf } from "./ar/pdf";
 import { plan } from "./ar/plan";
+import { sepa } from "./ar/sepa";
 import { status } from "./ar/status";
 
-export const ar: Partial<Catalog> = { ...access, ...checkout, ...common, ...errors, ...home, ...invoice, ...pay, ...payment, ...pdf, ...plan, ...status };
+export const ar: Partial<Catalog> = { ...access, ...checkout, ...common, ...document, ...errors, ...home, ...invoice, ...pay, ...payment, ...pdf, ...plan, ...sepa, ...status };

@@ -4,6 +4,7 @@ import type { Catalog } from "./en";
 import { access } from "./ru/access";
 import { checkout } from "./ru/checkout";
 import { common } from "./ru/common";
+import { document } from "./ru/document";
 import { errors } from "./ru/errors";
 import { home } from "./ru/home";
 import { invoice } from "./ru/invoice";
@@ -11,6 +12,7 @@ import { pay } from "./ru/pay";
 import { payment } from "./ru/payment";
 import { pdf } from "./ru/pdf";
 import { plan } from "./ru/plan";
+import { sepa } from "./ru/sepa";
 import { status } from "./ru/status";
 
-export const ru: Partial<Catalog> = { ...access, ...checkout, ...common, ...errors, ...home, ...invoice, ...pay, ...payment, ...pdf, ...plan, ...status };
+export const ru: Partial<Catalog> = { ...access, ...checkout, ...common, ...document, ...errors, ...home, ...invoice, ...pay, ...payment, ...pdf, ...plan, ...sepa, ...status };

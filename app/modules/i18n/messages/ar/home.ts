@@ -15,7 +15,7 @@ export const home: Record<keyof typeof en, string> = {
   "home.planFor": "خطة سداد: {numbers}",
   "home.planProgress": "سُدِّد {paid} من {count} · {method}",
   "home.planNext": "القسط التالي: {amount}",
-  "home.planMissed": "قسط لم يُسدَّد: ستُعاد محاولة خصم {amount}",
+  "home.planMissed": "قسط فائت: ستُعاد محاولة خصم {amount}",
   "home.planOn": "في {date}",
   "home.toPay": "المطلوب سداده",
   "home.allPaid": "لقد سدّدت جميع مستحقاتك. شكرًا لك!",

@@ -37,7 +37,7 @@ export const invoice: Record<keyof typeof en, string> = {
   "promise.ask": "ألا تستطيع الدفع اليوم؟",
   "promise.intro": "أخبرنا بالتاريخ الذي ستدفع فيه، ولن نرسل إليك أي تذكيرات قبله.",
   "promise.date": "سأدفع بحلول",
-  "promise.submit": "أتعهّد بالدفع في هذا التاريخ",
+  "promise.submit": "أتعهّد بالدفع بحلول هذا التاريخ",
   "promise.dateRequired": "اختر التاريخ الذي ستدفع فيه.",
   "promise.notPast": "اختر تاريخ اليوم أو تاريخًا لاحقًا.",
   "promise.tooLate": "اختر تاريخًا لا يتجاوز {date} (أي بعد {days, plural, zero {# يوم} one {يوم واحد} two {يومين} few {# أيام} many {# يومًا} other {# يوم}} من اليوم).",

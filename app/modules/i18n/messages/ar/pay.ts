@@ -21,7 +21,7 @@ export const pay: Record<keyof typeof en, string> = {
   "pay.amountLabel": "المبلغ المراد دفعه",
   "pay.with": "الدفع بواسطة",
   "pay.card": "بطاقة",
-  "pay.cardNote": "Visa, Mastercard, American Express, Discover. يتم الدفع فورًا.",
+  "pay.cardNote": "بطاقات Visa وMastercard وAmerican Express وDiscover. يتم الدفع فورًا.",
   "pay.ach": "حساب مصرفي (ACH)",
   "pay.achNote": "من حساب مصرفي في الولايات المتحدة. تستغرق التسوية ما يصل إلى 4 أيام عمل.",
   "pay.includesDiscount": "يشمل خصم السداد المبكر بقيمة {amount}",

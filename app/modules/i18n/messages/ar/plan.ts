@@ -75,7 +75,7 @@ export const plan: Record<keyof typeof en, string> = {
   "plans.heading": "خطة السداد الخاصة بك",
   "plans.status.ACTIVE": "سارية",
   "plans.status.COMPLETED": "مكتملة",
-  "plans.status.DEFAULTED": "منتهية: لم تُسدَّد الأقساط",
+  "plans.status.DEFAULTED": "منتهية: لم يُلتزم بجدول الأقساط",
   "plans.status.CANCELLED": "ملغاة",
   "plans.status.PENDING": "بانتظار الدفعة الأولى",
   "plans.instalment.PAID": "مدفوع",

@@ -43,6 +43,6 @@ export const pay: Record<keyof typeof en, string> = {
   "pay.error.busy": "Für diese Rechnung wurden im selben Moment mehrere Zahlungen gestartet, und diese ist nicht durchgegangen. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.",
   "money.notAmount": "„{input}“ ist kein Betrag. Schreiben Sie ihn zum Beispiel so: {example}.",
   "money.noDecimals": "Beträge in {currency} haben keine Nachkommastellen: „{input}“.",
-  "money.tooManyDecimals": "„{input}“ hat mehr als {digits, plural, one {# Nachkommastelle} other {# Nachkommastellen}}: Beträge in {currency} sind auf die kleinste Einheit genau.",
+  "money.tooManyDecimals": "„{input}“ hat mehr als {digits, plural, one {# Nachkommastelle} other {# Nachkommastellen}}: Beträge in {currency} sind auf den Cent genau.",
   "money.tooLarge": "„{input}“ ist zu groß.",
 };

@@ -28,7 +28,7 @@ export const status: Record<keyof typeof en, string> = {
   "payment.status.PROCESSING": "In Bearbeitung",
   "payment.status.FAILED": "Fehlgeschlagen",
   "payment.status.PENDING": "Nicht abgeschlossen",
-  "payment.status.CANCELED": "Storniert",
+  "payment.status.CANCELED": "Abgebrochen",
   "method.CARD": "Karte",
   "method.US_BANK_ACCOUNT": "Bankkonto (ACH)",
   "method.CHECK": "Scheck",

@@ -15,7 +15,7 @@ export const home: Record<keyof typeof en, string> = {
   "home.planFor": "Plan para {numbers}",
   "home.planProgress": "Cuotas pagadas: {paid} de {count} · {method}",
   "home.planNext": "Próxima cuota: {amount}",
-  "home.planMissed": "Cuota no pagada: volveremos a cobrar {amount}",
+  "home.planMissed": "Cuota impagada: volveremos a cobrar {amount}",
   "home.planOn": "el {date}",
   "home.toPay": "Pendiente de pago",
   "home.allPaid": "Está al día con todos sus pagos. ¡Gracias!",

@@ -75,7 +75,7 @@ export const plan: Record<keyof typeof en, string> = {
   "plans.heading": "Ваш план платежей",
   "plans.status.ACTIVE": "Действует",
   "plans.status.COMPLETED": "Выполнен",
-  "plans.status.DEFAULTED": "Прекращён: платежи не вносились",
+  "plans.status.DEFAULTED": "Прекращён: график платежей не соблюдался",
   "plans.status.CANCELLED": "Отменён",
   "plans.status.PENDING": "Ожидает первого платежа",
   "plans.instalment.PAID": "Оплачен",

@@ -1,0 +1,7 @@
+// Spanish: customer PDFs and the links to them (messages/en/document.ts).
+import type { document as en } from "../en/document";
+
+export const document: Record<keyof typeof en, string> = {
+  "document.statementLink": "Descargar extracto (PDF)",
+  "document.agreementLink": "Descargar acuerdo (PDF)",
+};
