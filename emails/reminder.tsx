@@ -1,12 +1,14 @@
 import { Column, Row, Section, Text } from "@react-email/components";
 import { emailTranslator } from "../app/modules/i18n/email-translator.server";
-import type { Locale } from "../app/modules/i18n/locales";
+import { directionOf, type Locale } from "../app/modules/i18n/locales";
 import type { EarlyPayWords } from "./invoice-sent";
 import { ActionButton } from "./components/parts";
 import { EmailLayout, endOf, Paragraph, palette, startOf, useDirection, type Brand } from "./components/layout";
 
 export type ReminderEmailProps = {
   locale: Locale;
+  /** The language of `subject` and `body`: the email's, or the business's when the owner wrote none for it. */
+  textLocale?: Locale;
   brand: Brand;
   tierKind: string;
   /** The tier's subject and body in the email's language (or the business's), with placeholders already filled in. */
@@ -53,9 +55,15 @@ export default function ReminderEmail(p: ReminderEmailProps) {
   const paragraphs = p.body.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={p.subject}>
-      {paragraphs.map((text, i) => (
-        <Paragraph key={i}>{text}</Paragraph>
-      ))}
+      {paragraphs.map((text, i) =>
+        p.textLocale && p.textLocale !== p.locale ? (
+          <div key={i} lang={p.textLocale} dir={directionOf(p.textLocale)}>
+            <Paragraph align={directionOf(p.textLocale) === "rtl" ? "right" : "left"}>{text}</Paragraph>
+          </div>
+        ) : (
+          <Paragraph key={i}>{text}</Paragraph>
+        ),
+      )}
       <InvoiceRows p={p} />
       <ActionButton href={p.portalUrl} label={t("email.reminder.button")} color={p.brand.brandColor} />
       <Paragraph>

@@ -54,7 +54,8 @@ export function EmailLayout({ brand, preview, locale = DEFAULT_LOCALE, children 
   );
 }
 
-export function Paragraph({ children }: { children: ReactNode }) {
+/** `align`: for a paragraph in another direction than the email's (the owner's text in the business's language). */
+export function Paragraph({ children, align }: { children: ReactNode; align?: "left" | "right" }) {
   const dir = useDirection();
-  return <Text style={{ color: palette.ink, fontSize: 15, lineHeight: "24px", margin: "16px 0", textAlign: startOf(dir) }}>{children}</Text>;
+  return <Text style={{ color: palette.ink, fontSize: 15, lineHeight: "24px", margin: "16px 0", textAlign: align ?? startOf(dir) }}>{children}</Text>;
 }

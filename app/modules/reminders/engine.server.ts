@@ -6,6 +6,7 @@ import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
 import { addDays, dateInZone, fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
 import { wordsIn } from "~/modules/email/customer-words.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/modules/i18n/locales";
 import { emailLocale } from "~/modules/i18n/locale.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
@@ -306,15 +307,15 @@ export async function runReminders(options: { businessId?: string; at?: Date; ad
 type Item = { candidate: Candidate; tier: { id: string; position: number; kind: string; name: string; subject: string; body: string; emailsCustomer: boolean; offsetDays: number } };
 
 /**
- * The words of a reminder: the tier's text written for the customer's email language when the owner wrote one,
- * else the tier's own text (the business's language), and then the whole email is in the business's language so
- * that the owner's words and the fixed parts around them read as one (docs/decisions/032-email-languages.md).
+ * The words of a reminder: the email is in the customer's email language (emailLocale: its fixed parts, money and
+ * dates); the owner's text is the tier's text written for that language when there is one, else the tier's own
+ * (the business's language), marked as such so that it keeps its own direction (docs/decisions/032-email-languages.md).
  */
 export async function reminderText(tx: Tx | typeof db, tier: { id: string; subject: string; body: string }, customer: { language: string | null }, business: { language: string }) {
-  const wanted = emailLocale(customer, business);
-  const own = wanted === business.language ? null : await tx.tierText.findUnique({ where: { tierId_language: { tierId: tier.id, language: wanted } }, select: { subject: true, body: true } });
-  if (own) return { locale: wanted, text: own, translated: true };
-  return { locale: wanted === business.language ? wanted : emailLocale({ language: null }, business), text: { subject: tier.subject, body: tier.body }, translated: false };
+  const locale = emailLocale(customer, business);
+  const own = locale === business.language ? null : await tx.tierText.findUnique({ where: { tierId_language: { tierId: tier.id, language: locale } }, select: { subject: true, body: true } });
+  const textLocale: Locale = own ? locale : isLocale(business.language) ? business.language : DEFAULT_LOCALE;
+  return { locale, textLocale, text: own ?? { subject: tier.subject, body: tier.body } };
 }
 
 async function remindCustomer(customerId: string, items: Item[], at: Date): Promise<"emailed" | "alerted" | "skipped"> {
@@ -351,7 +352,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
         const link = await createPortalLink(tx, customerId, business.portalLinkTtlDays);
         const earliest = customerItems.reduce((a, b) => (b.candidate.dueDate < a.candidate.dueDate ? b : a)).candidate;
         const totalDue = customerItems.reduce((s, i) => s + Number(i.candidate.dueNowCents), 0);
-        const { locale, text } = await reminderText(tx, top.tier, customer, business);
+        const { locale, textLocale, text } = await reminderText(tx, top.tier, customer, business);
         const words = wordsIn(locale);
         const values: PlaceholderValues = {
           customerName: customer.name,
@@ -375,6 +376,7 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
           dedupeKey: `reminder:${reminder.id}`,
           props: {
             locale,
+            textLocale,
             brand: brandOf(business),
             tierKind: top.tier.kind,
             subject: fillPlaceholders(text.subject, values),
