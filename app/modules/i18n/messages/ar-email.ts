@@ -2,5 +2,8 @@
 // each with exactly the keys of its English file). Emails are written in ar once every part is here
 // (email-catalogs.server.ts); until then a customer who reads ar gets the business's language.
 import type { EmailCatalog } from "./en-email";
+import { email } from "./ar/email";
+import { emailPayments } from "./ar/email-payments";
+import { emailPlans } from "./ar/email-plans";
 
-export const arEmail: Partial<EmailCatalog> = {};
+export const arEmail: Partial<EmailCatalog> = { ...email, ...emailPayments, ...emailPlans };

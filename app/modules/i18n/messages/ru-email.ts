@@ -2,5 +2,8 @@
 // each with exactly the keys of its English file). Emails are written in ru once every part is here
 // (email-catalogs.server.ts); until then a customer who reads ru gets the business's language.
 import type { EmailCatalog } from "./en-email";
+import { email } from "./ru/email";
+import { emailPayments } from "./ru/email-payments";
+import { emailPlans } from "./ru/email-plans";
 
-export const ruEmail: Partial<EmailCatalog> = {};
+export const ruEmail: Partial<EmailCatalog> = { ...email, ...emailPayments, ...emailPlans };
