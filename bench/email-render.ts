@@ -26,13 +26,14 @@ function propsFor(i: number): ReminderEmailProps {
     consequenceDate: "December 17, 2026",
   };
   return {
+    locale: "en" as const,
     brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
     tierKind: tier.kind,
     subject: fillPlaceholders(tier.subject, values),
     body: fillPlaceholders(tier.body, values),
     portalUrl: values.portalLink,
     promiseMaxDays: 14,
-    planOffer: i % 2 === 0 ? "spread it over 2 to 6 instalments (the first one paid today)" : null,
+    planOffer: i % 2 === 0 ? { min: 2, max: 6 } : null,
     invoices,
   };
 }

@@ -1,8 +1,12 @@
 import { Link } from "@react-email/components";
+import type { ReactNode } from "react";
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { ActionButton, AmountRows } from "./components/parts";
 import { EmailLayout, palette, Paragraph, type Brand } from "./components/layout";
 
 export type CreditNoteEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   creditNoteNumber: string;
@@ -19,33 +23,39 @@ export type CreditNoteEmailProps = {
   portalUrl: string;
 };
 
-export const subject = (p: CreditNoteEmailProps) => `Credit note ${p.creditNoteNumber} from ${p.brand.businessName}: ${p.amountText} off invoice ${p.invoiceNumber}`;
+export const subject = (p: CreditNoteEmailProps) =>
+  emailTranslator(p.locale).t("email.creditNote.subject", { creditNote: p.creditNoteNumber, business: p.brand.businessName, amount: p.amountText, invoice: p.invoiceNumber });
 
 export default function CreditNoteEmail(p: CreditNoteEmailProps) {
+  const { t, rich } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`We have credited ${p.amountText} to invoice ${p.invoiceNumber}.`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
-      <Paragraph>
-        We have issued credit note {p.creditNoteNumber} on {p.dateText}: {p.amountText} comes off invoice {p.invoiceNumber}.
-      </Paragraph>
-      <Paragraph>Reason: {p.reason}</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.creditNote.preview", { amount: p.amountText, invoice: p.invoiceNumber })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
+      <Paragraph>{t("email.creditNote.body", { creditNote: p.creditNoteNumber, date: p.dateText, amount: p.amountText, invoice: p.invoiceNumber })}</Paragraph>
+      <Paragraph>{t("email.creditNote.reason", { reason: p.reason })}</Paragraph>
       <AmountRows
         rows={[
-          { label: `Credit note ${p.creditNoteNumber}`, value: `-${p.amountText}` },
-          { label: `Left to pay on ${p.invoiceNumber}`, value: p.balanceText, strong: true },
+          { label: t("email.creditNote.row", { creditNote: p.creditNoteNumber }), value: t("email.creditNote.credit", { amount: p.amountText }) },
+          { label: t("email.creditNote.left", { invoice: p.invoiceNumber }), value: p.balanceText, strong: true },
         ]}
       />
-      <ActionButton href={p.pdfUrl} label={`Download credit note ${p.creditNoteNumber} (PDF)`} color={p.brand.brandColor} />
+      <ActionButton href={p.pdfUrl} label={t("email.creditNote.button", { creditNote: p.creditNoteNumber })} color={p.brand.brandColor} />
       <Paragraph>
-        If the link asks you to sign in, <Link href={p.portalUrl} style={{ color: palette.ink, textDecoration: "underline" }}>
-          open your portal
-        </Link> first: the credit note is listed on invoice {p.invoiceNumber} there.
+        {rich("email.creditNote.signIn", {
+          invoice: p.invoiceNumber,
+          link: (chunks: ReactNode[]) => (
+            <Link key="portal" href={p.portalUrl} style={{ color: palette.ink, textDecoration: "underline" }}>
+              {chunks}
+            </Link>
+          ),
+        })}
       </Paragraph>
     </EmailLayout>
   );
 }
 
 CreditNoteEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   creditNoteNumber: "CN-0007",

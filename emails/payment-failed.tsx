@@ -1,7 +1,10 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { ActionButton } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
 export type PaymentFailedEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   amountText: string;
@@ -9,30 +12,28 @@ export type PaymentFailedEmailProps = {
   reason: string;
   invoiceNumbers: string;
   portalUrl: string;
-  discountNote?: string | null;
+  /** The early-payment discount that came with the payment and no longer applies, formatted. */
+  discountLostText?: string | null;
 };
 
-export const subject = (p: PaymentFailedEmailProps) => `Your bank payment of ${p.amountText} to ${p.brand.businessName} did not go through`;
+export const subject = (p: PaymentFailedEmailProps) => emailTranslator(p.locale).t("email.paymentFailed.subject", { amount: p.amountText, business: p.brand.businessName });
 
 export default function PaymentFailedEmail(p: PaymentFailedEmailProps) {
+  const { t } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`Your payment of ${p.amountText} did not go through: ${p.reason}`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
-      <Paragraph>
-        Your bank returned the payment of {p.amountText} from {p.methodText} for {p.invoiceNumbers}. The bank&apos;s reason: {p.reason}
-      </Paragraph>
-      <Paragraph>
-        Nothing was taken from your account, and the invoices are open again. You can pay by card or with another bank account in a
-        minute:
-      </Paragraph>
-      {p.discountNote ? <Paragraph>{p.discountNote}</Paragraph> : null}
-      <ActionButton href={p.portalUrl} label="Pay now" color={p.brand.brandColor} />
-      <Paragraph>If you think this is a mistake, reply to this email and we will help.</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.paymentFailed.preview", { amount: p.amountText, reason: p.reason })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
+      <Paragraph>{t("email.paymentFailed.body", { amount: p.amountText, method: p.methodText, invoices: p.invoiceNumbers, reason: p.reason })}</Paragraph>
+      <Paragraph>{t("email.paymentFailed.open")}</Paragraph>
+      {p.discountLostText ? <Paragraph>{t("email.discountLost", { amount: p.discountLostText })}</Paragraph> : null}
+      <ActionButton href={p.portalUrl} label={t("email.payNow")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.paymentFailed.mistake")}</Paragraph>
     </EmailLayout>
   );
 }
 
 PaymentFailedEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   amountText: "$1,480.00",

@@ -1,7 +1,10 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { ActionButton } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
 export type PaymentReturnedEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   amountText: string;
@@ -10,31 +13,34 @@ export type PaymentReturnedEmailProps = {
   receiptNumber: string | null;
   reason: string;
   invoiceNumbers: string;
+  /** How many invoices invoiceNumbers lists (for the plural). */
+  invoiceCount: number;
   portalUrl: string;
-  discountNote?: string | null;
+  /** The early-payment discount that came with the payment and no longer applies, formatted. */
+  discountLostText?: string | null;
 };
 
-export const subject = (p: PaymentReturnedEmailProps) => `Your bank returned your payment of ${p.amountText} to ${p.brand.businessName}`;
+export const subject = (p: PaymentReturnedEmailProps) => emailTranslator(p.locale).t("email.returned.subject", { amount: p.amountText, business: p.brand.businessName });
 
 export default function PaymentReturnedEmail(p: PaymentReturnedEmailProps) {
+  const { t } = emailTranslator(p.locale);
+  const facts = { amount: p.amountText, method: p.methodText, invoices: p.invoiceNumbers, reason: p.reason };
   return (
-    <EmailLayout brand={p.brand} preview={`Your bank returned the payment of ${p.amountText}: ${p.reason}`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.returned.preview", { amount: p.amountText, reason: p.reason })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
       <Paragraph>
-        The payment of {p.amountText} from {p.methodText}
-        {p.paidOnText ? ` on ${p.paidOnText}` : ""}
-        {p.receiptNumber ? ` (receipt ${p.receiptNumber})` : ""} for {p.invoiceNumbers} went through at first, but your bank has since returned it to
-        your account. The bank&apos;s reason: {p.reason}
+        {p.paidOnText && p.receiptNumber ? t("email.returned.bodyDated", { ...facts, date: p.paidOnText, receipt: p.receiptNumber }) : t("email.returned.body", facts)}
       </Paragraph>
-      <Paragraph>So {p.invoiceNumbers} {p.invoiceNumbers.includes(",") ? "are" : "is"} open again. You can pay by card or with another bank account in a minute:</Paragraph>
-      {p.discountNote ? <Paragraph>{p.discountNote}</Paragraph> : null}
-      <ActionButton href={p.portalUrl} label="Pay now" color={p.brand.brandColor} />
-      <Paragraph>If you think your bank made a mistake, reply to this email and we will help.</Paragraph>
+      <Paragraph>{t("email.returned.open", { invoices: p.invoiceNumbers, count: p.invoiceCount })}</Paragraph>
+      {p.discountLostText ? <Paragraph>{t("email.discountLost", { amount: p.discountLostText })}</Paragraph> : null}
+      <ActionButton href={p.portalUrl} label={t("email.payNow")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.returned.mistake")}</Paragraph>
     </EmailLayout>
   );
 }
 
 PaymentReturnedEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   amountText: "$1,480.00",
@@ -43,6 +49,7 @@ PaymentReturnedEmail.PreviewProps = {
   receiptNumber: "R-000042",
   reason: "The bank account had insufficient funds.",
   invoiceNumbers: "INV-1042",
+  invoiceCount: 1,
   portalUrl: "http://localhost:3000/portal/access/example",
-  discountNote: null,
+  discountLostText: null,
 } satisfies PaymentReturnedEmailProps;

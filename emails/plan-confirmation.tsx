@@ -1,52 +1,59 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { AmountRows, ActionButton } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
 export type PlanConfirmationEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   invoiceNumbers: string;
   methodText: string;
-  schedule: { label: string; value: string }[];
+  /** Each instalment's day and amount (formatted); `paid` marks the first one when it is in. */
+  schedule: { dateText: string; value: string; paid?: boolean }[];
   totalText: string;
-  feeNote: string | null;
+  /** The plan fee the total includes, formatted; null when there is none. */
+  feeText: string | null;
+  /** The terms as the customer accepted them (stored in the language they read them in). */
   termsText: string;
   planUrl: string;
 };
 
-export const subject = (p: PlanConfirmationEmailProps) => `Your payment plan with ${p.brand.businessName} is set up`;
+export const subject = (p: PlanConfirmationEmailProps) => emailTranslator(p.locale).t("email.planConfirmation.subject", { business: p.brand.businessName });
 
 export default function PlanConfirmationEmail(p: PlanConfirmationEmailProps) {
+  const { t } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`Your plan for ${p.invoiceNumbers} is active. Here is the schedule.`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
-      <Paragraph>
-        Thank you: your first instalment is in, and your payment plan for {p.invoiceNumbers} is active. The next instalments will be charged
-        automatically to {p.methodText} on these dates, and we will email you a few days before each one.
-      </Paragraph>
-      <AmountRows rows={[...p.schedule, { label: "Total", value: p.totalText, strong: true }]} />
-      {p.feeNote ? <Paragraph>{p.feeNote}</Paragraph> : null}
-      <ActionButton href={p.planUrl} label="See your plan" color={p.brand.brandColor} />
-      <Paragraph>
-        You can pay the rest early or change the card or bank account at any time from your account. While the plan is on track we will not
-        send you payment reminders for these invoices.
-      </Paragraph>
-      <Paragraph>What you agreed to: {p.termsText}</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.planConfirmation.preview", { invoices: p.invoiceNumbers })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
+      <Paragraph>{t("email.planConfirmation.body", { invoices: p.invoiceNumbers, method: p.methodText })}</Paragraph>
+      <AmountRows
+        rows={[
+          ...p.schedule.map((s) => ({ label: s.paid ? t("email.planConfirmation.paid", { date: s.dateText }) : s.dateText, value: s.value })),
+          { label: t("email.planConfirmation.total"), value: p.totalText, strong: true },
+        ]}
+      />
+      {p.feeText ? <Paragraph>{t("email.planConfirmation.fee", { fee: p.feeText })}</Paragraph> : null}
+      <ActionButton href={p.planUrl} label={t("email.planConfirmation.button")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.planConfirmation.early")}</Paragraph>
+      <Paragraph>{t("email.planConfirmation.terms", { terms: p.termsText })}</Paragraph>
     </EmailLayout>
   );
 }
 
 PlanConfirmationEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   invoiceNumbers: "INV-0994",
   methodText: "Visa ending 4242",
   schedule: [
-    { label: "23 November 2026 (paid)", value: "$493.34" },
-    { label: "23 December 2026", value: "$493.33" },
-    { label: "23 January 2027", value: "$493.33" },
+    { dateText: "November 23, 2026", value: "$493.34", paid: true },
+    { dateText: "December 23, 2026", value: "$493.33" },
+    { dateText: "January 23, 2027", value: "$493.33" },
   ],
   totalText: "$1,480.00",
-  feeNote: null,
+  feeText: null,
   termsText: "I authorise Northwind Studio to charge Visa ending 4242 the amounts above on the dates shown.",
   planUrl: "http://localhost:3000/portal/access/example",
 } satisfies PlanConfirmationEmailProps;

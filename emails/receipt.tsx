@@ -1,7 +1,10 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { AmountRows, ActionButton } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
 export type ReceiptEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   receiptNumber: string;
@@ -12,28 +15,28 @@ export type ReceiptEmailProps = {
   receiptUrl: string;
 };
 
-export const subject = (p: ReceiptEmailProps) => `Receipt ${p.receiptNumber} from ${p.brand.businessName}: ${p.amountText} received`;
+export const subject = (p: ReceiptEmailProps) => emailTranslator(p.locale).t("email.receipt.subject", { receipt: p.receiptNumber, business: p.brand.businessName, amount: p.amountText });
 
 export default function ReceiptEmail(p: ReceiptEmailProps) {
+  const { t } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`We received your payment of ${p.amountText}. Thank you!`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
-      <Paragraph>
-        Thank you: we received your payment of {p.amountText} on {p.paidOnText} by {p.methodText}.
-      </Paragraph>
-      <AmountRows rows={[...p.lines, { label: "Total paid", value: p.amountText, strong: true }]} />
-      <ActionButton href={p.receiptUrl} label="View or download your receipt" color={p.brand.brandColor} />
-      <Paragraph>Receipt number {p.receiptNumber}. Keep this email for your records.</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.receipt.preview", { amount: p.amountText })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
+      <Paragraph>{t("email.receipt.body", { amount: p.amountText, date: p.paidOnText, method: p.methodText })}</Paragraph>
+      <AmountRows rows={[...p.lines, { label: t("email.receipt.total"), value: p.amountText, strong: true }]} />
+      <ActionButton href={p.receiptUrl} label={t("email.receipt.button")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.receipt.keep", { receipt: p.receiptNumber })}</Paragraph>
     </EmailLayout>
   );
 }
 
 ReceiptEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   receiptNumber: "R-000042",
   amountText: "$1,025.00",
-  paidOnText: "22 November 2026",
+  paidOnText: "November 22, 2026",
   methodText: "Visa ending 4242",
   lines: [{ label: "INV-1001", value: "$1,025.00" }],
   receiptUrl: "http://localhost:3000/portal/payments/example",

@@ -1,7 +1,10 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { ActionButton } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
 export type RefundEmailProps = {
+  locale: Locale;
   brand: Brand;
   customerName: string;
   amountText: string;
@@ -9,36 +12,42 @@ export type RefundEmailProps = {
   reason: string;
   receiptNumber: string | null;
   invoiceNumbers: string;
+  /** How many invoices invoiceNumbers lists (for the plural). */
+  invoiceCount: number;
   /** What the refund means for the invoices: owed again, or settled. */
   effect: "REOPEN" | "CREDIT";
-  /** Card refunds take days to show on a statement; bank refunds a few business days. */
-  timingText: string;
+  /** Card refunds take days to show on a statement; bank refunds a few business days; offline ones the way paid. */
+  timing: "card" | "bank" | "other";
   portalUrl: string;
 };
 
-export const subject = (p: RefundEmailProps) => `${p.brand.businessName} refunded ${p.amountText} to you`;
+const TIMING = { card: "email.refund.timingCard", bank: "email.refund.timingBank", other: "email.refund.timingOther" } as const;
+
+export const subject = (p: RefundEmailProps) => emailTranslator(p.locale).t("email.refund.subject", { business: p.brand.businessName, amount: p.amountText });
 
 export default function RefundEmail(p: RefundEmailProps) {
+  const { t } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`A refund of ${p.amountText} is on its way to ${p.methodText}.`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.refund.preview", { amount: p.amountText, method: p.methodText })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
       <Paragraph>
-        We have refunded {p.amountText} to {p.methodText}
-        {p.receiptNumber ? ` from the payment with receipt ${p.receiptNumber}` : ""}. {p.timingText}
+        {p.receiptNumber
+          ? t("email.refund.bodyReceipt", { amount: p.amountText, method: p.methodText, receipt: p.receiptNumber })
+          : t("email.refund.body", { amount: p.amountText, method: p.methodText })}{" "}
+        {t(TIMING[p.timing])}
       </Paragraph>
-      <Paragraph>Reason: {p.reason}</Paragraph>
+      <Paragraph>{t("email.refund.reason", { reason: p.reason })}</Paragraph>
       <Paragraph>
-        {p.effect === "CREDIT"
-          ? `${p.invoiceNumbers} stays settled: there is nothing more to pay for it.`
-          : `The refunded amount is open again on ${p.invoiceNumbers}; you can see it and pay it whenever suits you in your portal.`}
+        {p.effect === "CREDIT" ? t("email.refund.credit", { invoices: p.invoiceNumbers, count: p.invoiceCount }) : t("email.refund.reopen", { invoices: p.invoiceNumbers })}
       </Paragraph>
-      <ActionButton href={p.portalUrl} label="See it in your portal" color={p.brand.brandColor} />
-      <Paragraph>If anything looks wrong, reply to this email and we will sort it out.</Paragraph>
+      <ActionButton href={p.portalUrl} label={t("email.refund.button")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.refund.wrong")}</Paragraph>
     </EmailLayout>
   );
 }
 
 RefundEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Ada Lovelace",
   amountText: "$120.00",
@@ -46,7 +55,8 @@ RefundEmail.PreviewProps = {
   reason: "The March retainer was paid twice.",
   receiptNumber: "R-000123",
   invoiceNumbers: "INV-0994",
+  invoiceCount: 1,
   effect: "CREDIT",
-  timingText: "Card refunds usually show on your statement within 5 to 10 days.",
+  timing: "card",
   portalUrl: "http://localhost:3000/portal/access/example",
 } satisfies RefundEmailProps;

@@ -1,26 +1,44 @@
+import { emailTranslator } from "../app/modules/i18n/email-translator.server";
+import type { Locale } from "../app/modules/i18n/locales";
 import { ActionButton, AmountRows } from "./components/parts";
 import { EmailLayout, Paragraph, type Brand } from "./components/layout";
 
-export type SettlementOfferEmailProps = { brand: Brand; customerName: string; invoiceNumber: string; owedText: string; offerText: string; forgivenText: string; lastDayText: string; portalUrl: string };
+export type SettlementOfferEmailProps = {
+  locale: Locale;
+  brand: Brand;
+  customerName: string;
+  invoiceNumber: string;
+  owedText: string;
+  offerText: string;
+  forgivenText: string;
+  lastDayText: string;
+  portalUrl: string;
+};
 
-export const subject = (p: SettlementOfferEmailProps) => `An offer to settle ${p.invoiceNumber} for ${p.offerText}`;
+export const subject = (p: SettlementOfferEmailProps) => emailTranslator(p.locale).t("email.settlement.subject", { number: p.invoiceNumber, offer: p.offerText });
 
 export default function SettlementOfferEmail(p: SettlementOfferEmailProps) {
+  const { t } = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`Pay ${p.offerText} by ${p.lastDayText} and ${p.forgivenText} is forgiven`}>
-      <Paragraph>Hello {p.customerName},</Paragraph>
-      <Paragraph>
-        We would like to close {p.invoiceNumber} with you. If you pay {p.offerText} by {p.lastDayText}, we will forgive the rest of the
-        balance.
-      </Paragraph>
-      <AmountRows rows={[{ label: "Balance today", value: p.owedText }, { label: "Pay to settle", value: p.offerText, strong: true }, { label: "Forgiven", value: p.forgivenText }, { label: "Offer open until", value: p.lastDayText }]} />
-      <ActionButton href={p.portalUrl} label="Settle now" color={p.brand.brandColor} />
-      <Paragraph>After that date the offer ends and the full balance is due again.</Paragraph>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t("email.settlement.preview", { offer: p.offerText, lastDay: p.lastDayText, forgiven: p.forgivenText })}>
+      <Paragraph>{t("email.hello", { name: p.customerName })}</Paragraph>
+      <Paragraph>{t("email.settlement.body", { number: p.invoiceNumber, offer: p.offerText, lastDay: p.lastDayText })}</Paragraph>
+      <AmountRows
+        rows={[
+          { label: t("email.settlement.balance"), value: p.owedText },
+          { label: t("email.settlement.pay"), value: p.offerText, strong: true },
+          { label: t("email.settlement.forgiven"), value: p.forgivenText },
+          { label: t("email.settlement.openUntil"), value: p.lastDayText },
+        ]}
+      />
+      <ActionButton href={p.portalUrl} label={t("email.settlement.button")} color={p.brand.brandColor} />
+      <Paragraph>{t("email.settlement.after")}</Paragraph>
     </EmailLayout>
   );
 }
 
 SettlementOfferEmail.PreviewProps = {
+  locale: "en",
   brand: { businessName: "Northwind Studio", brandColor: "#0f766e", supportEmail: "billing@northwind.test" },
   customerName: "Barbara Liskov",
   invoiceNumber: "INV-0950",

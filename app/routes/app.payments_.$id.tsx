@@ -14,13 +14,13 @@ import { REFUND_EFFECTS } from "~/modules/refunds/refunds";
 import { paymentForOwner, requestRefund } from "~/modules/refunds/refunds.server";
 import { disputeReasonText } from "~/modules/disputes/disputes";
 import { simulateDisputeDecision } from "~/modules/disputes/disputes.server";
-import { readForm } from "~/utils/request.server";
+import { idParam, readForm } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment · Duely" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
-  const { payment, refundableCents } = await paymentForOwner(business.id, params.id ?? "");
+  const { payment, refundableCents } = await paymentForOwner(business.id, idParam(params));
   return json({
     timeZone: business.timeZone,
     payment: {
@@ -86,12 +86,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
   if (values.intent === "simulate-dispute") {
-    const decided = await simulateDisputeDecision(business.id, user.id, params.id ?? "", values);
+    const decided = await simulateDisputeDecision(business.id, user.id, idParam(params), values);
     if (!decided.ok) return json({ ok: false as const, intent: "simulate-dispute", fieldErrors: decided.fieldErrors, message: null, values }, { status: 400 });
     return json({ ok: true as const, intent: "simulate-dispute", fieldErrors: {}, message: decided.message, values: {} });
   }
   if (values.intent !== "refund") return json({ ok: false as const, intent: "refund", fieldErrors: { form: ["That action is not available."] }, message: null, values }, { status: 400 });
-  const result = await requestRefund(business.id, user, params.id ?? "", values);
+  const result = await requestRefund(business.id, user, idParam(params), values);
   if (!result.ok) return json({ ok: false as const, intent: "refund", fieldErrors: result.fieldErrors, message: null, values }, { status: 400 });
   return json({ ok: true as const, intent: "refund", fieldErrors: {}, message: result.message, values: {} });
 }

@@ -160,3 +160,26 @@ test("a late fee appears after the grace period, is explained to the customer, a
   await expect(page.getByText("Waived: Goodwill: first late payment")).toBeVisible();
   await expect(page.getByText(/Waived the \$25\.00 late fee on INV-0975: Goodwill/)).toBeVisible();
 });
+
+test("the owner writes a tier's French text and sees which languages fall back to the business's", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.goto("/app/reminders");
+  const tabs = page.getByRole("tablist", { name: "Gentle reminder: language of the text" });
+  await tabs.getByRole("tab", { name: /Français/ }).click();
+  await expect(page.getByRole("note").filter({ hasText: "No Français text yet: customers who read Français get the English text." })).toBeVisible();
+  const french = page.getByRole("form", { name: "Gentle reminder, Français text" });
+  await french.getByLabel("Subject (Français)").fill("Petit rappel : {{facture}}");
+  await french.getByLabel("Message (Français)").fill("Bonjour {{customerName}},\n\nla facture {{invoiceNumbers}} ({{amount}}) était due le {{dueDate}}.");
+  await french.getByRole("button", { name: "Save Français text" }).click();
+  await expect(french.getByText("Unknown placeholder {{facture}}: use the ones listed below.")).toBeVisible();
+  await french.getByLabel("Subject (Français)").fill("Petit rappel : {{invoiceNumbers}}");
+  await french.getByRole("button", { name: "Save Français text" }).click();
+  await expect(french.getByText("Saved.")).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "No Français text yet" })).toHaveCount(0);
+  await expect(page.getByTestId("preview-subject-GENTLE")).toHaveText("Petit rappel : INV-0994");
+  await tabs.getByRole("tab", { name: /Deutsch/ }).click();
+  await expect(page.getByRole("note").filter({ hasText: "No Deutsch text yet: customers who read Deutsch get the English text." })).toBeVisible();
+  await page.reload();
+  await tabs.getByRole("tab", { name: /Français/ }).click();
+  await expect(page.getByRole("form", { name: "Gentle reminder, Français text" }).getByLabel("Subject (Français)")).toHaveValue("Petit rappel : {{invoiceNumbers}}");
+});

@@ -304,6 +304,31 @@ function specs(w: World): Spec[] {
       },
     },
     {
+      route: "app.reminders",
+      intent: "tier-text",
+      fn: reminders.action,
+      who: "owner",
+      url: () => `${ORIGIN}/app/reminders`,
+      base: { intent: "tier-text", tierId: tier.id, language: "fr", subject: "Rappel : {{invoiceNumbers}}", body: "Bonjour {{customerName}}, un rappel." },
+      poisons: {
+        tierId: bad.id(t2.tiers.map((t) => t.id)),
+        // The business's own language is the tier's own text: refused here like an unknown one.
+        language: fc.oneof(bad.choice([...LOCALES]), fc.constant("en")),
+        subject: fc.oneof(bad.text(1, 200), fc.constant("Payez {{motDePasse}}")),
+        body: fc.oneof(bad.text(1, 5000), fc.constant("Bonjour {{ inconnu }}")),
+      },
+    },
+    {
+      route: "app.reminders",
+      intent: "tier-text-remove",
+      fn: reminders.action,
+      who: "owner",
+      url: () => `${ORIGIN}/app/reminders`,
+      // The tier has no German text: removing it is refused, and so is every poisoned variant.
+      base: { intent: "tier-text-remove", tierId: tier.id, language: "de" },
+      poisons: { tierId: bad.id(t2.tiers.map((t) => t.id)), language: fc.oneof(bad.choice([...LOCALES]), fc.constant("en")) },
+    },
+    {
       route: "app.settings",
       intent: "business",
       fn: settings.action,

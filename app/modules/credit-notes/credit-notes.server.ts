@@ -6,7 +6,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
-import { formatDate, dateInZone } from "~/modules/dates/calendar";
+import { dateInZone } from "~/modules/dates/calendar";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { lockInvoice } from "~/modules/invoices/editor.server";
 import { figuresOf, invoiceFiguresInclude } from "~/modules/invoices/invoices.server";
@@ -116,6 +117,7 @@ async function recordCreditNote(tx: Tx, businessId: string, actor: Actor, invoic
 
   const customer = invoice.customer;
   const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  const words = customerWords(customer, business);
   await enqueueEmail(tx, {
     template: "credit-note",
     to: customer.email,
@@ -124,14 +126,15 @@ async function recordCreditNote(tx: Tx, businessId: string, actor: Actor, invoic
     customerId: customer.id,
     dedupeKey: `credit-note:${note.id}`,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
       creditNoteNumber: number,
       invoiceNumber: invoice.number,
-      amountText: money(input.amountCents),
+      amountText: words.money(input.amountCents, invoice.currency),
       reason: input.reason,
-      dateText: formatDate(dateInZone(at, business.timeZone), "en-US", "long"),
-      balanceText: money(balanceAfterCents),
+      dateText: words.day(dateInZone(at, business.timeZone)),
+      balanceText: words.money(balanceAfterCents, invoice.currency),
       pdfUrl: creditNotePortalPdfUrl(note.id),
       portalUrl: link.url,
     },

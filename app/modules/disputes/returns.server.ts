@@ -5,8 +5,9 @@
 // the plan's retry rules. Each return is applied once, in the caller's transaction.
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
-import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { dateInZone } from "~/modules/dates/calendar";
 import { withdrawDiscounts } from "~/modules/discounts/offers.server";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
@@ -46,7 +47,6 @@ export async function applyBankReturn(tx: Tx, paymentId: string, why: { code: st
   const { business } = customer;
   const money = (c: number) => formatMoney(c, payment.currency);
   const method = payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method;
-  const paidOn = payment.succeededAt ? formatDate(dateInZone(payment.succeededAt, business.timeZone), "en-US", "long") : null;
   const withdrawn = await withdrawDiscounts(tx, [payment.id], "its payment was returned by the bank");
   await undoSettlement(tx, payment.id, "the bank returned the payment that settled it");
   for (const a of payment.allocations) {
@@ -71,6 +71,7 @@ export async function applyBankReturn(tx: Tx, paymentId: string, why: { code: st
     }
   }
   const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  const words = customerWords(customer, business);
   await enqueueEmail(tx, {
     template: "payment-returned",
     to: customer.email,
@@ -78,16 +79,18 @@ export async function applyBankReturn(tx: Tx, paymentId: string, why: { code: st
     customerId: customer.id,
     dedupeKey: `payment-returned:${payment.id}`,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
-      amountText: money(payment.amountCents),
-      methodText: method,
-      paidOnText: paidOn,
+      amountText: words.money(payment.amountCents, payment.currency),
+      methodText: words.method(payment),
+      paidOnText: payment.succeededAt ? words.day(dateInZone(payment.succeededAt, business.timeZone)) : null,
       receiptNumber: payment.receiptNumber,
-      reason,
+      reason: words.failure({ method: payment.method, failureCode: why.code, failureMessage: reason }, reason),
       invoiceNumbers: payment.allocations.map((a) => a.invoice.number).join(", "),
+      invoiceCount: payment.allocations.length,
       portalUrl: link.url,
-      discountNote: withdrawnCents > 0 ? `The early-payment discount of ${money(withdrawnCents)} that came with this payment no longer applies.` : null,
+      discountLostText: withdrawnCents > 0 ? words.money(withdrawnCents, payment.currency) : null,
     },
   });
   return true;

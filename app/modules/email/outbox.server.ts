@@ -6,6 +6,7 @@ import type { Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { QUEUES, sendJobInTransaction } from "~/modules/jobs/queue.server";
+import { isLocale } from "~/modules/i18n/locales";
 import { renderEmail } from "./render.server";
 
 export type EnqueueEmail<T extends TemplateName> = {
@@ -18,6 +19,12 @@ export type EnqueueEmail<T extends TemplateName> = {
   /** The same key never queues a second email (a repeated request, a retried job). */
   dedupeKey?: string;
 };
+
+/** The language a customer email is written in (its props carry it); owner emails have none and are English. */
+function localeOf(props: object): string | null {
+  const locale = (props as { locale?: unknown }).locale;
+  return isLocale(locale) ? locale : null;
+}
 
 /**
  * Renders the email and writes it to the outbox inside `tx`, together with the delivery job.
@@ -41,6 +48,7 @@ export async function enqueueEmail<T extends TemplateName>(tx: Tx, email: Enqueu
       businessId: email.businessId,
       customerId: email.customerId,
       dedupeKey: email.dedupeKey,
+      locale: localeOf(email.props),
     },
     select: { id: true },
   });

@@ -3,6 +3,7 @@ import Negotiator from "negotiator";
 import { createCookie } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { catalogOf, OFFERED_LOCALES } from "./catalogs.server";
+import { EMAIL_LOCALES } from "./email-catalogs.server";
 import type { I18nData } from "./formatter";
 import { bestLocale, DEFAULT_LOCALE, directionOf, isLocale, type Locale } from "./locales";
 import { translator } from "./translator.server";
@@ -55,6 +56,16 @@ export async function portalLocale(request: Request, customer: { language: strin
 /** The language of what is written to a customer away from a page (emails, PDFs): theirs, else the business's. */
 export function customerLocale(customer: { language: string | null }, business: { language: string }): Locale {
   return offered(customer.language) ?? offered(business.language) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The language of an email to a customer: theirs when its email catalog is complete, else the business's when
+ * that one is, else English. The email catalog is its own (EMAIL_LOCALES), so a language the portal offers may
+ * still be one that emails are not written in yet (docs/decisions/032-email-languages.md).
+ */
+export function emailLocale(customer: { language: string | null }, business: { language: string }): Locale {
+  const written = (value: unknown): Locale | null => (isLocale(value) && EMAIL_LOCALES.includes(value) ? value : null);
+  return written(customer.language) ?? written(business.language) ?? DEFAULT_LOCALE;
 }
 
 /**

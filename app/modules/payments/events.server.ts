@@ -4,7 +4,8 @@ import type Stripe from "stripe";
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
-import { dateInZone, formatDate } from "~/modules/dates/calendar";
+import { dateInZone } from "~/modules/dates/calendar";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { withdrawDiscounts } from "~/modules/discounts/offers.server";
@@ -248,6 +249,7 @@ export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "d
 export async function enqueueReceipt(tx: Tx, payment: PaymentForEffects) {
   const { customer } = payment;
   const { business } = customer;
+  const words = customerWords(customer, business);
   await enqueueEmail(tx, {
     template: "receipt",
     to: customer.email,
@@ -255,13 +257,14 @@ export async function enqueueReceipt(tx: Tx, payment: PaymentForEffects) {
     customerId: customer.id,
     dedupeKey: `receipt:${payment.id}`,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
       receiptNumber: payment.receiptNumber ?? "",
-      amountText: formatMoney(payment.amountCents, payment.currency),
-      paidOnText: formatDate(dateInZone(payment.succeededAt ?? now(), business.timeZone), "en-US", "long"),
-      methodText: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method,
-      lines: receiptLines(payment).map(({ label, value }) => ({ label, value })),
+      amountText: words.money(payment.amountCents, payment.currency),
+      paidOnText: words.day(dateInZone(payment.succeededAt ?? now(), business.timeZone)),
+      methodText: words.method(payment),
+      lines: words.receiptLines(payment, payment.currency),
       receiptUrl: `${getEnv().APP_URL}/portal/payments/${payment.id}`,
     },
   });
@@ -312,6 +315,7 @@ async function enqueueBankFailureNotice(tx: Tx, payment: PaymentForEffects, with
   const dedupeKey = `payment-failed:${payment.id}`;
   if (await tx.outboxEmail.findUnique({ where: { dedupeKey }, select: { id: true } })) return;
   const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  const words = customerWords(customer, business);
   await enqueueEmail(tx, {
     template: "payment-failed",
     to: customer.email,
@@ -319,14 +323,15 @@ async function enqueueBankFailureNotice(tx: Tx, payment: PaymentForEffects, with
     customerId: customer.id,
     dedupeKey,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
-      amountText: formatMoney(payment.amountCents, payment.currency),
-      methodText: payment.methodDetails ?? METHOD_LABELS[payment.method] ?? payment.method,
-      reason: payment.failureMessage ?? "The payment did not go through.",
+      amountText: words.money(payment.amountCents, payment.currency),
+      methodText: words.method(payment),
+      reason: words.failure(payment, words.portal.t("stripe.notPaid")),
       invoiceNumbers: payment.allocations.map((a) => a.invoice.number).join(", "),
       portalUrl: link.url,
-      discountNote: withdrawnCents > 0 ? `The early-payment discount of ${formatMoney(withdrawnCents, payment.currency)} that came with this payment no longer applies.` : null,
+      discountLostText: withdrawnCents > 0 ? words.money(withdrawnCents, payment.currency) : null,
     },
   });
 }

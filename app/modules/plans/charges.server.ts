@@ -5,6 +5,7 @@
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
 import { addDays, dateInZone, formatDate, fromDbDate, hourInZone, toDbDate } from "~/modules/dates/calendar";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
@@ -220,6 +221,7 @@ async function sendDueNotices() {
       const amountText = formatMoney(charge.totalCents, plan.currency);
       const methodText = describeSavedMethod(plan.paymentMethod);
       const dateText = formatDate(dueDate, "en-US", "long");
+      const words = customerWords(customer, business);
       await enqueueEmail(tx, {
         template: "instalment-notice",
         to: customer.email,
@@ -227,12 +229,14 @@ async function sendDueNotices() {
         customerId: customer.id,
         dedupeKey: `instalment-notice:${instalment.id}`,
         props: {
+          locale: words.locale,
           brand: brandOf(business),
           customerName: customer.name,
-          amountText,
-          methodText,
-          dateText,
-          sequenceText: `${instalment.sequence} of ${plan.instalmentCount}`,
+          amountText: words.money(charge.totalCents, plan.currency),
+          methodText: words.savedMethod(plan.paymentMethod),
+          dateText: words.day(dueDate),
+          sequence: instalment.sequence,
+          count: plan.instalmentCount,
           invoiceNumbers: plan.invoices.map((i) => i.invoice.number).join(", "),
           planUrl: link.url,
         },

@@ -10,6 +10,7 @@ import { addDays, addMonths, dateInZone, formatDate, fromDbDate, toDbDate, type 
 import { offerAppliesTo } from "~/modules/discounts/early-pay";
 import { earlyPayOffers, withdrawDiscounts } from "~/modules/discounts/offers.server";
 import { getDiscountPolicy } from "~/modules/discounts/policy.server";
+import { customerWords, type CustomerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { formatMoney } from "~/modules/money/money";
@@ -399,6 +400,8 @@ type InstalmentPayment = {
   currency: string;
   methodDetails: string | null;
   failureMessage: string | null;
+  method: string;
+  failureCode: string | null;
 };
 
 /** Saves the payment method a plan's payment used, for the plan's later charges (with its ACH mandate). */
@@ -526,6 +529,7 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
     await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", lastFailure: reason, nextAttemptOn: toDbDate(retryOn) } });
     await log("plan.instalment_failed", `Instalment ${sequenceText} (${money(payment.amountCents)}) failed: ${reason} Retry ${retriesUsed + 1} of ${policy.maxRetries} on ${formatDate(retryOn, "en-US", "long")}`);
     const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+    const words = customerWords(customer, business);
     await enqueueEmail(tx, {
       template: "instalment-failed",
       to: customer.email,
@@ -533,24 +537,33 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
       customerId: customer.id,
       dedupeKey: `instalment-failed:${payment.id}`,
       props: {
+        locale: words.locale,
         brand: brandOf(business),
         customerName: customer.name,
-        amountText: money(payment.amountCents),
-        methodText: payment.methodDetails ?? "your saved payment method",
-        reason,
-        sequenceText,
-        retryText: `We will try again on ${formatDate(retryOn, "en-US", "long")}${retriesUsed + 1 === policy.maxRetries ? ". That is the last try: if it fails too, the plan ends and the rest of the balance becomes due at once" : ""}.`,
+        amountText: words.money(payment.amountCents, plan.currency),
+        methodText: payment.methodDetails ? words.method(payment) : words.portal.t("method.saved"),
+        reason: words.failure({ method: payment.method, failureCode: payment.failureCode, failureMessage: reason }, reason),
+        sequence: instalment.sequence,
+        count: plan.instalmentCount,
+        retry: { dateText: words.day(retryOn), last: retriesUsed + 1 === policy.maxRetries },
         planUrl: link.url,
       },
     });
     return;
   }
   await tx.instalment.update({ where: { id: instalment.id }, data: { status: "FAILED", lastFailure: reason, nextAttemptOn: null } });
-  await defaultPlan(tx, plan.id, `instalment ${sequenceText} could not be charged after ${instalment.attempts} attempts (${reason.replace(/\.$/, "")}).`);
+  await defaultPlan(tx, plan.id, `instalment ${sequenceText} could not be charged after ${instalment.attempts} attempts (${reason.replace(/\.$/, "")}).`, (w) =>
+    w.email.t("email.planEnded.defaultedReason", {
+      sequence: instalment.sequence,
+      attempts: instalment.attempts,
+      reason: w.failure({ method: payment.method, failureCode: payment.failureCode, failureMessage: reason }, reason).replace(/[.。]$/, ""),
+    }),
+  );
 }
 
 /** A plan whose instalment failed its last retry: the rest is due at once and reminders resume. */
-export async function defaultPlan(tx: Tx, planId: string, reason: string) {
+/** `customerReason`: the reason in the customer's email language, when Duely words it (the owner's own words are shown as written). */
+export async function defaultPlan(tx: Tx, planId: string, reason: string, customerReason?: (words: CustomerWords) => string) {
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { customer: { include: { business: true } }, invoices: { include: { invoice: true } }, instalments: true } });
   if (plan.status !== "ACTIVE") return;
   const { business } = plan.customer;
@@ -569,7 +582,7 @@ export async function defaultPlan(tx: Tx, planId: string, reason: string) {
     }
     await logActivity(tx, { businessId: business.id, customerId: plan.customerId, invoiceId: invoice.id, actor: "SYSTEM", type: "plan.defaulted", summary: `Plan defaulted: ${reason} The rest is due now and reminders resume.`, data: { planId } });
   }
-  await sendPlanEnded(tx, plan.id, "defaulted", reason);
+  await sendPlanEnded(tx, plan.id, "defaulted", reason, customerReason);
 }
 
 /** An owner ends a plan: no further charges; the invoices go back to the normal reminder sequence. */
@@ -622,7 +635,8 @@ async function sendPlanConfirmation(tx: Tx, planId: string) {
   const { business } = customer;
   const method = onlineMethodOf(plan.paymentMethod?.type);
   const pricing = { cardSurchargeBps: business.cardSurchargeBps, achDiscountBps: business.achDiscountBps };
-  const money = (c: number) => formatMoney(c, plan.currency);
+  const words = customerWords(customer, business);
+  const money = (c: number) => words.money(c, plan.currency);
   const charges = plan.instalments.map((i) => ({ i, total: instalmentCharge(i, method, pricing).totalCents }));
   const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
   await enqueueEmail(tx, {
@@ -632,25 +646,27 @@ async function sendPlanConfirmation(tx: Tx, planId: string) {
     customerId: customer.id,
     dedupeKey: `plan-confirmation:${plan.id}`,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
       invoiceNumbers: plan.invoices.map((i) => i.invoice.number).join(", "),
-      methodText: describeSavedMethod(plan.paymentMethod),
-      schedule: charges.map(({ i, total }) => ({ label: `${formatDate(fromDbDate(i.dueDate), "en-US", "long")}${i.sequence === 1 ? (i.status === "PAID" ? " (paid)" : " (processing)") : ""}`, value: money(total) })),
+      methodText: words.savedMethod(plan.paymentMethod),
+      schedule: charges.map(({ i, total }) => ({ dateText: words.day(fromDbDate(i.dueDate)), value: money(total), paid: i.sequence === 1 && i.status === "PAID" })),
       totalText: money(charges.reduce((s, c) => s + c.total, 0)),
-      feeNote: plan.feeCents > 0 ? `This includes the plan fee of ${money(plan.feeCents)}.` : null,
+      feeText: plan.feeCents > 0 ? money(plan.feeCents) : null,
       termsText: plan.termsText,
       planUrl: link.url,
     },
   });
 }
 
-async function sendPlanEnded(tx: Tx, planId: string, outcome: "defaulted" | "cancelled", reason: string) {
+async function sendPlanEnded(tx: Tx, planId: string, outcome: "defaulted" | "cancelled", reason: string, customerReason?: (words: CustomerWords) => string) {
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, include: { invoices: { include: { invoice: { select: { number: true } } } }, customer: { include: { business: true } } } });
   const { customer } = plan;
   const { business } = customer;
   const invoices = (await listCustomerInvoices(customer.id, today(business.timeZone), tx)).filter((i) => plan.invoices.some((p) => p.invoiceId === i.id));
   const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+  const words = customerWords(customer, business);
   await enqueueEmail(tx, {
     template: "plan-ended",
     to: customer.email,
@@ -658,12 +674,13 @@ async function sendPlanEnded(tx: Tx, planId: string, outcome: "defaulted" | "can
     customerId: customer.id,
     dedupeKey: `plan-ended:${plan.id}`,
     props: {
+      locale: words.locale,
       brand: brandOf(business),
       customerName: customer.name,
       invoiceNumbers: plan.invoices.map((i) => i.invoice.number).join(", "),
       outcome,
-      reason,
-      balanceText: formatMoney(invoices.reduce((s, i) => s + i.figures.dueNowCents, 0), plan.currency),
+      reason: customerReason ? customerReason(words) : reason,
+      balanceText: words.money(invoices.reduce((s, i) => s + i.figures.dueNowCents, 0), plan.currency),
       portalUrl: link.url,
     },
   });

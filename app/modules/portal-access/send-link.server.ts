@@ -1,12 +1,11 @@
 // Emailing a customer their portal link: from the owner ("your account" email, invoice sent) or on request.
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
-import { dateInZone, formatDate, fromDbDate } from "~/modules/dates/calendar";
+import { dateInZone, fromDbDate } from "~/modules/dates/calendar";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
-import { earlyPaySentence } from "~/modules/discounts/early-pay";
 import { earlyPayOffers } from "~/modules/discounts/offers.server";
 import { figuresOf, invoiceFiguresInclude, listCustomerInvoices, totalsOf } from "~/modules/invoices/invoices.server";
-import { formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { createPortalLink, revokePortalLinks } from "./tokens.server";
@@ -18,6 +17,7 @@ export async function emailPortalLink(businessId: string, customerId: string, by
   if (!customer) throw new Response("Not found", { status: 404 });
   const { business } = customer;
   const totals = totalsOf(await listCustomerInvoices(customer.id, today(business.timeZone)));
+  const words = customerWords(customer, business);
   return db.$transaction(async (tx) => {
     const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
     const email = await enqueueEmail(tx, {
@@ -27,11 +27,12 @@ export async function emailPortalLink(businessId: string, customerId: string, by
       businessId: business.id,
       customerId: customer.id,
       props: {
+        locale: words.locale,
         brand: brandOf(business),
         customerName: customer.name,
         portalUrl: link.url,
-        expiresText: formatDate(dateInZone(link.expiresAt, business.timeZone), "en-US", "long"),
-        owedText: totals.outstandingCents > 0 ? formatMoney(totals.outstandingCents, business.currency) : null,
+        expiresText: words.day(dateInZone(link.expiresAt, business.timeZone)),
+        owedText: totals.outstandingCents > 0 ? words.money(totals.outstandingCents, business.currency) : null,
       },
     });
     await logActivity(tx, {
@@ -58,6 +59,7 @@ export async function emailInvoice(businessId: string, invoiceId: string, ownerI
   const day = today(business.timeZone);
   const figures = figuresOf(invoice, day);
   const offer = (await earlyPayOffers(business.id, [{ id: invoice.id, dueNowCents: figures.dueNowCents }], day))[invoice.id] ?? null;
+  const words = customerWords(customer, business);
   return db.$transaction(async (tx) => {
     const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
     const email = await enqueueEmail(tx, {
@@ -67,13 +69,14 @@ export async function emailInvoice(businessId: string, invoiceId: string, ownerI
       businessId: business.id,
       customerId: customer.id,
       props: {
+        locale: words.locale,
         brand: brandOf(business),
         customerName: customer.name,
         invoiceNumber: invoice.number,
-        amountDueText: formatMoney(figures.balanceCents, invoice.currency),
-        dueDateText: formatDate(fromDbDate(invoice.dueDate), "en-US", "long"),
+        amountDueText: words.money(figures.balanceCents, invoice.currency),
+        dueDateText: words.day(fromDbDate(invoice.dueDate)),
         portalUrl: link.url,
-        earlyPayText: offer ? earlyPaySentence(offer, (c) => formatMoney(c, invoice.currency), (d) => formatDate(d, "en-US", "long")) : null,
+        earlyPay: words.earlyPay(offer, invoice.currency),
       },
     });
     await tx.invoice.update({ where: { id: invoice.id }, data: { sentAt: invoice.sentAt ?? now() } });

@@ -4,9 +4,9 @@
 import type Stripe from "stripe";
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
-import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import type { Tx } from "~/utils/db.server";
 import { allocateRefund, RefundError, refundableAfterDisputes, type RefundStatus } from "./refunds";
@@ -64,6 +64,7 @@ export async function setRefundStatus(tx: Tx, refundId: string, next: RefundStat
     });
     const customer = refund.payment.customer;
     const link = await createPortalLink(tx, customer.id, business.portalLinkTtlDays);
+    const words = customerWords(customer, business);
     await enqueueEmail(tx, {
       template: "refund",
       to: customer.email,
@@ -71,20 +72,17 @@ export async function setRefundStatus(tx: Tx, refundId: string, next: RefundStat
       customerId: customer.id,
       dedupeKey: `refund:${refund.id}`,
       props: {
+        locale: words.locale,
         brand: brandOf(business),
         customerName: customer.name,
-        amountText: money,
-        methodText: refund.payment.methodDetails ?? METHOD_LABELS[refund.payment.method] ?? refund.payment.method,
+        amountText: words.money(refund.amountCents, refund.currency),
+        methodText: words.method(refund.payment),
         reason: refund.reason,
         receiptNumber: refund.payment.receiptNumber,
         invoiceNumbers,
+        invoiceCount: Math.max(1, refund.allocations.length),
         effect: refund.effect,
-        timingText:
-          refund.payment.gateway === "offline"
-            ? "It was returned the way you paid."
-            : refund.payment.method === "CARD"
-              ? "Card refunds usually show on your statement within 5 to 10 days."
-              : "Bank refunds usually arrive within 5 business days.",
+        timing: refund.payment.gateway === "offline" ? "other" : refund.payment.method === "CARD" ? "card" : "bank",
         portalUrl: link.url,
       },
     });

@@ -4,7 +4,10 @@
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
-import { addDays, dateInZone, formatDate, fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { addDays, dateInZone, fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { wordsIn } from "~/modules/email/customer-words.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/modules/i18n/locales";
+import { emailLocale } from "~/modules/i18n/locale.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { formatMoney } from "~/modules/money/money";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
@@ -13,7 +16,6 @@ import { db, type Tx } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { currentTier, gateCustomer, SKIP_REASONS } from "./decide";
 import { fillPlaceholders, type PlaceholderValues } from "./placeholders";
-import { earlyPaySentence } from "~/modules/discounts/early-pay";
 import { cancelExpiredDiscountedPayments, earlyPayOffers } from "~/modules/discounts/offers.server";
 import { getGateway } from "~/modules/payments/gateway.server";
 import { applyLateFees } from "~/modules/fees/late-fees.server";
@@ -304,6 +306,18 @@ export async function runReminders(options: { businessId?: string; at?: Date; ad
 
 type Item = { candidate: Candidate; tier: { id: string; position: number; kind: string; name: string; subject: string; body: string; emailsCustomer: boolean; offsetDays: number } };
 
+/**
+ * The words of a reminder: the email is in the customer's email language (emailLocale: its fixed parts, money and
+ * dates); the owner's text is the tier's text written for that language when there is one, else the tier's own
+ * (the business's language), marked as such so that it keeps its own direction (docs/decisions/032-email-languages.md).
+ */
+export async function reminderText(tx: Tx | typeof db, tier: { id: string; subject: string; body: string }, customer: { language: string | null }, business: { language: string }) {
+  const locale = emailLocale(customer, business);
+  const own = locale === business.language ? null : await tx.tierText.findUnique({ where: { tierId_language: { tierId: tier.id, language: locale } }, select: { subject: true, body: true } });
+  const textLocale: Locale = own ? locale : isLocale(business.language) ? business.language : DEFAULT_LOCALE;
+  return { locale, textLocale, text: own ?? { subject: tier.subject, body: tier.body } };
+}
+
 async function remindCustomer(customerId: string, items: Item[], at: Date): Promise<"emailed" | "alerted" | "skipped"> {
   return db.$transaction(
     async (tx) => {
@@ -338,16 +352,18 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
         const link = await createPortalLink(tx, customerId, business.portalLinkTtlDays);
         const earliest = customerItems.reduce((a, b) => (b.candidate.dueDate < a.candidate.dueDate ? b : a)).candidate;
         const totalDue = customerItems.reduce((s, i) => s + Number(i.candidate.dueNowCents), 0);
+        const { locale, textLocale, text } = await reminderText(tx, top.tier, customer, business);
+        const words = wordsIn(locale);
         const values: PlaceholderValues = {
           customerName: customer.name,
           businessName: business.name,
           invoiceNumbers: customerItems.map((i) => i.candidate.number).join(", "),
-          amount: formatMoney(totalDue, earliest.currency),
-          dueDate: formatDate(fromDbDate(earliest.dueDate)),
-          daysOverdue: String(Math.max(0, earliest.daysFromDue)),
+          amount: words.money(totalDue, earliest.currency),
+          dueDate: words.email.date(fromDbDate(earliest.dueDate), "medium"),
+          daysOverdue: words.email.intl.formatNumber(Math.max(0, earliest.daysFromDue)),
           portalLink: link.url,
           consequence: business.finalNoticeConsequence,
-          consequenceDate: formatDate(addDays(fromDbDate(earliest.dueDate), collectionsTier?.offsetDays ?? 45) as CalendarDate, "en-US", "long"),
+          consequenceDate: words.day(addDays(fromDbDate(earliest.dueDate), collectionsTier?.offsetDays ?? 45) as CalendarDate),
         };
         const offers = await earlyPayOffers(business.id, customerItems.map((i) => ({ id: i.candidate.invoiceId, dueNowCents: Number(i.candidate.dueNowCents) })), today, tx);
         const plans = await planEligibility(customerId, customerItems.map((i) => i.candidate.invoiceId), tx);
@@ -359,22 +375,21 @@ async function remindCustomer(customerId: string, items: Item[], at: Date): Prom
           customerId,
           dedupeKey: `reminder:${reminder.id}`,
           props: {
+            locale,
+            textLocale,
             brand: brandOf(business),
             tierKind: top.tier.kind,
-            subject: fillPlaceholders(top.tier.subject, values),
-            body: fillPlaceholders(top.tier.body, values),
+            subject: fillPlaceholders(text.subject, values),
+            body: fillPlaceholders(text.body, values),
             portalUrl: link.url,
             promiseMaxDays: business.promiseMaxDays,
-            planOffer: plans.allowed && totalDue >= plans.policy.minBalanceCents ? `spread it over ${plans.policy.minInstalments} to ${plans.policy.maxInstalments} instalments (the first one paid today)` : null,
+            planOffer: plans.allowed && totalDue >= plans.policy.minBalanceCents ? { min: plans.policy.minInstalments, max: plans.policy.maxInstalments } : null,
             invoices: customerItems.map((i) => ({
               number: i.candidate.number,
-              dueDateText: formatDate(fromDbDate(i.candidate.dueDate)),
-              amountText: formatMoney(Number(i.candidate.dueNowCents), i.candidate.currency),
-              tierName: i.tier.name,
+              dueDateText: words.email.date(fromDbDate(i.candidate.dueDate), "medium"),
+              amountText: words.money(Number(i.candidate.dueNowCents), i.candidate.currency),
               overdueDays: Math.max(0, i.candidate.daysFromDue),
-              earlyPayText: offers[i.candidate.invoiceId]
-                ? earlyPaySentence(offers[i.candidate.invoiceId]!, (c) => formatMoney(c, i.candidate.currency), (d) => formatDate(d, "en-US", "long"))
-                : null,
+              earlyPay: words.earlyPay(offers[i.candidate.invoiceId], i.candidate.currency),
             })),
           },
         });

@@ -3,6 +3,7 @@
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
 import { addDays, calendarDate, dateInZone, formatDate, fromDbDate, isCalendarDate, toDbDate } from "~/modules/dates/calendar";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { TranslatedError } from "~/modules/i18n/errors";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
@@ -33,6 +34,7 @@ export async function makePromise(customerId: string, invoiceIds: string[], date
       data: { customerId, promisedFor: toDbDate(date), amountCents: amount, createdAt: now(), invoices: { create: invoices.map((i) => ({ invoiceId: i.id })) } },
     });
     const numbers = invoices.map((i) => i.number).join(", ");
+    const words = customerWords(customer, business);
     await enqueueEmail(tx, {
       template: "promise-confirmation",
       to: customer.email,
@@ -40,7 +42,15 @@ export async function makePromise(customerId: string, invoiceIds: string[], date
       businessId: business.id,
       customerId,
       dedupeKey: `promise:${promise.id}`,
-      props: { brand: brandOf(business), customerName: customer.name, amountText: formatMoney(amount, business.currency), dateText: formatDate(date, "en-US", "long"), invoiceNumbers: numbers, portalUrl: `${getEnv().APP_URL}/portal` },
+      props: {
+        locale: words.locale,
+        brand: brandOf(business),
+        customerName: customer.name,
+        amountText: words.money(amount, business.currency),
+        dateText: words.day(date),
+        invoiceNumbers: numbers,
+        portalUrl: `${getEnv().APP_URL}/portal`,
+      },
     });
     for (const i of invoices) {
       await logActivity(tx, {

@@ -1,6 +1,7 @@
 // "I have a question about this invoice": chasing pauses for that invoice only until the owner resolves it.
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -55,7 +56,11 @@ export async function answerQuestion(businessId: string, ownerId: string, questi
       businessId,
       customerId: customer.id,
       dedupeKey: `answer:${question.id}:${question.answeredAt?.getTime() ?? 0}`,
-      props: { brand: brandOf(customer.business), customerName: customer.name, invoiceNumber: question.invoice.number, question: question.message, answer, portalUrl: `${getEnv().APP_URL}/portal/invoices/${question.invoiceId}` },
+      props: {
+        locale: customerWords(customer, customer.business).locale,
+        brand: brandOf(customer.business),
+        customerName: customer.name, invoiceNumber: question.invoice.number, question: question.message, answer, portalUrl: `${getEnv().APP_URL}/portal/invoices/${question.invoiceId}`,
+      },
     });
     await logActivity(tx, {
       businessId,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { logActivity } from "~/modules/activity/activity.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
+import { LOCALE_NAMES, localeSchema, type Locale } from "~/modules/i18n/locales";
 import { MIN_GAP_FLOOR_DAYS } from "./decide";
 import { unknownPlaceholders } from "./placeholders";
 
@@ -24,6 +25,16 @@ export const TierForm = z.object({
   body: template(5000, "message"),
 });
 
+/** A tier's text in another language than the business's (its own subject and body are the business-language text). */
+export const TierTextForm = z.object({
+  tierId: z.string().min(1),
+  language: localeSchema,
+  subject: template(200, "subject"),
+  body: template(5000, "message"),
+});
+
+export const TierTextRemoveForm = z.object({ tierId: z.string().min(1), language: localeSchema });
+
 export const GuardrailForm = z.object({
   reminderMinGapDays: z.coerce
     .number()
@@ -37,7 +48,7 @@ export const GuardrailForm = z.object({
 });
 
 export function getReminderSettings(businessId: string) {
-  return db.business.findUniqueOrThrow({ where: { id: businessId }, include: { reminderTiers: { orderBy: { position: "asc" } } } });
+  return db.business.findUniqueOrThrow({ where: { id: businessId }, include: { reminderTiers: { orderBy: { position: "asc" }, include: { texts: { orderBy: { language: "asc" } } } } } });
 }
 
 export class SettingsError extends Error {
@@ -57,6 +68,53 @@ export async function saveTier(businessId: string, ownerId: string, input: z.inf
   await db.$transaction(async (tx) => {
     await tx.reminderTier.update({ where: { id: tier.id }, data: { offsetDays: input.offsetDays, subject: input.subject, body: input.body } });
     await logActivity(tx, { businessId, actor: "OWNER", actorUserId: ownerId, type: "settings.tier_updated", summary: `Updated the ${tier.name} reminder`, data: { tierId: tier.id } });
+  });
+}
+
+async function tierForText(businessId: string, tierId: string, language: Locale) {
+  const tier = await db.reminderTier.findFirst({ where: { id: tierId, businessId }, include: { business: { select: { language: true } } } });
+  if (!tier) throw new Response("Not found", { status: 404 });
+  if (tier.business.language === language) {
+    throw new SettingsError({ language: [`${LOCALE_NAMES[language]} is your business’s language: its text is the tier’s own subject and message. Edit them in the ${LOCALE_NAMES[language]} tab.`] });
+  }
+  return tier;
+}
+
+/** Saves the tier's subject and message for customers who read `language`; logged like every settings change. */
+export async function saveTierText(businessId: string, ownerId: string, input: z.infer<typeof TierTextForm>) {
+  const tier = await tierForText(businessId, input.tierId, input.language);
+  await db.$transaction(async (tx) => {
+    const previous = await tx.tierText.findUnique({ where: { tierId_language: { tierId: tier.id, language: input.language } }, select: { id: true } });
+    await tx.tierText.upsert({
+      where: { tierId_language: { tierId: tier.id, language: input.language } },
+      create: { tierId: tier.id, language: input.language, subject: input.subject, body: input.body },
+      update: { subject: input.subject, body: input.body },
+    });
+    await logActivity(tx, {
+      businessId,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: "settings.tier_text_saved",
+      summary: `${previous ? "Updated" : "Wrote"} the ${LOCALE_NAMES[input.language]} (${input.language}) text for ${tier.name}`,
+      data: { tierId: tier.id, language: input.language },
+    });
+  });
+}
+
+/** Removes a tier's text in one language: customers who read it get the business-language text again. */
+export async function removeTierText(businessId: string, ownerId: string, input: z.infer<typeof TierTextRemoveForm>) {
+  const tier = await tierForText(businessId, input.tierId, input.language);
+  await db.$transaction(async (tx) => {
+    const removed = await tx.tierText.deleteMany({ where: { tierId: tier.id, language: input.language } });
+    if (removed.count === 0) throw new SettingsError({ language: [`The ${tier.name} reminder has no ${LOCALE_NAMES[input.language]} text to remove.`] });
+    await logActivity(tx, {
+      businessId,
+      actor: "OWNER",
+      actorUserId: ownerId,
+      type: "settings.tier_text_removed",
+      summary: `Removed the ${LOCALE_NAMES[input.language]} (${input.language}) text for ${tier.name}`,
+      data: { tierId: tier.id, language: input.language },
+    });
   });
 }
 

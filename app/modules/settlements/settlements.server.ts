@@ -2,6 +2,7 @@
 // the reason and who approved it in the activity log. An offer ends at its last day.
 import { logActivity } from "~/modules/activity/activity.server";
 import { brandOf } from "~/modules/business/brand";
+import { customerWords } from "~/modules/email/customer-words.server";
 import { enqueueEmail } from "~/modules/email/outbox.server";
 import { createPortalLink } from "~/modules/portal-access/tokens.server";
 import { addDays, calendarDate, dateInZone, formatDate, fromDbDate, isCalendarDate, toDbDate, type CalendarDate } from "~/modules/dates/calendar";
@@ -31,7 +32,8 @@ export async function proposeSettlement(businessId: string, ownerId: string, inv
     await tx.settlementOffer.updateMany({ where: { invoiceId, status: "OPEN" }, data: { status: "WITHDRAWN", resolvedAt: now() } });
     const offer = await tx.settlementOffer.create({ data: { businessId, invoiceId, amountCents, expiresOn: toDbDate(calendarDate(expiresInput)), createdById: ownerId, createdAt: now() } });
     const link = await createPortalLink(tx, invoice.customerId, invoice.business.portalLinkTtlDays);
-    const money = (c: number) => formatMoney(c, invoice.currency);
+    const words = customerWords(invoice.customer, invoice.business);
+    const money = (c: number) => words.money(c, invoice.currency);
     await enqueueEmail(tx, {
       template: "settlement-offer",
       to: invoice.customer.email,
@@ -40,13 +42,14 @@ export async function proposeSettlement(businessId: string, ownerId: string, inv
       customerId: invoice.customerId,
       dedupeKey: `settlement:${offer.id}`,
       props: {
+        locale: words.locale,
         brand: brandOf(invoice.business),
         customerName: invoice.customer.name,
         invoiceNumber: invoice.number,
         owedText: money(figures.dueNowCents),
         offerText: money(amountCents),
         forgivenText: money(figures.dueNowCents - amountCents),
-        lastDayText: formatDate(calendarDate(expiresInput), "en-US", "long"),
+        lastDayText: words.day(calendarDate(expiresInput)),
         portalUrl: link.url,
       },
     });

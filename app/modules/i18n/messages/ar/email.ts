@@ -1,0 +1,67 @@
+// Arabic: emails to customers — the shared frame (title, greeting, footer) and the emails about their account, invoices, reminders, questions, promises, settlement offers and credit notes (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "رسالة من {business}",
+  "email.layout.footer": "أُرسلت هذه الرسالة من {business}. هل لديك أسئلة؟ يمكنك الرد على هذه الرسالة أو الكتابة إلى {supportEmail}.",
+  "email.hello": "مرحبًا {name}،",
+
+  "email.portalLink.subject": "حسابك لدى {business}",
+  "email.portalLink.previewOwed": "الرصيد المستحق {owed}: اطّلع عليه وادفع عبر الإنترنت",
+  "email.portalLink.preview": "اطّلع على فواتيرك عبر الإنترنت",
+  "email.portalLink.bodyOwed": "رصيدك المستحق لدى {business} هو {owed}. يمكنك الاطلاع على جميع الفواتير وتنزيل نسخ منها والدفع عبر الإنترنت بالبطاقة أو بالتحويل المصرفي.",
+  "email.portalLink.body": "يمكنك الاطلاع على فواتيرك لدى {business} وتنزيل نسخ منها والدفع عبر الإنترنت.",
+  "email.portalLink.button": "افتح حسابك",
+  "email.portalLink.expires": "هذا الرابط خاص بك، ويظل صالحًا حتى {expires}.",
+
+  "email.invoiceSent.subject": "الفاتورة {number} من {business}: مبلغ {amount} مستحق في {dueDate}",
+  "email.invoiceSent.preview": "مبلغ {amount} مستحق في {dueDate}",
+  "email.invoiceSent.body": "إليك الفاتورة {number} من {business}. يمكنك الاطلاع عليها وتنزيلها بصيغة PDF ودفعها عبر الإنترنت بالبطاقة أو بالتحويل المصرفي.",
+  "email.invoiceSent.amountDue": "المبلغ المستحق",
+  "email.invoiceSent.dueOn": "تاريخ الاستحقاق",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {ادفع {amount} من حسابك المصرفي بحلول {date} ووفّر {saving}.} other {ادفع {amount} بحلول {date} ووفّر {saving}.}}",
+  "email.invoiceSent.button": "عرض الفاتورة ودفعها",
+  "email.invoiceSent.unclear": "إذا كان أي شيء فيها غير واضح، فيُرجى الرد على هذه الرسالة قبل تاريخ الاستحقاق، وسنعالج الأمر.",
+
+  "email.reminder.due": "تاريخ الاستحقاق: {dueDate}",
+  "email.reminder.dueOverdue": "تاريخ الاستحقاق: {dueDate} · {days, plural, zero {متأخرة منذ # يوم} one {متأخرة منذ يوم واحد} two {متأخرة منذ يومين} few {متأخرة منذ # أيام} many {متأخرة منذ # يومًا} other {متأخرة منذ # يوم}}",
+  "email.reminder.earlyPay": "{bank, select, yes {ادفع {amount} من حسابك المصرفي بحلول {date} ووفّر {saving}} other {ادفع {amount} بحلول {date} ووفّر {saving}}}",
+  "email.reminder.button": "اعرض وادفع",
+  "email.reminder.options": "ألا تستطيع دفع المبلغ كاملًا اليوم؟ من خلال الرابط نفسه يمكنك دفع جزء منه، أو إخبارنا بالتاريخ الذي ستدفع فيه (خلال مدة أقصاها {days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} من الآن)، ولن نرسل إليك أي تذكير قبل ذلك التاريخ. وإذا كان في إحدى الفواتير خطأ، فاستخدم «لديّ سؤال» وسنوقف التذكيرات مؤقتًا ريثما نعالج الأمر.",
+  "email.reminder.optionsPlan": "ألا تستطيع دفع المبلغ كاملًا اليوم؟ من خلال الرابط نفسه يمكنك دفع جزء منه، أو تقسيطه على عدد من الأقساط بين {min} و{max} (يُدفع أولها اليوم)، أو إخبارنا بالتاريخ الذي ستدفع فيه (خلال مدة أقصاها {days, plural, zero {# يوم} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} من الآن)، ولن نرسل إليك أي تذكير قبل ذلك التاريخ. وإذا كان في إحدى الفواتير خطأ، فاستخدم «لديّ سؤال» وسنوقف التذكيرات مؤقتًا ريثما نعالج الأمر.",
+
+  "email.promise.subject": "تأكيد: ستدفع {amount} بحلول {date}",
+  "email.promise.preview": "سجّلنا تاريخ دفعك: {date}",
+  "email.promise.thanks": "شكرًا لإبلاغنا. إليك ملخص ما اتفقنا عليه:",
+  "email.promise.invoices": "الفواتير",
+  "email.promise.amount": "المبلغ",
+  "email.promise.payBy": "ستدفع بحلول",
+  "email.promise.noReminders": "لن نرسل إليك تذكيرات بشأن هذه الفواتير قبل ذلك التاريخ. وإذا لم تصل الدفعة بحلوله، فستُستأنف التذكيرات.",
+  "email.promise.button": "ادفع الآن بدلًا من ذلك",
+
+  "email.questionAnswered.subject": "بخصوص {number}: ردّنا على سؤالك",
+  "email.questionAnswered.asked": "سألت عن {number}:",
+  "email.questionAnswered.question": "«{question}»",
+  "email.questionAnswered.answer": "ردّنا: {answer}",
+  "email.questionAnswered.button": "عرض الفاتورة",
+
+  "email.settlement.subject": "عرض لتسوية {number} بمبلغ {offer}",
+  "email.settlement.preview": "ادفع {offer} بحلول {lastDay}، وتُعفى من {forgiven}",
+  "email.settlement.body": "نودّ إغلاق {number} معك. إذا دفعت {offer} بحلول {lastDay}، فسنُعفيك من بقية الرصيد.",
+  "email.settlement.balance": "الرصيد اليوم",
+  "email.settlement.pay": "المبلغ المطلوب للتسوية",
+  "email.settlement.forgiven": "المبلغ المُعفى منه",
+  "email.settlement.openUntil": "العرض ساري حتى",
+  "email.settlement.button": "سوِّ الآن",
+  "email.settlement.after": "بعد ذلك التاريخ ينتهي العرض، ويصبح الرصيد كاملًا مستحقًا مرة أخرى.",
+
+  "email.creditNote.subject": "إشعار دائن {creditNote} من {business}: تخفيض الفاتورة {invoice} بمبلغ {amount}",
+  "email.creditNote.preview": "خفّضنا الفاتورة {invoice} بمبلغ {amount}.",
+  "email.creditNote.body": "أصدرنا الإشعار الدائن {creditNote} في {date}: يُخصم مبلغ {amount} من الفاتورة {invoice}.",
+  "email.creditNote.reason": "السبب: {reason}",
+  "email.creditNote.row": "إشعار دائن {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "المتبقي للدفع على {invoice}",
+  "email.creditNote.button": "تنزيل الإشعار الدائن {creditNote} (PDF)",
+  "email.creditNote.signIn": "إذا طلب منك الرابط تسجيل الدخول، فيُرجى <link>فتح حسابك</link> أولًا: ستجد الإشعار الدائن مدرجًا هناك ضمن الفاتورة {invoice}.",
+};

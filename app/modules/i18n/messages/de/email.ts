@@ -1,0 +1,67 @@
+// German: E-Mails an Kunden – der gemeinsame Rahmen (Titel, Anrede, Fußzeile) und die E-Mails zu Konto, Rechnungen, Erinnerungen, Fragen, Zahlungszusagen, Vergleichsangeboten und Gutschriften (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "Eine Nachricht von {business}",
+  "email.layout.footer": "Gesendet von {business}. Fragen? Antworten Sie auf diese E-Mail oder schreiben Sie an {supportEmail}.",
+  "email.hello": "Guten Tag {name},",
+
+  "email.portalLink.subject": "Ihr Konto bei {business}",
+  "email.portalLink.previewOwed": "Offener Betrag {owed}: online ansehen und bezahlen",
+  "email.portalLink.preview": "Ihre Rechnungen online ansehen",
+  "email.portalLink.bodyOwed": "Ihr offener Betrag bei {business} beträgt {owed}. Sie können jede Rechnung einsehen, Kopien herunterladen und online per Karte oder Bankzahlung bezahlen.",
+  "email.portalLink.body": "Sie können Ihre Rechnungen von {business} einsehen, Kopien herunterladen und online bezahlen.",
+  "email.portalLink.button": "Ihr Konto öffnen",
+  "email.portalLink.expires": "Dieser Link ist nur für Sie bestimmt und gilt bis {expires}.",
+
+  "email.invoiceSent.subject": "Rechnung {number} von {business}: {amount} fällig am {dueDate}",
+  "email.invoiceSent.preview": "{amount} fällig am {dueDate}",
+  "email.invoiceSent.body": "Hier ist die Rechnung {number} von {business}. Sie können sie ansehen, als PDF herunterladen und online per Karte oder Bankzahlung bezahlen.",
+  "email.invoiceSent.amountDue": "Fälliger Betrag",
+  "email.invoiceSent.dueOn": "Fällig am",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {Zahlen Sie {amount} bis {date} per Bankkonto und sparen Sie {saving}.} other {Zahlen Sie {amount} bis {date} und sparen Sie {saving}.}}",
+  "email.invoiceSent.button": "Rechnung ansehen und bezahlen",
+  "email.invoiceSent.unclear": "Falls darauf etwas unklar ist, antworten Sie bitte vor dem Fälligkeitsdatum auf diese E-Mail, und wir klären es.",
+
+  "email.reminder.due": "Fällig am {dueDate}",
+  "email.reminder.dueOverdue": "Fällig am {dueDate} · {days, plural, one {# Tag überfällig} other {# Tage überfällig}}",
+  "email.reminder.earlyPay": "{bank, select, yes {Zahlen Sie {amount} bis {date} per Bankkonto und sparen Sie {saving}} other {Zahlen Sie {amount} bis {date} und sparen Sie {saving}}}",
+  "email.reminder.button": "Ansehen und bezahlen",
+  "email.reminder.options": "Sie können heute nicht den ganzen Betrag zahlen? Über denselben Link können Sie einen Teil davon bezahlen oder uns das Datum nennen, an dem Sie zahlen (höchstens {days, plural, one {# Tag} other {# Tage}} ab heute); bis dahin erinnern wir Sie nicht. Wenn auf einer Rechnung etwas nicht stimmt, wählen Sie „Ich habe eine Frage zu dieser Rechnung“, und wir pausieren die Erinnerungen, bis die Sache geklärt ist.",
+  "email.reminder.optionsPlan": "Sie können heute nicht den ganzen Betrag zahlen? Über denselben Link können Sie einen Teil davon bezahlen, den Betrag auf {min} bis {max} Raten aufteilen (die erste zahlen Sie heute) oder uns das Datum nennen, an dem Sie zahlen (höchstens {days, plural, one {# Tag} other {# Tage}} ab heute); bis dahin erinnern wir Sie nicht. Wenn auf einer Rechnung etwas nicht stimmt, wählen Sie „Ich habe eine Frage zu dieser Rechnung“, und wir pausieren die Erinnerungen, bis die Sache geklärt ist.",
+
+  "email.promise.subject": "Bestätigt: Sie zahlen {amount} bis {date}",
+  "email.promise.preview": "Wir haben Ihren Zahlungstermin notiert: {date}",
+  "email.promise.thanks": "Vielen Dank für Ihre Nachricht. Hier ist eine Zusammenfassung unserer Vereinbarung:",
+  "email.promise.invoices": "Rechnungen",
+  "email.promise.amount": "Betrag",
+  "email.promise.payBy": "Sie zahlen bis",
+  "email.promise.noReminders": "Vor diesem Datum senden wir Ihnen keine Erinnerungen zu diesen Rechnungen. Ist die Zahlung bis dahin nicht eingegangen, werden die Erinnerungen wieder aufgenommen.",
+  "email.promise.button": "Stattdessen jetzt bezahlen",
+
+  "email.questionAnswered.subject": "Zu {number}: unsere Antwort auf Ihre Frage",
+  "email.questionAnswered.asked": "Ihre Frage zu {number}:",
+  "email.questionAnswered.question": "„{question}“",
+  "email.questionAnswered.answer": "Unsere Antwort: {answer}",
+  "email.questionAnswered.button": "Rechnung ansehen",
+
+  "email.settlement.subject": "Ein Angebot, {number} mit {offer} zu begleichen",
+  "email.settlement.preview": "Zahlen Sie {offer} bis {lastDay}, und {forgiven} werden Ihnen erlassen",
+  "email.settlement.body": "Wir möchten {number} gern mit Ihnen abschließen. Wenn Sie {offer} bis {lastDay} zahlen, erlassen wir Ihnen den restlichen offenen Betrag.",
+  "email.settlement.balance": "Offener Betrag heute",
+  "email.settlement.pay": "Zu zahlen zur Begleichung",
+  "email.settlement.forgiven": "Erlassen",
+  "email.settlement.openUntil": "Angebot gültig bis",
+  "email.settlement.button": "Jetzt begleichen",
+  "email.settlement.after": "Nach diesem Datum endet das Angebot, und der volle offene Betrag ist wieder fällig.",
+
+  "email.creditNote.subject": "Gutschrift {creditNote} von {business}: {amount} weniger auf Rechnung {invoice}",
+  "email.creditNote.preview": "Wir haben Ihnen {amount} auf Rechnung {invoice} gutgeschrieben.",
+  "email.creditNote.body": "Wir haben am {date} die Gutschrift {creditNote} ausgestellt: {amount} werden von Rechnung {invoice} abgezogen.",
+  "email.creditNote.reason": "Grund: {reason}",
+  "email.creditNote.row": "Gutschrift {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "Noch zu zahlen auf {invoice}",
+  "email.creditNote.button": "Gutschrift {creditNote} herunterladen (PDF)",
+  "email.creditNote.signIn": "Falls der Link Sie zur Anmeldung auffordert, <link>öffnen Sie zuerst Ihr Portal</link>: Dort ist die Gutschrift bei Rechnung {invoice} aufgeführt.",
+};

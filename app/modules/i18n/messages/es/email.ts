@@ -1,0 +1,67 @@
+// Spanish: the frame every customer email shares and the emails about the account, invoices, reminders, questions, promises, settlement offers and credit notes (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "Un mensaje de {business}",
+  "email.layout.footer": "Enviado por {business}. ¿Tiene alguna pregunta? Responda a este correo electrónico o escriba a {supportEmail}.",
+  "email.hello": "Hola, {name}:",
+
+  "email.portalLink.subject": "Su cuenta con {business}",
+  "email.portalLink.previewOwed": "Saldo pendiente de {owed}: consulte y pague en línea",
+  "email.portalLink.preview": "Consulte sus facturas en línea",
+  "email.portalLink.bodyOwed": "Su saldo pendiente con {business} es de {owed}. Puede ver todas sus facturas, descargar copias y pagar en línea con tarjeta o transferencia bancaria.",
+  "email.portalLink.body": "Puede ver sus facturas de {business}, descargar copias y pagar en línea.",
+  "email.portalLink.button": "Abrir su cuenta",
+  "email.portalLink.expires": "Este enlace es personal y es válido hasta el {expires}.",
+
+  "email.invoiceSent.subject": "Factura {number} de {business}: {amount}, vence el {dueDate}",
+  "email.invoiceSent.preview": "{amount} con vencimiento el {dueDate}",
+  "email.invoiceSent.body": "Le enviamos la factura {number} de {business}. Puede consultarla, descargarla en PDF y pagarla en línea con tarjeta o transferencia bancaria.",
+  "email.invoiceSent.amountDue": "Importe a pagar",
+  "email.invoiceSent.dueOn": "Fecha de vencimiento",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {Pague {amount} con su cuenta bancaria a más tardar el {date} y ahorre {saving}.} other {Pague {amount} a más tardar el {date} y ahorre {saving}.}}",
+  "email.invoiceSent.button": "Ver y pagar la factura",
+  "email.invoiceSent.unclear": "Si algo de la factura no está claro, responda a este correo electrónico antes de la fecha de vencimiento y lo resolveremos.",
+
+  "email.reminder.due": "Vence el {dueDate}",
+  "email.reminder.dueOverdue": "Venció el {dueDate} · {days, plural, one {# día de retraso} many {# días de retraso} other {# días de retraso}}",
+  "email.reminder.earlyPay": "{bank, select, yes {Pague {amount} con su cuenta bancaria a más tardar el {date} y ahorre {saving}} other {Pague {amount} a más tardar el {date} y ahorre {saving}}}",
+  "email.reminder.button": "Ver y pagar",
+  "email.reminder.options": "¿No puede pagarlo todo hoy? Desde el mismo enlace puede pagar una parte o indicarnos la fecha en la que pagará (como máximo dentro de {days, plural, one {# día} many {# días} other {# días}}), y no le enviaremos recordatorios antes de esa fecha. Si hay algún error en una factura, use «Tengo una pregunta» y pausaremos los recordatorios mientras lo resolvemos.",
+  "email.reminder.optionsPlan": "¿No puede pagarlo todo hoy? Desde el mismo enlace puede pagar una parte, repartir el pago en cuotas (de {min} a {max}; la primera se paga hoy) o indicarnos la fecha en la que pagará (como máximo dentro de {days, plural, one {# día} many {# días} other {# días}}), y no le enviaremos recordatorios antes de esa fecha. Si hay algún error en una factura, use «Tengo una pregunta» y pausaremos los recordatorios mientras lo resolvemos.",
+
+  "email.promise.subject": "Confirmado: pagará {amount} a más tardar el {date}",
+  "email.promise.preview": "Hemos anotado su fecha de pago: {date}",
+  "email.promise.thanks": "Gracias por informarnos. Este es un resumen de lo acordado:",
+  "email.promise.invoices": "Facturas",
+  "email.promise.amount": "Importe",
+  "email.promise.payBy": "Pagará a más tardar el",
+  "email.promise.noReminders": "No le enviaremos recordatorios sobre estas facturas antes de esa fecha. Si para entonces no hemos recibido el pago, se reanudarán los recordatorios.",
+  "email.promise.button": "Prefiero pagar ahora",
+
+  "email.questionAnswered.subject": "Sobre {number}: nuestra respuesta a su pregunta",
+  "email.questionAnswered.asked": "Nos hizo una pregunta sobre {number}:",
+  "email.questionAnswered.question": "«{question}»",
+  "email.questionAnswered.answer": "Nuestra respuesta: {answer}",
+  "email.questionAnswered.button": "Ver la factura",
+
+  "email.settlement.subject": "Una oferta para liquidar {number} por {offer}",
+  "email.settlement.preview": "Pague {offer} a más tardar el {lastDay} y le condonaremos {forgiven}",
+  "email.settlement.body": "Nos gustaría cerrar {number} con usted. Si paga {offer} a más tardar el {lastDay}, le condonaremos el resto del saldo.",
+  "email.settlement.balance": "Saldo a día de hoy",
+  "email.settlement.pay": "Importe para liquidar",
+  "email.settlement.forgiven": "Importe condonado",
+  "email.settlement.openUntil": "Oferta válida hasta",
+  "email.settlement.button": "Liquidar ahora",
+  "email.settlement.after": "Pasada esa fecha, la oferta deja de ser válida y vuelve a deberse el saldo completo.",
+
+  "email.creditNote.subject": "Nota de crédito {creditNote} de {business}: la factura {invoice} se reduce en {amount}",
+  "email.creditNote.preview": "Hemos abonado {amount} en la factura {invoice}.",
+  "email.creditNote.body": "El {date} emitimos la nota de crédito {creditNote}: se descuentan {amount} de la factura {invoice}.",
+  "email.creditNote.reason": "Motivo: {reason}",
+  "email.creditNote.row": "Nota de crédito {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "Pendiente de pago en {invoice}",
+  "email.creditNote.button": "Descargar la nota de crédito {creditNote} (PDF)",
+  "email.creditNote.signIn": "Si el enlace le pide que inicie sesión, <link>abra primero su portal</link>: allí encontrará la nota de crédito en la factura {invoice}.",
+};

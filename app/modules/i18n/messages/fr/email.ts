@@ -1,0 +1,67 @@
+// French: the frame every customer email shares and the emails about the account, invoices, reminders, questions, promises, settlement offers and credit notes (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "Un message de {business}",
+  "email.layout.footer": "Envoyé par {business}. Une question ? Répondez à cet e-mail ou écrivez à {supportEmail}.",
+  "email.hello": "Bonjour {name},",
+
+  "email.portalLink.subject": "Votre compte chez {business}",
+  "email.portalLink.previewOwed": "Solde de {owed} : consultez et payez en ligne",
+  "email.portalLink.preview": "Consultez vos factures en ligne",
+  "email.portalLink.bodyOwed": "Votre solde auprès de {business} s’élève à {owed}. Vous pouvez consulter toutes vos factures, en télécharger des copies et payer en ligne par carte ou par virement bancaire.",
+  "email.portalLink.body": "Vous pouvez consulter vos factures de {business}, en télécharger des copies et payer en ligne.",
+  "email.portalLink.button": "Ouvrir votre compte",
+  "email.portalLink.expires": "Ce lien vous est personnel et reste valable jusqu’au {expires}.",
+
+  "email.invoiceSent.subject": "Facture {number} de {business} : {amount}, échéance le {dueDate}",
+  "email.invoiceSent.preview": "{amount} à régler d’ici le {dueDate}",
+  "email.invoiceSent.body": "Voici la facture {number} de {business}. Vous pouvez la consulter, la télécharger en PDF et la payer en ligne par carte ou par virement bancaire.",
+  "email.invoiceSent.amountDue": "Montant à régler",
+  "email.invoiceSent.dueOn": "Date d’échéance",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {Payez {amount} depuis votre compte bancaire d’ici le {date} et économisez {saving}.} other {Payez {amount} d’ici le {date} et économisez {saving}.}}",
+  "email.invoiceSent.button": "Voir et payer la facture",
+  "email.invoiceSent.unclear": "Si un point de cette facture vous semble peu clair, répondez à cet e-mail avant la date d’échéance et nous l’éclaircirons avec vous.",
+
+  "email.reminder.due": "Échéance le {dueDate}",
+  "email.reminder.dueOverdue": "Échéance le {dueDate} · {days, plural, one {# jour de retard} many {# jours de retard} other {# jours de retard}}",
+  "email.reminder.earlyPay": "{bank, select, yes {Payez {amount} depuis votre compte bancaire d’ici le {date} et économisez {saving}} other {Payez {amount} d’ici le {date} et économisez {saving}}}",
+  "email.reminder.button": "Voir et payer",
+  "email.reminder.options": "Vous ne pouvez pas tout payer aujourd’hui ? Depuis le même lien, vous pouvez en payer une partie ou nous indiquer la date à laquelle vous paierez (dans {days, plural, one {# jour} many {# jours} other {# jours}} au plus), et nous ne vous relancerons pas d’ici là. Si une facture comporte une erreur, utilisez « J’ai une question » et nous suspendrons les relances le temps de régler le problème.",
+  "email.reminder.optionsPlan": "Vous ne pouvez pas tout payer aujourd’hui ? Depuis le même lien, vous pouvez en payer une partie, l’étaler sur {min} à {max} échéances (la première étant payée aujourd’hui) ou nous indiquer la date à laquelle vous paierez (dans {days, plural, one {# jour} many {# jours} other {# jours}} au plus), et nous ne vous relancerons pas d’ici là. Si une facture comporte une erreur, utilisez « J’ai une question » et nous suspendrons les relances le temps de régler le problème.",
+
+  "email.promise.subject": "Confirmation : vous paierez {amount} d’ici le {date}",
+  "email.promise.preview": "Nous avons bien noté votre date de paiement : {date}",
+  "email.promise.thanks": "Merci de nous avoir informés. Voici un récapitulatif de ce que nous avons convenu :",
+  "email.promise.invoices": "Factures",
+  "email.promise.amount": "Montant",
+  "email.promise.payBy": "Vous paierez au plus tard le",
+  "email.promise.noReminders": "Nous ne vous enverrons pas de relance pour ces factures avant cette date. Si le paiement ne nous est pas parvenu d’ici là, les relances reprendront.",
+  "email.promise.button": "Je préfère payer maintenant",
+
+  "email.questionAnswered.subject": "Concernant {number} : notre réponse à votre question",
+  "email.questionAnswered.asked": "Vous nous avez posé une question sur {number} :",
+  "email.questionAnswered.question": "« {question} »",
+  "email.questionAnswered.answer": "Notre réponse : {answer}",
+  "email.questionAnswered.button": "Voir la facture",
+
+  "email.settlement.subject": "Une offre de règlement de {number} pour {offer}",
+  "email.settlement.preview": "Payez {offer} d’ici le {lastDay} et nous renoncerons à {forgiven}",
+  "email.settlement.body": "Nous souhaitons clore {number} avec vous. Si vous payez {offer} d’ici le {lastDay}, nous renoncerons au reste du solde.",
+  "email.settlement.balance": "Solde à ce jour",
+  "email.settlement.pay": "Montant à payer pour solder",
+  "email.settlement.forgiven": "Montant abandonné",
+  "email.settlement.openUntil": "Offre valable jusqu’au",
+  "email.settlement.button": "Régler maintenant",
+  "email.settlement.after": "Passé cette date, l’offre prend fin et la totalité du solde redevient exigible.",
+
+  "email.creditNote.subject": "Avoir {creditNote} de {business} : {amount} en moins sur la facture {invoice}",
+  "email.creditNote.preview": "Nous avons crédité {amount} sur la facture {invoice}.",
+  "email.creditNote.body": "Nous avons émis l’avoir {creditNote} le {date} : un montant de {amount} est déduit de la facture {invoice}.",
+  "email.creditNote.reason": "Motif : {reason}",
+  "email.creditNote.row": "Avoir {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "Reste à payer sur {invoice}",
+  "email.creditNote.button": "Télécharger l’avoir {creditNote} (PDF)",
+  "email.creditNote.signIn": "Si le lien vous demande de vous connecter, <link>ouvrez d’abord votre portail</link> : l’avoir y figure sur la facture {invoice}.",
+};

@@ -1,0 +1,67 @@
+// Russian: emails to customers — the shared frame (title, greeting, footer) and the emails about their account, invoices, reminders, questions, promises, settlement offers and credit notes (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "Сообщение от компании {business}",
+  "email.layout.footer": "Отправлено компанией {business}. Есть вопросы? Ответьте на это письмо или напишите на {supportEmail}.",
+  "email.hello": "Здравствуйте, {name}!",
+
+  "email.portalLink.subject": "Ваш личный кабинет клиента компании {business}",
+  "email.portalLink.previewOwed": "Остаток к оплате {owed}: просмотр и оплата онлайн",
+  "email.portalLink.preview": "Ваши счета доступны онлайн",
+  "email.portalLink.bodyOwed": "Ваш остаток к оплате перед компанией {business} составляет {owed}. Вы можете просмотреть все счета, скачать их копии и оплатить онлайн картой или банковским переводом.",
+  "email.portalLink.body": "Вы можете просмотреть свои счета от компании {business}, скачать их копии и оплатить онлайн.",
+  "email.portalLink.button": "Открыть личный кабинет",
+  "email.portalLink.expires": "Эта ссылка предназначена только для вас и действует до {expires}.",
+
+  "email.invoiceSent.subject": "Счёт {number} от компании {business}: {amount}, срок оплаты — {dueDate}",
+  "email.invoiceSent.preview": "{amount}, срок оплаты — {dueDate}",
+  "email.invoiceSent.body": "Направляем вам счёт {number} от компании {business}. Вы можете просмотреть его, скачать в формате PDF и оплатить онлайн картой или банковским переводом.",
+  "email.invoiceSent.amountDue": "Сумма к оплате",
+  "email.invoiceSent.dueOn": "Срок оплаты",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {Оплатите {amount} с банковского счёта до {date} и сэкономьте {saving}.} other {Оплатите {amount} до {date} и сэкономьте {saving}.}}",
+  "email.invoiceSent.button": "Посмотреть и оплатить счёт",
+  "email.invoiceSent.unclear": "Если в счёте что-то непонятно, ответьте на это письмо до окончания срока оплаты, и мы во всём разберёмся.",
+
+  "email.reminder.due": "Срок оплаты: {dueDate}",
+  "email.reminder.dueOverdue": "Срок оплаты: {dueDate} · {days, plural, one {просрочено на # день} few {просрочено на # дня} many {просрочено на # дней} other {просрочено на # дня}}",
+  "email.reminder.earlyPay": "{bank, select, yes {Оплатите {amount} с банковского счёта до {date} и сэкономьте {saving}} other {Оплатите {amount} до {date} и сэкономьте {saving}}}",
+  "email.reminder.button": "Посмотреть и оплатить",
+  "email.reminder.options": "Не можете оплатить всю сумму сегодня? По этой же ссылке вы можете оплатить её часть или сообщить нам дату, когда вы оплатите (не позднее чем через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}), и до этой даты мы не будем вам напоминать. Если в счёте что-то указано неверно, нажмите «У меня есть вопрос», и мы приостановим напоминания, пока не разберёмся.",
+  "email.reminder.optionsPlan": "Не можете оплатить всю сумму сегодня? По этой же ссылке вы можете оплатить её часть, разделить её на несколько платежей — от {min} до {max} (первый платёж вносится сегодня) — или сообщить нам дату, когда вы оплатите (не позднее чем через {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}), и до этой даты мы не будем вам напоминать. Если в счёте что-то указано неверно, нажмите «У меня есть вопрос», и мы приостановим напоминания, пока не разберёмся.",
+
+  "email.promise.subject": "Подтверждено: вы оплатите {amount} до {date}",
+  "email.promise.preview": "Мы записали дату вашей оплаты: {date}",
+  "email.promise.thanks": "Спасибо, что сообщили нам. Вот краткое изложение нашей договорённости:",
+  "email.promise.invoices": "Счета",
+  "email.promise.amount": "Сумма",
+  "email.promise.payBy": "Вы оплатите до",
+  "email.promise.noReminders": "До этой даты мы не будем присылать вам напоминания по этим счетам. Если к этому сроку платёж не поступит, напоминания возобновятся.",
+  "email.promise.button": "Оплатить сейчас",
+
+  "email.questionAnswered.subject": "По счёту {number}: ответ на ваш вопрос",
+  "email.questionAnswered.asked": "Вы задали вопрос по счёту {number}:",
+  "email.questionAnswered.question": "«{question}»",
+  "email.questionAnswered.answer": "Наш ответ: {answer}",
+  "email.questionAnswered.button": "Посмотреть счёт",
+
+  "email.settlement.subject": "Предложение закрыть счёт {number} за {offer}",
+  "email.settlement.preview": "Оплатите {offer} до {lastDay}, и остаток {forgiven} будет вам прощён",
+  "email.settlement.body": "Мы хотели бы закрыть с вами счёт {number}. Если вы оплатите {offer} до {lastDay}, мы простим вам оставшуюся часть суммы.",
+  "email.settlement.balance": "Остаток на сегодня",
+  "email.settlement.pay": "К оплате для закрытия счёта",
+  "email.settlement.forgiven": "Будет прощено",
+  "email.settlement.openUntil": "Предложение действует до",
+  "email.settlement.button": "Закрыть счёт сейчас",
+  "email.settlement.after": "После этой даты предложение перестаёт действовать, и к оплате снова подлежит весь остаток.",
+
+  "email.creditNote.subject": "Кредит-нота {creditNote} от компании {business}: счёт {invoice} уменьшен на {amount}",
+  "email.creditNote.preview": "Мы уменьшили сумму к оплате по счёту {invoice} на {amount}.",
+  "email.creditNote.body": "{date} мы выставили кредит-ноту {creditNote}: сумма к оплате по счёту {invoice} уменьшена на {amount}.",
+  "email.creditNote.reason": "Причина: {reason}",
+  "email.creditNote.row": "Кредит-нота {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "Осталось оплатить по счёту {invoice}",
+  "email.creditNote.button": "Скачать кредит-ноту {creditNote} (PDF)",
+  "email.creditNote.signIn": "Если по ссылке потребуется войти в систему, сначала <link>откройте личный кабинет</link>: там кредит-нота указана в счёте {invoice}.",
+};

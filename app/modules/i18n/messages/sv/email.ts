@@ -1,0 +1,67 @@
+// Swedish: mejl till kunder – ramen som alla mejl delar (rubrik, hälsning, sidfot) och mejlen om konto, fakturor, påminnelser, frågor, betalningslöften, erbjudanden om uppgörelse och kreditnotor (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "Ett meddelande från {business}",
+  "email.layout.footer": "Skickat av {business}. Frågor? Svara på det här mejlet eller skriv till {supportEmail}.",
+  "email.hello": "Hej {name},",
+
+  "email.portalLink.subject": "Ditt konto hos {business}",
+  "email.portalLink.previewOwed": "Att betala: {owed}. Se och betala online",
+  "email.portalLink.preview": "Se dina fakturor online",
+  "email.portalLink.bodyOwed": "Du har {owed} att betala till {business}. Du kan se alla fakturor, ladda ned kopior och betala online med kort eller banköverföring.",
+  "email.portalLink.body": "Du kan se dina fakturor från {business}, ladda ned kopior och betala online.",
+  "email.portalLink.button": "Öppna ditt konto",
+  "email.portalLink.expires": "Länken är personlig och gäller till {expires}.",
+
+  "email.invoiceSent.subject": "Faktura {number} från {business}: {amount} förfaller {dueDate}",
+  "email.invoiceSent.preview": "{amount} förfaller {dueDate}",
+  "email.invoiceSent.body": "Här är faktura {number} från {business}. Du kan se den, ladda ned en PDF och betala den online med kort eller banköverföring.",
+  "email.invoiceSent.amountDue": "Att betala",
+  "email.invoiceSent.dueOn": "Förfallodatum",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {Betala {amount} senast {date} från bankkonto och spara {saving}.} other {Betala {amount} senast {date} och spara {saving}.}}",
+  "email.invoiceSent.button": "Visa och betala fakturan",
+  "email.invoiceSent.unclear": "Om något på fakturan är oklart kan du svara på det här mejlet före förfallodatum, så reder vi ut det.",
+
+  "email.reminder.due": "Förfaller {dueDate}",
+  "email.reminder.dueOverdue": "Förföll {dueDate} · {days, plural, one {# dag sedan} other {# dagar sedan}}",
+  "email.reminder.earlyPay": "{bank, select, yes {Betala {amount} senast {date} från bankkonto och spara {saving}} other {Betala {amount} senast {date} och spara {saving}}}",
+  "email.reminder.button": "Visa och betala",
+  "email.reminder.options": "Kan du inte betala allt i dag? Via samma länk kan du betala en del, eller berätta vilket datum du kommer att betala (högst {days, plural, one {# dag} other {# dagar}} framåt), så skickar vi inga påminnelser före dess. Om något på en faktura är fel kan du välja ”Jag har en fråga om den här fakturan”, så pausar vi påminnelserna medan vi reder ut det.",
+  "email.reminder.optionsPlan": "Kan du inte betala allt i dag? Via samma länk kan du betala en del, dela upp beloppet på {min} till {max} delbetalningar (den första betalas i dag) eller berätta vilket datum du kommer att betala (högst {days, plural, one {# dag} other {# dagar}} framåt), så skickar vi inga påminnelser före dess. Om något på en faktura är fel kan du välja ”Jag har en fråga om den här fakturan”, så pausar vi påminnelserna medan vi reder ut det.",
+
+  "email.promise.subject": "Bekräftat: du betalar {amount} senast {date}",
+  "email.promise.preview": "Vi har noterat ditt betalningsdatum: {date}",
+  "email.promise.thanks": "Tack för att du hörde av dig. Här är en sammanfattning av det vi kom överens om:",
+  "email.promise.invoices": "Fakturor",
+  "email.promise.amount": "Belopp",
+  "email.promise.payBy": "Du betalar senast",
+  "email.promise.noReminders": "Vi skickar inga påminnelser om de här fakturorna före det datumet. Om betalningen inte har kommit in då börjar påminnelserna igen.",
+  "email.promise.button": "Betala nu i stället",
+
+  "email.questionAnswered.subject": "Om {number}: vårt svar på din fråga",
+  "email.questionAnswered.asked": "Du frågade om {number}:",
+  "email.questionAnswered.question": "”{question}”",
+  "email.questionAnswered.answer": "Vårt svar: {answer}",
+  "email.questionAnswered.button": "Visa fakturan",
+
+  "email.settlement.subject": "Ett erbjudande om att reglera {number} med {offer}",
+  "email.settlement.preview": "Betala {offer} senast {lastDay}, så efterskänks {forgiven}",
+  "email.settlement.body": "Vi vill gärna avsluta {number} tillsammans med dig. Om du betalar {offer} senast {lastDay} efterskänker vi resten av det utestående beloppet.",
+  "email.settlement.balance": "Utestående i dag",
+  "email.settlement.pay": "Betala för att reglera",
+  "email.settlement.forgiven": "Efterskänks",
+  "email.settlement.openUntil": "Erbjudandet gäller till",
+  "email.settlement.button": "Reglera nu",
+  "email.settlement.after": "Efter det datumet upphör erbjudandet, och hela det utestående beloppet ska betalas igen.",
+
+  "email.creditNote.subject": "Kreditnota {creditNote} från {business}: {amount} avdrag på faktura {invoice}",
+  "email.creditNote.preview": "Vi har krediterat {amount} på faktura {invoice}.",
+  "email.creditNote.body": "Vi har utfärdat kreditnota {creditNote} den {date}: {amount} dras av från faktura {invoice}.",
+  "email.creditNote.reason": "Skäl: {reason}",
+  "email.creditNote.row": "Kreditnota {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "Kvar att betala på {invoice}",
+  "email.creditNote.button": "Ladda ned kreditnota {creditNote} (PDF)",
+  "email.creditNote.signIn": "Om länken ber dig logga in, <link>öppna din portal</link> först: där finns kreditnotan under faktura {invoice}.",
+};

@@ -1,0 +1,67 @@
+// Simplified Chinese: emails to customers: the shared frame (title, greeting, footer) and the emails about their account, invoices, reminders, questions, promises, settlement offers and credit notes (messages/en/email.ts).
+import type { email as en } from "../en/email";
+
+export const email: Record<keyof typeof en, string> = {
+  "email.layout.title": "来自 {business} 的消息",
+  "email.layout.footer": "由 {business} 发送。如有疑问，请直接回复此邮件，或发送邮件至 {supportEmail}。",
+  "email.hello": "{name}，您好：",
+
+  "email.portalLink.subject": "您在 {business} 的账户",
+  "email.portalLink.previewOwed": "余额 {owed}：在线查看并付款",
+  "email.portalLink.preview": "在线查看您的发票",
+  "email.portalLink.bodyOwed": "您在 {business} 的余额为 {owed}。您可以查看每一张发票、下载副本，并通过银行卡或银行转账在线付款。",
+  "email.portalLink.body": "您可以查看您在 {business} 的发票、下载副本并在线付款。",
+  "email.portalLink.button": "打开您的账户",
+  "email.portalLink.expires": "此链接仅供您本人使用，有效期至 {expires}。",
+
+  "email.invoiceSent.subject": "{business} 的发票 {number}：{amount}，到期日 {dueDate}",
+  "email.invoiceSent.preview": "{amount}，于 {dueDate} 到期",
+  "email.invoiceSent.body": "这是 {business} 的发票 {number}。您可以查看发票、下载 PDF，并通过银行卡或银行转账在线付款。",
+  "email.invoiceSent.amountDue": "应付金额",
+  "email.invoiceSent.dueOn": "到期日",
+  "email.invoiceSent.earlyPay": "{bank, select, yes {在 {date} 前通过银行账户支付 {amount}，可节省 {saving}。} other {在 {date} 前支付 {amount}，可节省 {saving}。}}",
+  "email.invoiceSent.button": "查看并支付发票",
+  "email.invoiceSent.unclear": "如对发票内容有任何疑问，请在到期日前回复此邮件，我们会为您处理。",
+
+  "email.reminder.due": "到期日 {dueDate}",
+  "email.reminder.dueOverdue": "到期日 {dueDate} · {days, plural, other {已逾期 # 天}}",
+  "email.reminder.earlyPay": "{bank, select, yes {在 {date} 前通过银行账户支付 {amount}，可节省 {saving}} other {在 {date} 前支付 {amount}，可节省 {saving}}}",
+  "email.reminder.button": "查看并付款",
+  "email.reminder.options": "今天无法全额付款？通过同一链接，您可以先支付一部分，或告诉我们您的付款日期（最多 {days, plural, other {# 天}}后），在此之前我们不会再提醒您。如发票内容有误，请使用“我对此发票有疑问”，在问题解决之前我们会暂停提醒。",
+  "email.reminder.optionsPlan": "今天无法全额付款？通过同一链接，您可以先支付一部分，或分成 {min} 到 {max} 期支付（第一期今天支付），或告诉我们您的付款日期（最多 {days, plural, other {# 天}}后），在此之前我们不会再提醒您。如发票内容有误，请使用“我对此发票有疑问”，在问题解决之前我们会暂停提醒。",
+
+  "email.promise.subject": "已确认：您将在 {date} 前支付 {amount}",
+  "email.promise.preview": "我们已记下您的付款日期：{date}",
+  "email.promise.thanks": "感谢您告知我们。以下是我们约定内容的摘要：",
+  "email.promise.invoices": "发票",
+  "email.promise.amount": "金额",
+  "email.promise.payBy": "您的付款期限",
+  "email.promise.noReminders": "在该日期之前，我们不会就这些发票向您发送提醒。如届时仍未收到付款，提醒将重新开始。",
+  "email.promise.button": "改为立即付款",
+
+  "email.questionAnswered.subject": "关于 {number}：我们对您问题的答复",
+  "email.questionAnswered.asked": "您就 {number} 提出的问题：",
+  "email.questionAnswered.question": "“{question}”",
+  "email.questionAnswered.answer": "我们的答复：{answer}",
+  "email.questionAnswered.button": "查看发票",
+
+  "email.settlement.subject": "和解方案：支付 {offer} 即可结清 {number}",
+  "email.settlement.preview": "在 {lastDay} 前支付 {offer}，{forgiven} 将予以免除",
+  "email.settlement.body": "我们希望与您结清 {number}。如您在 {lastDay} 前支付 {offer}，剩余余额将予以免除。",
+  "email.settlement.balance": "当前余额",
+  "email.settlement.pay": "结清需支付",
+  "email.settlement.forgiven": "免除金额",
+  "email.settlement.openUntil": "方案有效期至",
+  "email.settlement.button": "立即结清",
+  "email.settlement.after": "该日期之后，此方案即失效，全部余额将重新到期应付。",
+
+  "email.creditNote.subject": "{business} 的贷项通知单 {creditNote}：发票 {invoice} 减免 {amount}",
+  "email.creditNote.preview": "我们已为发票 {invoice} 贷记 {amount}。",
+  "email.creditNote.body": "我们已于 {date} 开具贷项通知单 {creditNote}：发票 {invoice} 的应付金额减少 {amount}。",
+  "email.creditNote.reason": "原因：{reason}",
+  "email.creditNote.row": "贷项通知单 {creditNote}",
+  "email.creditNote.credit": "−{amount}",
+  "email.creditNote.left": "{invoice} 尚需支付",
+  "email.creditNote.button": "下载贷项通知单 {creditNote}（PDF）",
+  "email.creditNote.signIn": "如果链接要求您登录，请先<link>打开您的账户</link>：在那里的发票 {invoice} 下即可找到该贷项通知单。",
+};
