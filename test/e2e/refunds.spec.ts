@@ -97,7 +97,7 @@ test("the owner credits part of an invoice with a credit note, then writes the r
   await expect(customer.getByRole("rowheader", { name: /^Credit note CN-\d{4}: Two report sections were dropped$/ })).toBeVisible();
   await expect(customer.getByRole("rowheader", { name: "Written off", exact: true })).toBeVisible();
   await expect(customer.getByText("Bletchley Analytics closed")).toHaveCount(0);
-  const customerPdf = await customer.request.get((await customer.getByRole("link", { name: /^Credit note CN-\d{4}$/ }).getAttribute("href"))!);
+  const customerPdf = await customer.request.get((await customer.getByRole("link", { name: /^Credit note CN-\d{4}: Two report sections were dropped$/ }).getAttribute("href"))!);
   expect(customerPdf.headers()["content-type"]).toBe("application/pdf");
   await customer.context().close();
 });
