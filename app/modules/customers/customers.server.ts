@@ -161,26 +161,34 @@ const FIELD_LABELS: Record<keyof CustomerInput, string> = {
   phone: "phone",
   timeZone: "time zone",
   emailOptOut: "email opt-out",
+  currency: "currency",
+  language: "language",
 };
 
 /** Saves the owner's edits and logs which fields changed; a customer of another business is a 404. */
-export async function updateCustomer(businessId: string, ownerId: string, customerId: string, input: CustomerInput): Promise<CustomerSaveResult> {
-  const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
+export async function updateCustomer(businessId: string, ownerId: string, customerId: string, input: CustomerInput, day: CalendarDate): Promise<CustomerSaveResult> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId }, include: { business: { select: { currency: true } } } });
   if (!customer) throw new Response("Not found", { status: 404 });
   if (await emailTaken(businessId, input.email, customer.id)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
   const changed = (Object.keys(FIELD_LABELS) as (keyof CustomerInput)[]).filter((key) => customer[key] !== input[key]);
   if (changed.length === 0) return { ok: true, customerId: customer.id };
+  if (changed.includes("currency")) {
+    const refusal = await currencyChangeRefusal(customer, input.currency, day);
+    if (refusal) return { ok: false, fieldErrors: { currency: [refusal] } };
+  }
   try {
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: input });
+      const was = (key: "currency" | "language", value: string | null) => value ?? (key === "currency" ? `${customer.business.currency} (the business's)` : "the business's");
+      const details = (["currency", "language"] as const).filter((key) => changed.includes(key)).map((key) => `${FIELD_LABELS[key]} ${was(key, customer[key])} → ${was(key, input[key])}`);
       await logActivity(tx, {
         businessId,
         customerId: customer.id,
         actor: "OWNER",
         actorUserId: ownerId,
         type: "customer.updated",
-        summary: `Details changed: ${changed.map((key) => FIELD_LABELS[key]).join(", ")}`,
-        data: { changed },
+        summary: `Details changed: ${changed.map((key) => FIELD_LABELS[key]).join(", ")}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
+        data: { changed, ...(changed.includes("currency") ? { currency: { from: customer.currency, to: input.currency } } : {}), ...(changed.includes("language") ? { language: { from: customer.language, to: input.language } } : {}) },
       });
     });
   } catch (error) {
@@ -188,6 +196,22 @@ export async function updateCustomer(businessId: string, ownerId: string, custom
     throw error;
   }
   return { ok: true, customerId: customer.id };
+}
+
+/**
+ * Why a customer's currency cannot change now, or null: a draft, or an issued invoice with money still owed, in the
+ * currency they are billed in today would be left in a currency the customer is no longer billed in (decision 032).
+ */
+async function currencyChangeRefusal(customer: { id: string; currency: string | null; business: { currency: string } }, next: string | null, day: CalendarDate): Promise<string | null> {
+  const from = customer.currency ?? customer.business.currency;
+  const to = next ?? customer.business.currency;
+  if (from === to) return null;
+  const drafts = await db.invoice.findMany({ where: { customerId: customer.id, state: "DRAFT", currency: from }, select: { number: true } });
+  const owed = (await listCustomerInvoices(customer.id, day)).filter((i) => i.currency === from && i.figures.balanceCents > 0);
+  const open = [...owed.map((i) => i.number), ...drafts.map((d) => d.number)];
+  if (open.length === 0) return null;
+  const list = open.slice(0, 5).join(", ") + (open.length > 5 ? ` and ${open.length - 5} more` : "");
+  return `This customer still has ${open.length === 1 ? "an open invoice" : `${open.length} open invoices`} in ${from} (${list}). Collect, void or write off ${open.length === 1 ? "it" : "them"} first, or keep ${from}: nothing is converted between currencies.`;
 }
 
 /**
