@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import type { CalendarDate } from "~/modules/dates/calendar";
-import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
+import { groupByCurrency, listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { listCustomerPayments } from "~/modules/payments/history.server";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -11,19 +11,26 @@ export function listCustomers(businessId: string) {
   return db.customer.findMany({
     where: { businessId, archivedAt: null },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, companyName: true, email: true },
+    select: { id: true, name: true, companyName: true, email: true, currency: true },
   });
 }
 
-/** Each customer's balance and overdue amount, from the invoices' computed figures. */
-export function listCustomerBalances<C extends { id: string }>(customers: readonly C[], invoices: readonly InvoiceSummary[]) {
+/**
+ * Each customer's balance and overdue amount, from the invoices' computed figures, one entry per currency their
+ * invoices are in (never added across currencies); `balanceCents`/`overdueCents` are the first currency's
+ * (the customer's own, else the business's), kept for sorting.
+ */
+export function listCustomerBalances<C extends { id: string; currency?: string | null }>(customers: readonly C[], invoices: readonly InvoiceSummary[], businessCurrency: string) {
   return customers.map((c) => {
     const own = invoices.filter((i) => i.customer.id === c.id);
-    return {
-      ...c,
-      balanceCents: own.reduce((s, i) => s + i.figures.balanceCents, 0),
-      overdueCents: own.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
-    };
+    const balances = groupByCurrency(own, c.currency ?? businessCurrency)
+      .map(([currency, list]) => ({
+        currency,
+        balanceCents: list.reduce((s, i) => s + i.figures.balanceCents, 0),
+        overdueCents: list.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
+      }))
+      .filter((b, index) => index === 0 || b.balanceCents !== 0 || b.overdueCents !== 0);
+    return { ...c, balanceCents: balances[0]!.balanceCents, overdueCents: balances[0]!.overdueCents, balances };
   });
 }
 
@@ -121,7 +128,7 @@ export function searchCustomers(businessId: string, options: { query?: string; a
         : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, companyName: true, email: true, archivedAt: true },
+    select: { id: true, name: true, companyName: true, email: true, archivedAt: true, currency: true },
   });
 }
 

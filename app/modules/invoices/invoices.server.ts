@@ -184,6 +184,21 @@ export function totalsOf(invoices: readonly InvoiceSummary[]): Totals {
   };
 }
 
+/**
+ * totalsOf for each currency the invoices are in, never added across currencies (decision 032): the first
+ * currency given (the business's) comes first, always there; the others follow by code.
+ */
+export function totalsByCurrency(invoices: readonly InvoiceSummary[], first: string): (Totals & { currency: string })[] {
+  return groupByCurrency(invoices, first).map(([currency, own]) => ({ currency, ...totalsOf(own) }));
+}
+
+/** Items grouped by their currency: `first` first (even with no items), then the others by code. */
+export function groupByCurrency<T extends { currency: string }>(items: readonly T[], first: string): [string, T[]][] {
+  const groups = new Map<string, T[]>([[first, []]]);
+  for (const item of items) groups.set(item.currency, [...(groups.get(item.currency) ?? []), item]);
+  return [...groups.entries()].sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
+}
+
 /** One of the customer's invoices with everything its page shows; null when it is not theirs. */
 export async function getCustomerInvoice(customerId: string, invoiceId: string, today: CalendarDate) {
   const invoice = await db.invoice.findFirst({
