@@ -111,7 +111,7 @@ describe("archiving", () => {
     await seedCustomer(w.business.id, { name: "Grace Current", email: "grace@example.test" });
     await createInvoice(w.business.id, ada.id, { amountCents: 12_345 });
 
-    expect(await setCustomerArchived(w.business.id, w.owner.id, ada.id, true, DAY)).toEqual({ openInvoices: 1, openBalanceCents: 12_345 });
+    expect(await setCustomerArchived(w.business.id, w.owner.id, ada.id, true, DAY)).toEqual({ openInvoices: 1, openBalances: [{ currency: "USD", cents: 12_345 }] });
     expect((await db.customer.findUniqueOrThrow({ where: { id: ada.id } })).archivedAt).not.toBeNull();
     expect((await searchCustomers(w.business.id)).map((c) => c.name)).toEqual(["Grace Current"]);
     expect((await searchCustomers(w.business.id, { archived: "archived" })).map((c) => c.name)).toEqual(["Ada Archive"]);

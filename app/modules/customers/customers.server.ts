@@ -3,6 +3,7 @@ import { logActivity } from "~/modules/activity/activity.server";
 import type { CalendarDate } from "~/modules/dates/calendar";
 import { groupByCurrency, listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { listCustomerPayments } from "~/modules/payments/history.server";
+import { sumByCurrency } from "~/modules/money/money";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { CALL_OUTCOMES, type CallNoteInput, type CustomerInput } from "./customer-form";
@@ -43,7 +44,7 @@ export async function getCustomerOverview(businessId: string, customerId: string
     listCustomerPayments(customer.id, 50),
     db.activityEvent.findMany({ where: { customerId: customer.id, businessId }, orderBy: { id: "desc" }, take: 50 }),
     db.portalAccessToken.count({ where: { customerId: customer.id, revokedAt: null, expiresAt: { gt: now() } } }),
-    db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true } } }, orderBy: { createdAt: "asc" } }),
+    db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true, currency: true } } }, orderBy: { createdAt: "asc" } }),
     db.settlementOffer.findMany({ where: { invoice: { customerId: customer.id }, status: { in: ["OPEN", "ACCEPTED"] } }, orderBy: { createdAt: "desc" } }),
   ]);
   const actorIds = [...new Set(activity.map((a) => a.actorUserId).filter((id): id is string => id !== null))];
@@ -54,7 +55,7 @@ export async function getCustomerOverview(businessId: string, customerId: string
     payments,
     activeLinks,
     settlements: Object.fromEntries(settlements.map((o) => [o.invoiceId, { status: o.status, amountCents: o.amountCents, expiresOn: o.expiresOn.toISOString().slice(0, 10) }])),
-    fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
+    fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, currency: f.invoice.currency, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
     activity: activity.map((a) => ({
       id: a.id.toString(),
       type: a.type,
@@ -229,17 +230,17 @@ export async function setCustomerArchived(businessId: string, ownerId: string, c
   const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
   if (!customer) throw new Response("Not found", { status: 404 });
   const open = (await listCustomerInvoices(customer.id, day)).filter((i) => i.figures.balanceCents > 0);
-  const openBalanceCents = open.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const openBalances = sumByCurrency(open.map((i) => ({ currency: i.currency, cents: i.figures.balanceCents })));
   if ((customer.archivedAt !== null) !== archived) {
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: { archivedAt: archived ? now() : null } });
       const summary = archived
         ? `Customer archived${open.length > 0 ? ` with ${open.length} open ${open.length === 1 ? "invoice" : "invoices"}` : ""}`
         : "Customer restored from the archive";
-      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: archived ? "customer.archived" : "customer.unarchived", summary, data: { openInvoices: open.length, openBalanceCents } });
+      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: archived ? "customer.archived" : "customer.unarchived", summary, data: { openInvoices: open.length, openBalances } });
     });
   }
-  return { openInvoices: open.length, openBalanceCents };
+  return { openInvoices: open.length, openBalances };
 }
 
 export const CALL_NOTE_TYPE = "note.call";
