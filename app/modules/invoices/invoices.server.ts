@@ -96,6 +96,7 @@ export type CustomerInvoiceRow = {
   policyWindowDays: number | null;
   policyAchOnly: boolean | null;
   policyCombinesWithPlan: boolean | null;
+  policyCurrency: string;
 };
 
 /**
@@ -122,7 +123,7 @@ export function invoicesWithOffersFromRows(rows: readonly CustomerInvoiceRow[], 
   const first = rows[0];
   const policy: PolicyLike | null =
     first && first.policyEnabled !== null
-      ? { enabled: first.policyEnabled, kind: first.policyKind!, percentBps: first.policyPercentBps!, amountCents: first.policyAmountCents!, windowDays: first.policyWindowDays!, achOnly: first.policyAchOnly!, combinesWithPlan: first.policyCombinesWithPlan! }
+      ? { enabled: first.policyEnabled, kind: first.policyKind!, percentBps: first.policyPercentBps!, amountCents: first.policyAmountCents!, windowDays: first.policyWindowDays!, achOnly: first.policyAchOnly!, combinesWithPlan: first.policyCombinesWithPlan!, currency: first.policyCurrency }
       : null;
   const offers: Record<string, EarlyPayOffer | null> = {};
   rows.forEach((row, index) => {
@@ -151,7 +152,8 @@ export const CUSTOMER_INVOICES_SQL = `
       i."uncollectibleAt" is not null as uncollectible,
       i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
       dp.enabled as "policyEnabled", dp.kind::text as "policyKind", dp."percentBps" as "policyPercentBps", dp."amountCents" as "policyAmountCents",
-      dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
+      dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan",
+      (select b.currency from "Business" b where b.id = c."businessId") as "policyCurrency"
     from "Invoice" i join "Customer" c on c.id = i."customerId" left join "DiscountPolicy" dp on dp."businessId" = c."businessId"
     where i."customerId" = $1 and i.state = 'ISSUED'
     order by i."dueDate", i.number`;
