@@ -219,7 +219,7 @@ async function currencyChangeRefusal(customer: { id: string; currency: string | 
   const open = [...owed.map((i) => i.number), ...drafts.map((d) => d.number)];
   if (open.length === 0) return null;
   const list = open.slice(0, 5).join(", ") + (open.length > 5 ? ` and ${open.length - 5} more` : "");
-  return `This customer still has ${open.length === 1 ? "an open invoice" : `${open.length} open invoices`} in ${from} (${list}). Collect, void or write off ${open.length === 1 ? "it" : "them"} first, or keep ${from}: nothing is converted between currencies.`;
+  return `This customer still has ${open.length === 1 ? "an open invoice" : `${open.length} open invoices`} in ${from} (${list}). Collect, void or write ${open.length === 1 ? "it" : "them"} off first, or keep ${from}: nothing is converted between currencies.`;
 }
 
 /**
