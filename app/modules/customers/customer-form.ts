@@ -2,7 +2,7 @@
 // that say what to fix.
 import { z } from "zod";
 import { isTimeZone } from "~/modules/dates/calendar";
-import { LOCALES, type Locale } from "~/modules/i18n/locales";
+import { bestLocale, LOCALES, type Locale } from "~/modules/i18n/locales";
 import { SUPPORTED_CURRENCIES, type SupportedCurrency } from "~/modules/money/money";
 
 const optionalText = (max: number, label: string) =>
@@ -52,13 +52,15 @@ export const CustomerForm = z.object({
 });
 export type CustomerInput = z.infer<typeof CustomerForm>;
 
-/** A language as typed ("de", "DE", "de-DE", "de_AT" → "de"); "" is null (the business's); anything else undefined. */
+/**
+ * A language as typed, matched like a browser's ("de", "DE", "de-DE", "de_AT" → "de"; "zh-TW", Traditional, matches
+ * nothing); "" is null (the business's); anything we do not offer is undefined.
+ */
 export function languageCode(typed: string): Locale | null | undefined {
   const value = typed.trim();
   if (value === "") return null;
-  const primary = value.split(/[-_]/)[0]?.toLowerCase() ?? "";
-  if (!/^[a-z]{2,3}$/i.test(primary) || !/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(value)) return undefined;
-  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : undefined;
+  if (value.length > 35) return undefined;
+  return bestLocale([value.replaceAll("_", "-")]) ?? undefined;
 }
 
 export const CALL_OUTCOMES = {
