@@ -4,13 +4,13 @@ import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { previewTotal, type DraftLineValues } from "~/modules/invoices/draft-form";
-import { formatMoney } from "~/modules/money/money";
+import { currencyLabel, formatMoney, minorDigits } from "~/modules/money/money";
 
 /** Empty line rows sent with the page, so lines can be added without JavaScript. */
 const SPARE_ROWS = 3;
 const MIN_ROWS = 5;
 
-type Customer = { id: string; name: string; companyName: string | null; email: string; depositRequired: boolean };
+type Customer = { id: string; name: string; companyName: string | null; email: string; depositRequired: boolean; currency: string };
 
 const inputClass = (invalid: boolean) =>
   `block w-full rounded-lg border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset focus:ring-2 focus:ring-inset focus:ring-teal-600 ${invalid ? "ring-rose-400" : "ring-slate-300"}`;
@@ -32,7 +32,10 @@ export function InvoiceEditor(props: {
   busy: boolean;
   intent?: string;
 }) {
-  const { customers, currency, values, errors, busy } = props;
+  const { customers, values, errors, busy } = props;
+  const [customerId, setCustomerId] = useState(values.customerId ?? "");
+  // Prices are read in the chosen customer's currency (decision 032); before a choice, in the business's.
+  const currency = customers.find((c) => c.id === customerId)?.currency ?? props.currency;
   const filledRows = props.lines.reduce((last, l, i) => (l.description.trim() || l.quantity.trim() || l.unitPrice.trim() ? i + 1 : last), 0);
   const [rowCount, setRowCount] = useState(Math.max(MIN_ROWS, filledRows + SPARE_ROWS));
   // The lines arrive apart from the header values (a saved draft): the first total counts them too.
@@ -40,9 +43,11 @@ export function InvoiceEditor(props: {
     previewTotal({ ...values, ...Object.fromEntries(props.lines.flatMap((l, i) => [[`lines.${i}.description`, l.description], [`lines.${i}.quantity`, l.quantity], [`lines.${i}.unitPrice`, l.unitPrice]])) }, currency),
   );
   const rows = Array.from({ length: rowCount }, (_, i) => props.lines[i] ?? { description: "", quantity: "", unitPrice: "" });
-  const onInput = (event: FormEvent<HTMLFormElement>) => setTotal(previewTotal(formValues(event.currentTarget), currency));
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const typed = formValues(event.currentTarget);
+    setTotal(previewTotal(typed, customers.find((c) => c.id === typed.customerId)?.currency ?? props.currency));
+  };
   const formError = errors.form?.join(" ");
-  const [customerId, setCustomerId] = useState(values.customerId ?? "");
   const depositCustomer = customers.find((c) => c.id === customerId && c.depositRequired);
 
   return (
@@ -92,7 +97,9 @@ export function InvoiceEditor(props: {
       </div>
 
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Lines</legend>
+        <legend className="text-sm font-medium text-slate-700">
+          Lines <span className="font-normal text-slate-500" data-testid="editor-currency">(prices in {currencyLabel(currency)}{minorDigits(currency) === 0 ? ", whole amounts only" : ""})</span>
+        </legend>
         <p className="text-xs text-slate-500">Leave a row empty to skip it. Quantity defaults to 1; up to 3 decimals (1.5 hours).</p>
         <div className="mt-2 hidden grid-cols-[1fr_6rem_8rem] gap-2 text-xs font-medium uppercase tracking-wide text-slate-500 sm:grid">
           <span>Description</span>

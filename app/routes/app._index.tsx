@@ -11,7 +11,7 @@ import { setupChecklist } from "~/modules/setup/checklist.server";
 import { listCustomerBalances, listCustomers } from "~/modules/customers/customers.server";
 import { formatDate, formatInstant } from "~/modules/dates/calendar";
 import { sendOwnerTestEmail } from "~/modules/email/test-email.server";
-import { listBusinessInvoices, totalsOf } from "~/modules/invoices/invoices.server";
+import { listBusinessInvoices, totalsByCurrency } from "~/modules/invoices/invoices.server";
 import { lastTiers } from "~/modules/reminders/pauses.server";
 import { formatMoney } from "~/modules/money/money";
 import { today } from "~/utils/clock.server";
@@ -30,10 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     checklist,
     today: day,
     currency: business.currency,
-    totals: totalsOf(invoices),
+    totals: totalsByCurrency(invoices, business.currency),
     invoices,
     tiers: await lastTiers(invoices.map((i) => i.id)),
-    customers: listCustomerBalances(await listCustomers(business.id), invoices),
+    customers: listCustomerBalances(await listCustomers(business.id), invoices, business.currency),
   });
 }
 
@@ -50,7 +50,8 @@ export default function Overview() {
   const { totals, invoices, customers, currency, today: day, tiers, checklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const sending = useNavigation().formData?.get("intent") === "send-test-email";
-  const money = (cents: number) => formatMoney(cents, currency);
+  const money = (cents: number, code = currency) => formatMoney(cents, code);
+  const several = totals.length > 1;
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -75,12 +76,18 @@ export default function Overview() {
 
       {checklist ? <SetupChecklist steps={checklist.steps} doneCount={checklist.doneCount} /> : null}
 
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Outstanding" value={money(totals.outstandingCents)} hint={`${totals.count} open invoices`} />
-        <Stat label="Overdue" value={money(totals.overdueCents)} hint={`${totals.overdueCount} invoices past due`} tone={totals.overdueCents > 0 ? "warn" : "default"} />
-        <Stat label="Bank payments processing" value={money(totals.processingCents)} hint="Not yet counted as paid" />
-        <Stat label="Customers" value={String(customers.length)} />
-      </div>
+      {totals.map((t, index) => (
+        <section key={t.currency} aria-label={several ? `Totals in ${t.currency}` : "Totals"} data-testid={`totals-${t.currency}`} className="space-y-2">
+          {several ? <h2 className="text-sm font-semibold text-slate-600">In {t.currency}</h2> : null}
+          <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+            <Stat label="Outstanding" value={money(t.outstandingCents, t.currency)} hint={`${t.count} open invoices`} />
+            <Stat label="Overdue" value={money(t.overdueCents, t.currency)} hint={`${t.overdueCount} invoices past due`} tone={t.overdueCents > 0 ? "warn" : "default"} />
+            <Stat label="Bank payments processing" value={money(t.processingCents, t.currency)} hint="Not yet counted as paid" />
+            {index === 0 ? <Stat label="Customers" value={String(customers.length)} /> : null}
+          </div>
+        </section>
+      ))}
+      {several ? <p className="text-xs text-slate-500">Each currency is totalled on its own: amounts in different currencies are never added or converted.</p> : null}
 
       <Card>
         <div className="border-b border-slate-200 px-5 py-4">
@@ -110,8 +117,8 @@ export default function Overview() {
                     <div className="text-xs text-slate-500">{invoice.customer.companyName}</div>
                   </td>
                   <td className="whitespace-nowrap px-5 py-3 text-slate-600">{formatDate(invoice.dueDate)}</td>
-                  <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">{money(invoice.figures.totalCents)}</td>
-                  <td className="whitespace-nowrap px-5 py-3 text-right font-medium tabular-nums">{money(invoice.figures.balanceCents)}</td>
+                  <td className="whitespace-nowrap px-5 py-3 text-right tabular-nums">{money(invoice.figures.totalCents, invoice.currency)}</td>
+                  <td className="whitespace-nowrap px-5 py-3 text-right font-medium tabular-nums">{money(invoice.figures.balanceCents, invoice.currency)}</td>
                   <td className="px-5 py-3">
                     <StatusBadge status={invoice.figures.status} daysOverdue={invoice.figures.daysOverdue} />
                   </td>
@@ -138,11 +145,15 @@ export default function Overview() {
                   {[c.companyName, c.email].filter(Boolean).join(" · ")}
                 </div>
               </div>
-              <div className="text-right">
-                <div className="font-medium tabular-nums">{money(c.balanceCents)}</div>
-                <div className={`text-xs ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>
-                  {c.overdueCents > 0 ? `${money(c.overdueCents)} overdue` : c.balanceCents > 0 ? "Nothing overdue" : "All paid"}
-                </div>
+              <div className="space-y-1 text-right">
+                {c.balances.map((b) => (
+                  <div key={b.currency}>
+                    <div className="font-medium tabular-nums">{money(b.balanceCents, b.currency)}</div>
+                    <div className={`text-xs ${b.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>
+                      {b.overdueCents > 0 ? `${money(b.overdueCents, b.currency)} overdue` : b.balanceCents > 0 ? "Nothing overdue" : "All paid"}
+                    </div>
+                  </div>
+                ))}
               </div>
             </li>
           ))}

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { requireOwner, requireUser } from "~/modules/auth/session.server";
 import { formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
+import { formatAmounts, formatMoney } from "~/modules/money/money";
 import { BADGE_LABELS, type BoardBadge } from "~/modules/reminders/board";
 import { tierBoard } from "~/modules/reminders/board.server";
 import { runReminders } from "~/modules/reminders/engine.server";
@@ -136,7 +136,7 @@ export default function Board() {
               <h2 id={`tier-${col.tier.id}`} className="flex items-baseline justify-between gap-2 px-1 text-sm font-semibold text-slate-700">
                 <span>{col.tier.name}</span>
                 <span className="text-xs font-normal text-slate-600">
-                  {col.cards.length} · {money(col.amountCents)}
+                  {col.cards.length} · {col.amounts.length === 0 ? money(0) : formatAmounts(col.amounts)}
                 </span>
               </h2>
               <p className="px-1 text-xs text-slate-600">{col.tier.offsetDays < 0 ? `${-col.tier.offsetDays} days before due` : col.tier.offsetDays === 0 ? "On the due date" : `${col.tier.offsetDays} days late`}</p>
@@ -154,7 +154,7 @@ export default function Board() {
                           {card.customerName}
                         </p>
                         <p className="flex flex-wrap items-baseline justify-between gap-x-2">
-                          <span className="font-semibold tabular-nums">{money(card.amountCents)}</span>
+                          <span className="font-semibold tabular-nums">{formatMoney(card.amountCents, card.currency)}</span>
                           <span className={`text-xs ${card.daysOverdue > 0 ? "text-rose-700" : "text-slate-500"}`}>{card.daysOverdue > 0 ? `${card.daysOverdue} days overdue` : `Due ${formatDate(card.dueDate)}`}</span>
                         </p>
                         <p className="mt-1 text-xs text-slate-500">Last contact: {card.lastContact ? `${card.lastContact.tier}, ${formatDate(card.lastContact.on)}` : "none yet"}</p>

@@ -1,4 +1,4 @@
-import { currencySymbol } from "~/modules/money/money";
+import { currencySymbol, formatAmounts, sumByCurrency } from "~/modules/money/money";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useCan } from "~/components/use-can";
 import { HandoverInputError, markHandedOver } from "~/modules/collections/handover.server";
@@ -106,8 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (parsed.data.intent === "archive") {
     const archived = parsed.data.archived === "true";
-    const { openInvoices, openBalanceCents } = await setCustomerArchived(business.id, user.id, customerId, archived, today(business.timeZone));
-    const owed = openInvoices > 0 ? ` They still owe ${formatMoney(openBalanceCents, business.currency)} on ${openInvoices} ${openInvoices === 1 ? "invoice" : "invoices"}, which stay open; their portal links no longer open.` : "";
+    const { openInvoices, openBalances } = await setCustomerArchived(business.id, user.id, customerId, archived, today(business.timeZone));
+    const owed = openInvoices > 0 ? ` They still owe ${formatAmounts(openBalances)} on ${openInvoices} ${openInvoices === 1 ? "invoice" : "invoices"}, which stay open; their portal links no longer open.` : "";
     return json({ message: archived ? `Customer archived.${owed}` : "Customer restored: they are back in your customer list.", error: null });
   }
   if (parsed.data.intent === "hand-over") {
@@ -186,15 +186,15 @@ const PAYMENT_TONE: Record<string, string> = { SUCCEEDED: "text-emerald-700", PR
 
 export default function CustomerPage() {
   const can = useCan();
-  const { customer, invoices, payments, activity, activeLinks, currency, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day, profile } = useLoaderData<typeof loader>();
+  const { customer, invoices, payments, activity, activeLinks, timeZone, tiers, paused, customerPaused, fees, settlements, plans, brokenPlanLockoutMonths, today: day, profile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const money = (c: number) => formatMoney(c, currency);
   const note = actionData && "noteErrors" in actionData ? actionData : null;
   const message = actionData?.message ?? (searchParams.get("saved") === "details" ? "Customer details saved." : null);
   const archived = customer.archivedAt !== null;
-  const openBalanceCents = invoices.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const openBalances = sumByCurrency(invoices.filter((i) => i.figures.balanceCents > 0).map((i) => ({ currency: i.currency, cents: i.figures.balanceCents })));
+  const openBalanceCents = openBalances.length;
   const newestCallNote = activity.find((a) => a.callNote)?.id ?? "none";
   return (
     <div className="space-y-6">
@@ -265,7 +265,7 @@ export default function CustomerPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="archive" />
               <input type="hidden" name="archived" value={archived ? "false" : "true"} />
-              <Button type="submit" variant="ghost" disabled={busy} title={!archived && openBalanceCents > 0 ? `They still owe ${money(openBalanceCents)}` : undefined}>
+              <Button type="submit" variant="ghost" disabled={busy} title={!archived && openBalanceCents > 0 ? `They still owe ${formatAmounts(openBalances)}` : undefined}>
                 {archived ? "Restore customer" : "Archive"}
               </Button>
             </Form>
@@ -273,7 +273,7 @@ export default function CustomerPage() {
         </div>
       </div>
       {!archived && openBalanceCents > 0 ? (
-        <p className="-mt-3 text-right text-xs text-slate-500">Archiving keeps their {money(openBalanceCents)} of open invoices open.</p>
+        <p className="-mt-3 text-right text-xs text-slate-500">Archiving keeps their {formatAmounts(openBalances)} of open invoices open.</p>
       ) : null}
       {message ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-200">
@@ -293,7 +293,7 @@ export default function CustomerPage() {
               <div className="grid grid-cols-2 items-center gap-x-4 gap-y-1 sm:grid-cols-[6rem_9rem_7rem_minmax(0,1fr)_minmax(0,1fr)]">
                 <span className="font-medium">{i.number}</span>
                 <span className="text-slate-500">Due {formatDate(i.dueDate)}</span>
-                <span className="tabular-nums sm:text-right">{money(i.figures.balanceCents)}</span>
+                <span className="tabular-nums sm:text-right">{formatMoney(i.figures.balanceCents, i.currency)}</span>
                 <span>
                   <StatusBadge status={i.figures.status} daysOverdue={i.figures.daysOverdue} />
                   {i.figures.underDispute && i.figures.status !== "DISPUTED" ? <DisputedBadge /> : null}
@@ -303,7 +303,7 @@ export default function CustomerPage() {
               <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-2">
                 {settlements[i.id] ? (
                   <span className="text-xs text-emerald-700">
-                    Settlement {settlements[i.id]?.status === "ACCEPTED" ? "accepted" : `offered: ${money(settlements[i.id]?.amountCents ?? 0)} until ${settlements[i.id]?.expiresOn}`}
+                    Settlement {settlements[i.id]?.status === "ACCEPTED" ? "accepted" : `offered: ${formatMoney(settlements[i.id]?.amountCents ?? 0, i.currency)} until ${settlements[i.id]?.expiresOn}`}
                   </span>
                 ) : i.figures.status === "OVERDUE" ? (
                   <details className="w-full text-sm">
@@ -400,7 +400,7 @@ export default function CustomerPage() {
                   {fee.invoiceNumber} · {fee.description}
                   {fee.status === "WAIVED" ? <span className="block text-xs text-slate-500">Waived: {fee.waiveReason}</span> : null}
                 </span>
-                <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-500 line-through" : ""}`}>{money(fee.amountCents)}</span>
+                <span className={`tabular-nums ${fee.status === "WAIVED" ? "text-slate-500 line-through" : ""}`}>{formatMoney(fee.amountCents, fee.currency)}</span>
                 {fee.status === "APPLIED" ? (
                   can("concede") ? (
                     <Form method="post" className="flex items-center gap-2" aria-label={`Waive the fee on ${fee.invoiceNumber}`}>
@@ -507,7 +507,7 @@ export default function CustomerPage() {
                 {p.receiptNumber ?? "—"} · {METHOD_LABELS[p.method]}
                 <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
               </span>
-              <span className="tabular-nums">{money(p.amountCents)}</span>
+              <span className="tabular-nums">{formatMoney(p.amountCents, p.currency)}</span>
               <span className={`font-medium ${PAYMENT_TONE[p.status] ?? ""}`}>{p.status.toLowerCase()}</span>
             </li>
           ))}

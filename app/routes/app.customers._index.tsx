@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const day = today(business.timeZone);
   const [customers, invoices] = await Promise.all([searchCustomers(business.id, { query: params.q, archived: params.archived }), listBusinessInvoices(business.id, day)]);
   const profiles = await loadPayerProfiles(business, customers.map((c) => c.id), day);
-  const rows = listCustomerBalances(customers, invoices)
+  const rows = listCustomerBalances(customers, invoices, business.currency)
     .map((c) => {
       const profile = profiles.get(c.id);
       return { ...c, archived: c.archivedAt !== null, group: profile?.group ?? "new", reason: profile?.reason ?? "" };
@@ -45,7 +45,7 @@ export default function Customers() {
   const can = useCan();
   const [searchParams] = useSearchParams();
   const filtered = Boolean(params.q || params.group || params.archived !== "active");
-  const money = (cents: number) => formatMoney(cents, currency);
+  const money = (cents: number, code = currency) => formatMoney(cents, code);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -143,10 +143,20 @@ export default function Customers() {
                     </span>
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums sm:px-5">
-                    {money(c.balanceCents)}
-                    {c.overdueCents > 0 ? <span className="block text-xs text-rose-700 sm:hidden">{money(c.overdueCents)} overdue</span> : null}
+                    {c.balances.map((b) => (
+                      <span key={b.currency} className="block">
+                        {money(b.balanceCents, b.currency)}
+                        {b.overdueCents > 0 ? <span className="block text-xs text-rose-700 sm:hidden">{money(b.overdueCents, b.currency)} overdue</span> : null}
+                      </span>
+                    ))}
                   </td>
-                  <td className={`hidden whitespace-nowrap px-5 py-3 text-right tabular-nums sm:table-cell ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>{money(c.overdueCents)}</td>
+                  <td className={`hidden whitespace-nowrap px-5 py-3 text-right tabular-nums sm:table-cell ${c.overdueCents > 0 ? "text-rose-700" : "text-slate-500"}`}>
+                    {c.balances.map((b) => (
+                      <span key={b.currency} className="block">
+                        {money(b.overdueCents, b.currency)}
+                      </span>
+                    ))}
+                  </td>
                   <td className="hidden px-5 py-3 sm:table-cell">
                     <span title={c.reason}>
                       <PayerGroupBadge group={c.group} />

@@ -1,6 +1,8 @@
 // Adding many customers at once from a spreadsheet: every row checked first, all or nothing.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useNavigation } from "@remix-run/react";
+import { LOCALES } from "~/modules/i18n/locales";
+import { SUPPORTED_CURRENCIES } from "~/modules/money/money";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvUploadForm, ImportProblems } from "~/components/import-problems";
 import { Card } from "~/components/ui/card";
@@ -60,7 +62,8 @@ export default function ImportCustomers() {
           <p className="mt-1 break-words font-mono text-xs">{CUSTOMER_IMPORT_COLUMNS.join(",")}</p>
           <p className="mt-2 text-xs text-slate-500">
             name and email are required; the others may be empty. time_zone is an IANA zone like America/Chicago (empty: the business&apos;s). email_opt_out is yes for a customer
-            who asked for no reminder emails. An address already in your book is refused, never overwritten. Up to {MAX_CUSTOMER_ROWS.toLocaleString("en-US")} rows per file.
+            who asked for no reminder emails. currency is the code they are billed in ({SUPPORTED_CURRENCIES.join(", ")}; empty: the business&apos;s). language is
+            a code like de or de-DE ({LOCALES.join(", ")}; empty: the business&apos;s). An address already in your book is refused, never overwritten. Up to {MAX_CUSTOMER_ROWS.toLocaleString("en-US")} rows per file.
           </p>
         </div>
       </Card>

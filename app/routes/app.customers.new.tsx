@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "New customer · Duely" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireUser(request, "collect");
-  return json({ timeZones: timeZoneChoices(), businessTimeZone: business.timeZone });
+  return json({ timeZones: timeZoneChoices(), businessTimeZone: business.timeZone, businessCurrency: business.currency });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCustomer() {
-  const { timeZones, businessTimeZone } = useLoaderData<typeof loader>();
+  const { timeZones, businessTimeZone, businessCurrency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -44,7 +44,7 @@ export default function NewCustomer() {
       ) : null}
       <Card className="p-5 sm:p-6">
         <Form method="post" noValidate className="space-y-6">
-          <CustomerFields values={customerValuesFrom(actionData?.values ?? {})} errors={actionData?.fieldErrors ?? {}} timeZones={timeZones} businessTimeZone={businessTimeZone} />
+          <CustomerFields values={customerValuesFrom(actionData?.values ?? {})} errors={actionData?.fieldErrors ?? {}} timeZones={timeZones} businessTimeZone={businessTimeZone} businessCurrency={businessCurrency} />
           <div className="flex flex-wrap gap-3">
             <Button type="submit" disabled={busy}>
               {busy ? "Saving…" : "Add customer"}

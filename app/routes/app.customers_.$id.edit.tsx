@@ -7,6 +7,7 @@ import { Card } from "~/components/ui/card";
 import { requireUser } from "~/modules/auth/session.server";
 import { CustomerForm, timeZoneChoices } from "~/modules/customers/customer-form";
 import { getCustomer, updateCustomer } from "~/modules/customers/customers.server";
+import { today } from "~/utils/clock.server";
 import { parseForm } from "~/utils/forms";
 import { readForm, idParam } from "~/utils/request.server";
 
@@ -17,9 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const customer = await getCustomer(business.id, idParam(params));
   if (!customer) throw new Response("Not found", { status: 404 });
   return json({
-    customer: { id: customer.id, name: customer.name, companyName: customer.companyName ?? "", email: customer.email, phone: customer.phone ?? "", timeZone: customer.timeZone ?? "", emailOptOut: customer.emailOptOut },
+    customer: { id: customer.id, name: customer.name, companyName: customer.companyName ?? "", email: customer.email, phone: customer.phone ?? "", timeZone: customer.timeZone ?? "", currency: customer.currency ?? "", language: customer.language ?? "", emailOptOut: customer.emailOptOut },
     timeZones: timeZoneChoices(),
-    businessTimeZone: business.timeZone,
+    businessTimeZone: business.timeZone, businessCurrency: business.currency,
   });
 }
 
@@ -28,13 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = parseForm(CustomerForm, form);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const saved = await updateCustomer(business.id, user.id, idParam(params), parsed.data);
+  const saved = await updateCustomer(business.id, user.id, idParam(params), parsed.data, today(business.timeZone));
   if (!saved.ok) return json({ fieldErrors: saved.fieldErrors, values: typedValues(form) }, { status: 400 });
   return redirect(`/app/customers/${saved.customerId}?saved=details`);
 }
 
 export default function EditCustomer() {
-  const { customer, timeZones, businessTimeZone } = useLoaderData<typeof loader>();
+  const { customer, timeZones, businessTimeZone, businessCurrency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -50,7 +51,7 @@ export default function EditCustomer() {
       ) : null}
       <Card className="p-5 sm:p-6">
         <Form method="post" noValidate className="space-y-6">
-          <CustomerFields values={actionData ? customerValuesFrom(actionData.values) : customer} errors={actionData?.fieldErrors ?? {}} timeZones={timeZones} businessTimeZone={businessTimeZone} />
+          <CustomerFields values={actionData ? customerValuesFrom(actionData.values) : customer} errors={actionData?.fieldErrors ?? {}} timeZones={timeZones} businessTimeZone={businessTimeZone} businessCurrency={businessCurrency} />
           <div className="flex flex-wrap gap-3">
             <Button type="submit" disabled={busy}>
               {busy ? "Saving…" : "Save changes"}

@@ -16,7 +16,7 @@ import { parseDraftForm, lineValuesOf } from "~/modules/invoices/draft-form";
 import { InvoiceRuleError, issueInvoice, updateDraft, voidInvoice } from "~/modules/invoices/editor.server";
 import { OFFLINE_METHODS } from "~/modules/invoices/offline-payment";
 import { recordOfflinePayment } from "~/modules/invoices/offline-payment.server";
-import { customerOptions, getOwnerInvoice } from "~/modules/invoices/owner.server";
+import { billingCurrency, customerOptions, getOwnerInvoice, invoiceCurrencyOf } from "~/modules/invoices/owner.server";
 import { formatMoney } from "~/modules/money/money";
 import { METHOD_LABELS } from "~/modules/payments/pricing";
 import { emailInvoice } from "~/modules/portal-access/send-link.server";
@@ -82,6 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: Record<string, string> = {};
   for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
   const intent = Intent.safeParse(values);
+  // Amounts in replies are in the invoice's currency (a customer may be billed in another than the business's).
+  const invoiceCurrency = () => invoiceCurrencyOf(business, invoiceId);
   const reply = (status: number, message: string | null, fieldErrors: Record<string, string[]> = {}) =>
     json<ActionResult>({ intent: intent.success ? intent.data.intent : "", message, fieldErrors, values }, { status });
   if (!intent.success) return reply(400, null, { form: ["That action is not available."] });
@@ -92,9 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return chased.ok ? reply(200, chased.message) : reply(400, null, { form: [chased.message] });
       }
       case "save": {
-        const parsed = parseDraftForm(values, business.currency);
+        const currency = await billingCurrency(business, values.customerId?.trim());
+        const parsed = parseDraftForm(values, currency);
         if (!parsed.ok) return reply(400, null, parsed.fieldErrors);
-        await updateDraft(business.id, user.id, invoiceId, parsed.data);
+        await updateDraft(business.id, user.id, invoiceId, parsed.data, currency);
         return reply(200, "Draft saved.");
       }
       case "send": {
@@ -118,14 +121,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           200,
           issued.duplicate
             ? `Credit note ${issued.number} was already issued from this form; nothing more was credited.`
-            : `Credit note ${issued.number} for ${formatMoney(issued.amountCents, business.currency)} issued. The customer is emailed a link to its PDF.`,
+            : `Credit note ${issued.number} for ${formatMoney(issued.amountCents, await invoiceCurrency())} issued. The customer is emailed a link to its PDF.`,
         );
       }
       case "write-off": {
         assertCan(user, "concede");
         const written = await writeOffInvoice(business.id, { id: user.id, name: user.name }, invoiceId, values);
         if (!written.ok) return reply(400, null, written.fieldErrors);
-        return reply(200, `${formatMoney(written.amountCents, business.currency)} written off as uncollectible. Reminders and late fees stop; the customer is not emailed.`);
+        return reply(200, `${formatMoney(written.amountCents, await invoiceCurrency())} written off as uncollectible. Reminders and late fees stop; the customer is not emailed.`);
       }
       case "payment": {
         const recorded = await recordOfflinePayment(business.id, user.id, invoiceId, {
@@ -139,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           200,
           recorded.duplicate
             ? `That payment was already recorded (receipt ${recorded.receiptNumber}); nothing was added.`
-            : `Payment of ${formatMoney(recorded.amountCents, business.currency)} recorded. Receipt ${recorded.receiptNumber} is emailed to the customer.`,
+            : `Payment of ${formatMoney(recorded.amountCents, await invoiceCurrency())} recorded. Receipt ${recorded.receiptNumber} is emailed to the customer.`,
         );
       }
     }

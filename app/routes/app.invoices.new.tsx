@@ -7,7 +7,7 @@ import { requireUser } from "~/modules/auth/session.server";
 import { addDays } from "~/modules/dates/calendar";
 import { lineValuesOf, parseDraftForm } from "~/modules/invoices/draft-form";
 import { createDraft, InvoiceRuleError } from "~/modules/invoices/editor.server";
-import { customerOptions, suggestInvoiceNumber } from "~/modules/invoices/owner.server";
+import { billingCurrency, customerOptions, suggestInvoiceNumber } from "~/modules/invoices/owner.server";
 import { today } from "~/utils/clock.server";
 import { readForm } from "~/utils/request.server";
 
@@ -31,10 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, business } = await requireUser(request, "collect");
   const values: Record<string, string> = {};
   for (const [key, value] of (await readForm(request)).entries()) if (typeof value === "string") values[key] = value;
-  const parsed = parseDraftForm(values, business.currency);
+  const currency = await billingCurrency(business, values.customerId?.trim());
+  const parsed = parseDraftForm(values, currency);
   if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values }, { status: 400 });
   try {
-    const invoice = await createDraft(business.id, user.id, parsed.data);
+    const invoice = await createDraft(business.id, user.id, parsed.data, currency);
     return redirect(`/app/invoices/${invoice.id}`);
   } catch (error) {
     if (error instanceof InvoiceRuleError) return json({ fieldErrors: { [error.field]: [error.message] }, values }, { status: 400 });

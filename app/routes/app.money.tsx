@@ -4,9 +4,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Stat } from "~/components/ui/card";
 import { requireOwner } from "~/modules/auth/session.server";
 import { loadDashboard } from "~/modules/dashboard/dashboard.server";
-import { AGING_BUCKETS } from "~/modules/dashboard/figures";
+import { AGING_BUCKETS, type Dashboard } from "~/modules/dashboard/figures";
 import { formatDate } from "~/modules/dates/calendar";
-import { formatMoney } from "~/modules/money/money";
+import { currencyLabel, formatMoney } from "~/modules/money/money";
 import { today } from "~/utils/clock.server";
 
 export const meta: MetaFunction = () => [{ title: "Money · Duely" }];
@@ -14,24 +14,43 @@ export const meta: MetaFunction = () => [{ title: "Money · Duely" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { business } = await requireOwner(request);
   const day = today(business.timeZone);
-  return json({ today: day, currency: business.currency, figures: await loadDashboard(business.id, business.timeZone, day) });
+  return json({ today: day, currency: business.currency, byCurrency: await loadDashboard(business.id, business.currency, business.timeZone, day) });
 }
 
 const BUCKET_LABELS: Record<(typeof AGING_BUCKETS)[number], string> = { current: "Not yet due", "1-30": "1–30 days late", "31-60": "31–60 days", "61-90": "61–90 days", "90+": "Over 90 days" };
 const BUCKET_COLORS: Record<(typeof AGING_BUCKETS)[number], string> = { current: "bg-teal-600", "1-30": "bg-amber-400", "31-60": "bg-orange-500", "61-90": "bg-rose-500", "90+": "bg-rose-800" };
 
 export default function Money() {
-  const { today: day, currency, figures: f } = useLoaderData<typeof loader>();
-  const money = (c: number) => formatMoney(c, currency);
-  const agingMax = Math.max(1, ...AGING_BUCKETS.map((b) => f.aging[b]));
-  const sourceMax = Math.max(1, ...f.sources.map((s) => s.amountCents));
-  const percent = (bps: number) => `${(bps / 100).toFixed(1)}%`;
+  const { today: day, byCurrency } = useLoaderData<typeof loader>();
+  const several = byCurrency.length > 1;
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Money</h1>
         <p className="text-sm text-slate-500">As of {formatDate(day, "en-US", "long")}</p>
+        {several ? <p className="mt-1 text-sm text-slate-500">One section per currency: amounts in different currencies are never added or converted.</p> : null}
       </div>
+      {byCurrency.map(({ currency, figures }) => (
+        <section key={currency} aria-labelledby={several ? `money-${currency}` : undefined} data-testid={`money-${currency}`} className="space-y-8">
+          {several ? (
+            <h2 id={`money-${currency}`} className="border-b border-slate-200 pb-2 text-lg font-semibold">
+              {currencyLabel(currency)}
+            </h2>
+          ) : null}
+          <CurrencyFigures currency={currency} f={figures} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function CurrencyFigures({ currency, f }: { currency: string; f: Dashboard }) {
+  const money = (c: number) => formatMoney(c, currency);
+  const agingMax = Math.max(1, ...AGING_BUCKETS.map((b) => f.aging[b]));
+  const sourceMax = Math.max(1, ...f.sources.map((s) => s.amountCents));
+  const percent = (bps: number) => `${(bps / 100).toFixed(1)}%`;
+  return (
+    <>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Outstanding" value={money(f.outstandingCents)} hint="Owed on issued invoices" />
         <Stat label="Overdue" value={money(f.overdueCents)} tone={f.overdueCents > 0 ? "warn" : "default"} hint="Due now on invoices past their due date" />
@@ -87,7 +106,7 @@ export default function Money() {
           ))}
         </dl>
       </Card>
-    </div>
+    </>
   );
 }
 

@@ -380,6 +380,11 @@ function BusinessSection({ profile, timeZones, currency }: { profile: Record<str
           <p className="mt-1 rounded-lg bg-slate-50 px-3 py-2 font-normal text-slate-600 ring-1 ring-inset ring-slate-200">{currencyLabel(currency)}, chosen at setup.{" "}
             {currency === "USD" ? "Customers pay by card or US bank debit (ACH)." : "Customers pay by card: bank debit (ACH) is for US dollars only."}
           </p>
+          <p className="mt-2 text-xs font-normal text-slate-500" data-testid="currency-rule">
+            A customer can be billed in another currency (on their page). Every amount you set here, on late fees, early-pay discounts and payment plans is in{" "}
+            {currency} and applies only to invoices in {currency}. On invoices in another currency, percentages still apply and fixed amounts do not: no fixed
+            early-pay discount, no fixed tier fee, a late fee only with a percentage cap, and no plan fee, minimum balance or minimum first amount. Nothing is converted.
+          </p>
         </div>
         {field("portalLinkTtlDays", "Portal links last (days)", { inputMode: "numeric", hint: "A customer's emailed link stops working after this many days; they can ask for a new one." })}
         {field("minPartialPayment", `Smallest part payment (${currencySymbol(currency)})`, { inputMode: "decimal", hint: "Leave empty to accept any amount." })}

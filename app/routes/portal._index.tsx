@@ -24,10 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function PortalHome() {
   const { customerName, currency, totals, invoices, payments, offers, plans, planByInvoice, offerPlan } = useLoaderData<typeof loader>();
   const { t, date, money: format } = useT();
-  const money = (cents: number) => format(cents, currency);
+  const money = (cents: number, code = currency) => format(cents, code);
   const followLink = useListLinks();
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
-  const payable = open.filter((i) => i.figures.dueNowCents > 0);
+  const payable = open.filter((i) => i.figures.dueNowCents > 0 && i.currency === currency);
   const settled = invoices.filter((i) => i.figures.balanceCents === 0);
   return (
     <div className="space-y-6">
@@ -146,11 +146,11 @@ export default function PortalHome() {
                         <EarlyPayNote offer={offers[invoice.id]} money={money} />
                       </div>
                       <div className="sm:text-right">
-                        <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents)}</p>
+                        <p className="text-lg font-semibold tabular-nums">{money(invoice.figures.balanceCents, invoice.currency)}</p>
                         {invoice.figures.processingCents > 0 ? (
-                          <p className="text-xs text-sky-700">{t("home.amountProcessing", { amount: money(invoice.figures.processingCents) })}</p>
+                          <p className="text-xs text-sky-700">{t("home.amountProcessing", { amount: money(invoice.figures.processingCents, invoice.currency) })}</p>
                         ) : invoice.figures.balanceCents !== invoice.figures.totalCents ? (
-                          <p className="text-xs text-slate-500">{t("home.ofTotal", { amount: money(invoice.figures.totalCents) })}</p>
+                          <p className="text-xs text-slate-500">{t("home.ofTotal", { amount: money(invoice.figures.totalCents, invoice.currency) })}</p>
                         ) : null}
                       </div>
                     </div>
@@ -187,7 +187,7 @@ export default function PortalHome() {
                     {invoice.number}
                   </a>
                   <span className="hidden text-slate-500 sm:inline">{t("home.issued", { date: date(invoice.issueDate) })}</span>
-                  <span className="tabular-nums">{money(invoice.figures.totalCents)}</span>
+                  <span className="tabular-nums">{money(invoice.figures.totalCents, invoice.currency)}</span>
                   <StatusBadge status={invoice.figures.status} />
                 </li>
               ))}
@@ -211,7 +211,7 @@ export default function PortalHome() {
                       <span className="block text-xs text-slate-500">{p.invoiceNumbers.join(", ")}</span>
                     </span>
                     <span className="text-right">
-                      <span className="block tabular-nums">{money(p.amountCents)}</span>
+                      <span className="block tabular-nums">{money(p.amountCents, p.currency)}</span>
                       <span className="block text-xs text-slate-500">
                         {p.returned
                           ? t("home.returned")
@@ -220,7 +220,7 @@ export default function PortalHome() {
                             : p.refundedCents >= p.amountCents
                               ? t("home.refunded")
                               : p.refundedCents > 0
-                                ? t("home.partlyRefunded", { amount: money(p.refundedCents) })
+                                ? t("home.partlyRefunded", { amount: money(p.refundedCents, p.currency) })
                                 : t(`payment.status.${p.status}` as MessageKey)}
                       </span>
                     </span>

@@ -185,7 +185,7 @@ describe("writing an invoice off as uncollectible", () => {
     // Money: bad debt this month and this year; a settlement's write-off is not bad debt.
     const offer = await db.settlementOffer.create({ data: { businessId: business.id, invoiceId: other.id, amountCents: 15_000, expiresOn: new Date("2026-12-31"), createdById: owner.id, status: "ACCEPTED" } });
     await db.invoiceAdjustment.create({ data: { invoiceId: other.id, kind: "WRITE_OFF", amountCents: 5_000, reason: "Settled for $150.00", approvedById: owner.id, settlementOfferId: offer.id } });
-    const money = await loadDashboard(business.id, business.timeZone, today(business.timeZone));
+    const money = (await loadDashboard(business.id, business.currency, business.timeZone, today(business.timeZone)))[0]!.figures;
     expect(money.badDebtThisMonthCents).toBe(35_000);
     expect(money.badDebtLast12MonthsCents).toBe(35_000);
     // Realization counts only what was collected: the written-off and credited parts lower it.

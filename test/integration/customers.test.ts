@@ -76,6 +76,8 @@ describe("creating and editing customers", () => {
       email: "bo@example.test",
       phone: null,
       timeZone: null,
+      currency: null,
+      language: null,
       emailOptOut: false,
     });
   });
@@ -85,18 +87,18 @@ describe("creating and editing customers", () => {
     const ada = await seedCustomer(w.business.id, { name: "Ada", email: "ada@example.test" });
     await seedCustomer(w.business.id, { name: "Grace", email: "grace@example.test" });
 
-    const saved = await updateCustomer(w.business.id, w.owner.id, ada.id, form({ name: "Ada King", email: "ada@example.test", phone: "555 0100", timeZone: "America/Chicago", emailOptOut: "on" }));
+    const saved = await updateCustomer(w.business.id, w.owner.id, ada.id, form({ name: "Ada King", email: "ada@example.test", phone: "555 0100", timeZone: "America/Chicago", emailOptOut: "on" }), "2026-12-07" as CalendarDate);
     expect(saved).toEqual({ ok: true, customerId: ada.id });
     expect(await db.customer.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ name: "Ada King", phone: "555 0100", timeZone: "America/Chicago", emailOptOut: true });
     const logged = await db.activityEvent.findFirstOrThrow({ where: { customerId: ada.id, type: "customer.updated" } });
     expect(logged).toMatchObject({ actor: "OWNER", actorUserId: w.owner.id, summary: "Details changed: name, phone, time zone, email opt-out" });
 
-    const taken = await updateCustomer(w.business.id, w.owner.id, ada.id, form({ name: "Ada King", email: "Grace@example.test" }));
+    const taken = await updateCustomer(w.business.id, w.owner.id, ada.id, form({ name: "Ada King", email: "Grace@example.test" }), "2026-12-07" as CalendarDate);
     expect(taken.ok).toBe(false);
     expect(await db.customer.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ email: "ada@example.test" });
 
     const other = await world();
-    const thrown = await updateCustomer(other.business.id, other.owner.id, ada.id, form({ name: "Hijack", email: "x@example.test" })).catch((e: unknown) => e);
+    const thrown = await updateCustomer(other.business.id, other.owner.id, ada.id, form({ name: "Hijack", email: "x@example.test" }), "2026-12-07" as CalendarDate).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(404);
   });
@@ -109,7 +111,7 @@ describe("archiving", () => {
     await seedCustomer(w.business.id, { name: "Grace Current", email: "grace@example.test" });
     await createInvoice(w.business.id, ada.id, { amountCents: 12_345 });
 
-    expect(await setCustomerArchived(w.business.id, w.owner.id, ada.id, true, DAY)).toEqual({ openInvoices: 1, openBalanceCents: 12_345 });
+    expect(await setCustomerArchived(w.business.id, w.owner.id, ada.id, true, DAY)).toEqual({ openInvoices: 1, openBalances: [{ currency: "USD", cents: 12_345 }] });
     expect((await db.customer.findUniqueOrThrow({ where: { id: ada.id } })).archivedAt).not.toBeNull();
     expect((await searchCustomers(w.business.id)).map((c) => c.name)).toEqual(["Grace Current"]);
     expect((await searchCustomers(w.business.id, { archived: "archived" })).map((c) => c.name)).toEqual(["Ada Archive"]);

@@ -38,7 +38,7 @@ describe("the money dashboard from the database", () => {
     // Invoice c: part paid on 15 November with no reminder, promise or offer before it.
     await paid(business.id, customer.id, c.id, 4_000, "2026-11-15T12:00:00Z");
 
-    const f = await loadDashboard(business.id, business.timeZone, "2026-11-20" as CalendarDate);
+    const f = (await loadDashboard(business.id, business.currency, business.timeZone, "2026-11-20" as CalendarDate))[0]!.figures;
     expect(f.outstandingCents).toBe(30_000 + 6_000);
     expect(f.overdueCents).toBe(30_000); // b was due on 4 November
     expect(f.aging).toEqual({ current: 6_000, "1-30": 30_000, "31-60": 0, "61-90": 0, "90+": 0 });

@@ -201,6 +201,8 @@ function specs(w: World): Spec[] {
     phone: fc.oneof(fc.constantFrom("call me", "12", "+", "555-CALL-NOW"), tooLong(40), withNul),
     timeZone: fc.constantFrom("Mars/Olympus_Mons", "UTC+25", "America/Chicago\u0000", "../../zoneinfo", "x".repeat(300)),
     emailOptOut: bad.checkbox,
+    currency: fc.constantFrom("EURO", "XXX", "usd\u0000", "$", "JPY ; drop table", "x".repeat(300), "BTC"),
+    language: fc.constantFrom("ja", "Klingon", "de--DE", "en\u0000", "../en", "x".repeat(300), "zh_TW_extra_long_tag"),
   };
   const draft = (customerId: string) => ({
     customerId,

@@ -3,7 +3,7 @@
 import { CsvSyntaxError, parseCsv, unguardText, type ImportError } from "~/modules/invoices/csv";
 import { CustomerForm, type CustomerInput } from "./customer-form";
 
-export const CUSTOMER_IMPORT_COLUMNS = ["name", "email", "company_name", "phone", "time_zone", "email_opt_out"] as const;
+export const CUSTOMER_IMPORT_COLUMNS = ["name", "email", "company_name", "phone", "time_zone", "email_opt_out", "currency", "language"] as const;
 const REQUIRED = ["name", "email"] as const;
 export const MAX_CUSTOMER_ROWS = 5000;
 
@@ -15,6 +15,8 @@ const COLUMN_OF: Record<keyof CustomerInput, (typeof CUSTOMER_IMPORT_COLUMNS)[nu
   phone: "phone",
   timeZone: "time_zone",
   emailOptOut: "email_opt_out",
+  currency: "currency",
+  language: "language",
 };
 
 const YES = new Set(["yes", "y", "true", "1", "x"]);
@@ -69,6 +71,8 @@ export function planCustomerImport(text: string): CustomerImportPlan {
       companyName: get("company_name"),
       phone: get("phone"),
       timeZone: get("time_zone"),
+      currency: get("currency"),
+      language: get("language"),
       emailOptOut: YES.has(optOut) ? "on" : undefined,
     });
     if (!parsed.success) {

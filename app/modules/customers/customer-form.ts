@@ -2,6 +2,8 @@
 // that say what to fix.
 import { z } from "zod";
 import { isTimeZone } from "~/modules/dates/calendar";
+import { bestLocale, LOCALES, type Locale } from "~/modules/i18n/locales";
+import { SUPPORTED_CURRENCIES, type SupportedCurrency } from "~/modules/money/money";
 
 const optionalText = (max: number, label: string) =>
   z
@@ -28,12 +30,38 @@ export const CustomerForm = z.object({
     .optional()
     .refine((v) => !v || isTimeZone(v), "Choose a time zone from the list, like America/Chicago.")
     .transform((v) => (v ? v : null)),
+  // Empty: the business's currency / language (decision 032, decision 031).
+  currency: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : ""))
+    .refine((v) => v === "" || (SUPPORTED_CURRENCIES as readonly string[]).includes(v), `Choose a currency from the list: ${SUPPORTED_CURRENCIES.join(", ")}, or leave it empty for the business's.`)
+    .transform((v) => (v ? (v as SupportedCurrency) : null)),
+  language: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => languageCode(v ?? ""))
+    .refine((v) => v !== undefined, `Choose a language from the list: ${LOCALES.join(", ")}, or leave it empty for the business's.`)
+    .transform((v) => v ?? null),
   emailOptOut: z
     .literal("on")
     .optional()
     .transform((v) => v === "on"),
 });
 export type CustomerInput = z.infer<typeof CustomerForm>;
+
+/**
+ * A language as typed, matched like a browser's ("de", "DE", "de-DE", "de_AT" → "de"; "zh-TW", Traditional, matches
+ * nothing); "" is null (the business's); anything we do not offer is undefined.
+ */
+export function languageCode(typed: string): Locale | null | undefined {
+  const value = typed.trim();
+  if (value === "") return null;
+  if (value.length > 35) return undefined;
+  return bestLocale([value.replaceAll("_", "-")]) ?? undefined;
+}
 
 export const CALL_OUTCOMES = {
   promised: "Promised to pay",

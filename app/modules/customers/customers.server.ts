@@ -1,8 +1,9 @@
 import { Prisma } from "~/generated/prisma/client";
 import { logActivity } from "~/modules/activity/activity.server";
 import type { CalendarDate } from "~/modules/dates/calendar";
-import { listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
+import { groupByCurrency, listCustomerInvoices, type InvoiceSummary } from "~/modules/invoices/invoices.server";
 import { listCustomerPayments } from "~/modules/payments/history.server";
+import { sumByCurrency } from "~/modules/money/money";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 import { CALL_OUTCOMES, type CallNoteInput, type CustomerInput } from "./customer-form";
@@ -11,19 +12,26 @@ export function listCustomers(businessId: string) {
   return db.customer.findMany({
     where: { businessId, archivedAt: null },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, companyName: true, email: true },
+    select: { id: true, name: true, companyName: true, email: true, currency: true },
   });
 }
 
-/** Each customer's balance and overdue amount, from the invoices' computed figures. */
-export function listCustomerBalances<C extends { id: string }>(customers: readonly C[], invoices: readonly InvoiceSummary[]) {
+/**
+ * Each customer's balance and overdue amount, from the invoices' computed figures, one entry per currency their
+ * invoices are in (never added across currencies); `balanceCents`/`overdueCents` are the first currency's
+ * (the customer's own, else the business's), kept for sorting.
+ */
+export function listCustomerBalances<C extends { id: string; currency?: string | null }>(customers: readonly C[], invoices: readonly InvoiceSummary[], businessCurrency: string) {
   return customers.map((c) => {
     const own = invoices.filter((i) => i.customer.id === c.id);
-    return {
-      ...c,
-      balanceCents: own.reduce((s, i) => s + i.figures.balanceCents, 0),
-      overdueCents: own.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
-    };
+    const balances = groupByCurrency(own, c.currency ?? businessCurrency)
+      .map(([currency, list]) => ({
+        currency,
+        balanceCents: list.reduce((s, i) => s + i.figures.balanceCents, 0),
+        overdueCents: list.filter((i) => i.figures.status === "OVERDUE").reduce((s, i) => s + i.figures.dueNowCents, 0),
+      }))
+      .filter((b, index) => index === 0 || b.balanceCents !== 0 || b.overdueCents !== 0);
+    return { ...c, balanceCents: balances[0]!.balanceCents, overdueCents: balances[0]!.overdueCents, balances };
   });
 }
 
@@ -36,7 +44,7 @@ export async function getCustomerOverview(businessId: string, customerId: string
     listCustomerPayments(customer.id, 50),
     db.activityEvent.findMany({ where: { customerId: customer.id, businessId }, orderBy: { id: "desc" }, take: 50 }),
     db.portalAccessToken.count({ where: { customerId: customer.id, revokedAt: null, expiresAt: { gt: now() } } }),
-    db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true } } }, orderBy: { createdAt: "asc" } }),
+    db.lateFee.findMany({ where: { invoice: { customerId: customer.id } }, include: { invoice: { select: { number: true, currency: true } } }, orderBy: { createdAt: "asc" } }),
     db.settlementOffer.findMany({ where: { invoice: { customerId: customer.id }, status: { in: ["OPEN", "ACCEPTED"] } }, orderBy: { createdAt: "desc" } }),
   ]);
   const actorIds = [...new Set(activity.map((a) => a.actorUserId).filter((id): id is string => id !== null))];
@@ -47,7 +55,7 @@ export async function getCustomerOverview(businessId: string, customerId: string
     payments,
     activeLinks,
     settlements: Object.fromEntries(settlements.map((o) => [o.invoiceId, { status: o.status, amountCents: o.amountCents, expiresOn: o.expiresOn.toISOString().slice(0, 10) }])),
-    fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
+    fees: fees.map((f) => ({ id: f.id, invoiceNumber: f.invoice.number, currency: f.invoice.currency, amountCents: f.amountCents, description: f.description, status: f.status, waiveReason: f.waiveReason })),
     activity: activity.map((a) => ({
       id: a.id.toString(),
       type: a.type,
@@ -121,7 +129,7 @@ export function searchCustomers(businessId: string, options: { query?: string; a
         : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, companyName: true, email: true, archivedAt: true },
+    select: { id: true, name: true, companyName: true, email: true, archivedAt: true, currency: true },
   });
 }
 
@@ -161,26 +169,34 @@ const FIELD_LABELS: Record<keyof CustomerInput, string> = {
   phone: "phone",
   timeZone: "time zone",
   emailOptOut: "email opt-out",
+  currency: "currency",
+  language: "language",
 };
 
 /** Saves the owner's edits and logs which fields changed; a customer of another business is a 404. */
-export async function updateCustomer(businessId: string, ownerId: string, customerId: string, input: CustomerInput): Promise<CustomerSaveResult> {
-  const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
+export async function updateCustomer(businessId: string, ownerId: string, customerId: string, input: CustomerInput, day: CalendarDate): Promise<CustomerSaveResult> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId }, include: { business: { select: { currency: true } } } });
   if (!customer) throw new Response("Not found", { status: 404 });
   if (await emailTaken(businessId, input.email, customer.id)) return { ok: false, fieldErrors: { email: [DUPLICATE_EMAIL] } };
   const changed = (Object.keys(FIELD_LABELS) as (keyof CustomerInput)[]).filter((key) => customer[key] !== input[key]);
   if (changed.length === 0) return { ok: true, customerId: customer.id };
+  if (changed.includes("currency")) {
+    const refusal = await currencyChangeRefusal(customer, input.currency, day);
+    if (refusal) return { ok: false, fieldErrors: { currency: [refusal] } };
+  }
   try {
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: input });
+      const was = (key: "currency" | "language", value: string | null) => value ?? (key === "currency" ? `${customer.business.currency} (the business's)` : "the business's");
+      const details = (["currency", "language"] as const).filter((key) => changed.includes(key)).map((key) => `${FIELD_LABELS[key]} ${was(key, customer[key])} → ${was(key, input[key])}`);
       await logActivity(tx, {
         businessId,
         customerId: customer.id,
         actor: "OWNER",
         actorUserId: ownerId,
         type: "customer.updated",
-        summary: `Details changed: ${changed.map((key) => FIELD_LABELS[key]).join(", ")}`,
-        data: { changed },
+        summary: `Details changed: ${changed.map((key) => FIELD_LABELS[key]).join(", ")}${details.length > 0 ? ` (${details.join("; ")})` : ""}`,
+        data: { changed, ...(changed.includes("currency") ? { currency: { from: customer.currency, to: input.currency } } : {}), ...(changed.includes("language") ? { language: { from: customer.language, to: input.language } } : {}) },
       });
     });
   } catch (error) {
@@ -191,6 +207,22 @@ export async function updateCustomer(businessId: string, ownerId: string, custom
 }
 
 /**
+ * Why a customer's currency cannot change now, or null: a draft, or an issued invoice with money still owed, in the
+ * currency they are billed in today would be left in a currency the customer is no longer billed in (decision 032).
+ */
+async function currencyChangeRefusal(customer: { id: string; currency: string | null; business: { currency: string } }, next: string | null, day: CalendarDate): Promise<string | null> {
+  const from = customer.currency ?? customer.business.currency;
+  const to = next ?? customer.business.currency;
+  if (from === to) return null;
+  const drafts = await db.invoice.findMany({ where: { customerId: customer.id, state: "DRAFT", currency: from }, select: { number: true } });
+  const owed = (await listCustomerInvoices(customer.id, day)).filter((i) => i.currency === from && i.figures.balanceCents > 0);
+  const open = [...owed.map((i) => i.number), ...drafts.map((d) => d.number)];
+  if (open.length === 0) return null;
+  const list = open.slice(0, 5).join(", ") + (open.length > 5 ? ` and ${open.length - 5} more` : "");
+  return `This customer still has ${open.length === 1 ? "an open invoice" : `${open.length} open invoices`} in ${from} (${list}). Collect, void or write ${open.length === 1 ? "it" : "them"} off first, or keep ${from}: nothing is converted between currencies.`;
+}
+
+/**
  * Archives or restores a customer. Archiving is allowed with money still owed (the owner may have given up
  * on it, or settled it elsewhere); the answer says how much is still open so the page can warn.
  */
@@ -198,17 +230,17 @@ export async function setCustomerArchived(businessId: string, ownerId: string, c
   const customer = await db.customer.findFirst({ where: { id: customerId, businessId } });
   if (!customer) throw new Response("Not found", { status: 404 });
   const open = (await listCustomerInvoices(customer.id, day)).filter((i) => i.figures.balanceCents > 0);
-  const openBalanceCents = open.reduce((s, i) => s + i.figures.balanceCents, 0);
+  const openBalances = sumByCurrency(open.map((i) => ({ currency: i.currency, cents: i.figures.balanceCents })));
   if ((customer.archivedAt !== null) !== archived) {
     await db.$transaction(async (tx) => {
       await tx.customer.update({ where: { id: customer.id }, data: { archivedAt: archived ? now() : null } });
       const summary = archived
         ? `Customer archived${open.length > 0 ? ` with ${open.length} open ${open.length === 1 ? "invoice" : "invoices"}` : ""}`
         : "Customer restored from the archive";
-      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: archived ? "customer.archived" : "customer.unarchived", summary, data: { openInvoices: open.length, openBalanceCents } });
+      await logActivity(tx, { businessId, customerId: customer.id, actor: "OWNER", actorUserId: ownerId, type: archived ? "customer.archived" : "customer.unarchived", summary, data: { openInvoices: open.length, openBalances } });
     });
   }
-  return { openInvoices: open.length, openBalanceCents };
+  return { openInvoices: open.length, openBalances };
 }
 
 export const CALL_NOTE_TYPE = "note.call";

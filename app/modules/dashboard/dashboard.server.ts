@@ -3,16 +3,17 @@
 import { addDays, dateInZone, type CalendarDate } from "~/modules/dates/calendar";
 import { listBusinessInvoices } from "~/modules/invoices/invoices.server";
 import { db } from "~/utils/db.server";
-import { dashboardFigures, paymentSource } from "./figures";
+import { dashboardByCurrency, paymentSource } from "./figures";
 
-type PaymentRow = { amountCents: number; succeededAt: Date; attribution: string | null; hadPromise: boolean; lastTier: string | null };
+type PaymentRow = { amountCents: number; currency: string; succeededAt: Date; attribution: string | null; hadPromise: boolean; lastTier: string | null };
 
-export async function loadDashboard(businessId: string, timeZone: string, today: CalendarDate) {
+/** The dashboard for each currency the business has money in (its own first): never added across currencies. */
+export async function loadDashboard(businessId: string, businessCurrency: string, timeZone: string, today: CalendarDate) {
   const since = new Date(`${addDays(today, -366)}T00:00:00Z`);
   const [invoices, payments, refunds, disputes, badDebts] = await Promise.all([
     listBusinessInvoices(businessId, today),
     db.$queryRaw<PaymentRow[]>`
-      select p."amountCents", p."succeededAt", p."attribution",
+      select p."amountCents", p."currency", p."succeededAt", p."attribution",
         exists (
           select 1 from "PaymentAllocation" a
           join "PromiseInvoice" pi on pi."invoiceId" = a."invoiceId"
@@ -30,25 +31,27 @@ export async function loadDashboard(businessId: string, timeZone: string, today:
         ) as "lastTier"
       from "Payment" p
       where p."businessId" = ${businessId} and p."status" = 'SUCCEEDED' and p."succeededAt" >= ${since}`,
-    db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, succeededAt: true } }),
+    db.refund.findMany({ where: { businessId, status: "SUCCEEDED", succeededAt: { gte: since } }, select: { amountCents: true, currency: true, succeededAt: true } }),
     // Card chargebacks of the last year (a bank debit's dispute is a return: its payment no longer counts at all).
-    db.dispute.findMany({ where: { businessId, inquiry: false, openedAt: { gte: since }, payment: { method: "CARD" } }, select: { amountCents: true, feeCents: true, status: true, openedAt: true } }),
+    db.dispute.findMany({ where: { businessId, inquiry: false, openedAt: { gte: since }, payment: { method: "CARD" } }, select: { amountCents: true, currency: true, feeCents: true, status: true, openedAt: true } }),
     // Write-offs of invoices marked uncollectible; a settlement's write-off (settlementOfferId) is money forgiven by agreement.
     db.invoiceAdjustment.findMany({
       where: { kind: "WRITE_OFF", settlementOfferId: null, createdAt: { gte: since }, invoice: { businessId, state: "ISSUED", uncollectibleAt: { not: null } } },
-      select: { amountCents: true, createdAt: true },
+      select: { amountCents: true, createdAt: true, invoice: { select: { currency: true } } },
     }),
   ]);
-  return dashboardFigures({
+  return dashboardByCurrency({
     today,
-    invoices: invoices.map((i) => ({ issueDate: i.issueDate, dueDate: i.dueDate, figures: i.figures })),
+    businessCurrency,
+    invoices: invoices.map((i) => ({ currency: i.currency, issueDate: i.issueDate, dueDate: i.dueDate, figures: i.figures })),
     payments: payments.map((p) => ({
+      currency: p.currency,
       amountCents: p.amountCents,
       succeededOn: dateInZone(p.succeededAt, timeZone),
       source: paymentSource({ attribution: p.attribution, hadOpenPromise: p.hadPromise, lastTierName: p.lastTier }),
     })),
-    refunds: refunds.map((r) => ({ amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
-    disputes: disputes.map((d) => ({ amountCents: d.amountCents, feeCents: d.feeCents, status: d.status, openedOn: dateInZone(d.openedAt, timeZone) })),
-    badDebts: badDebts.map((b) => ({ amountCents: b.amountCents, writtenOffOn: dateInZone(b.createdAt, timeZone) })),
+    refunds: refunds.map((r) => ({ currency: r.currency, amountCents: r.amountCents, succeededOn: dateInZone(r.succeededAt!, timeZone) })),
+    disputes: disputes.map((d) => ({ currency: d.currency, amountCents: d.amountCents, feeCents: d.feeCents, status: d.status, openedOn: dateInZone(d.openedAt, timeZone) })),
+    badDebts: badDebts.map((b) => ({ currency: b.invoice.currency, amountCents: b.amountCents, writtenOffOn: dateInZone(b.createdAt, timeZone) })),
   });
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "~/modules/dates/calendar";
-import { agingBucket, AGING_BUCKETS, dashboardFigures, paymentSource, type DashboardInvoice } from "./figures";
+import { agingBucket, AGING_BUCKETS, dashboardByCurrency, dashboardFigures, paymentSource, type DashboardInvoice } from "./figures";
 
 const d = (s: string) => s as CalendarDate;
 const inv = (issueDate: string, dueDate: string, totalCents: number, paidCents: number, status: DashboardInvoice["figures"]["status"], dueNowCents?: number): DashboardInvoice => ({
@@ -126,5 +126,33 @@ describe("bad debt on the money dashboard", () => {
   it("is zero without write-offs", () => {
     const f = dashboardFigures({ today: d("2026-12-15"), invoices: [], payments: [] });
     expect([f.badDebtThisMonthCents, f.badDebtLast12MonthsCents]).toEqual([0, 0]);
+  });
+});
+
+describe("the dashboard per currency (decision 032)", () => {
+  const codes = fc.constantFrom("USD", "EUR", "JPY");
+  it("each currency's figures add only that currency's amounts; the business's currency comes first, always there", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ currency: codes, total: fc.integer({ min: 1, max: 10_000_000 }), paid: fc.integer({ min: 0, max: 10_000_000 }) }), { maxLength: 30 }),
+        fc.array(fc.record({ currency: codes, amount: fc.integer({ min: 1, max: 10_000_000 }) }), { maxLength: 30 }),
+        (invoices, payments) => {
+          const sections = dashboardByCurrency({
+            today: d("2026-11-20"),
+            businessCurrency: "USD",
+            invoices: invoices.map((i) => ({ currency: i.currency, ...inv("2026-11-01", "2026-12-01", i.total, Math.min(i.paid, i.total), "OPEN") })),
+            payments: payments.map((p) => ({ currency: p.currency, amountCents: p.amount, succeededOn: d("2026-11-10"), source: { kind: "unprompted" as const } })),
+          });
+          expect(sections[0]!.currency).toBe("USD");
+          const seen = new Set([...invoices.map((i) => i.currency), ...payments.map((p) => p.currency), "USD"]);
+          expect(sections.map((s) => s.currency).sort()).toEqual([...seen].sort());
+          for (const { currency, figures } of sections) {
+            const own = invoices.filter((i) => i.currency === currency);
+            expect(figures.outstandingCents).toBe(own.reduce((s, i) => s + Math.max(0, i.total - Math.min(i.paid, i.total)), 0));
+            expect(figures.collectedThisMonthCents).toBe(payments.filter((p) => p.currency === currency).reduce((s, p) => s + p.amount, 0));
+          }
+        },
+      ),
+    );
   });
 });

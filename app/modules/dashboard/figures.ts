@@ -59,6 +59,33 @@ export function paymentSource(input: { attribution: string | null; hadOpenPromis
 }
 
 export type Dashboard = ReturnType<typeof dashboardFigures>;
+type DashboardInput = Parameters<typeof dashboardFigures>[0];
+type WithCurrency<T> = T & { currency: string };
+
+/**
+ * The dashboard once per currency (decision 032): each figure adds only amounts in that currency, and nothing is
+ * converted. The business's currency comes first and is always there; the others follow by code.
+ */
+export function dashboardByCurrency(
+  input: Omit<DashboardInput, "invoices" | "payments" | "refunds" | "disputes" | "badDebts"> & {
+    businessCurrency: string;
+    invoices: readonly WithCurrency<DashboardInvoice>[];
+    payments: readonly WithCurrency<DashboardPayment>[];
+    refunds?: readonly WithCurrency<NonNullable<DashboardInput["refunds"]>[number]>[];
+    disputes?: readonly WithCurrency<NonNullable<DashboardInput["disputes"]>[number]>[];
+    badDebts?: readonly WithCurrency<NonNullable<DashboardInput["badDebts"]>[number]>[];
+  },
+): { currency: string; figures: Dashboard }[] {
+  const { businessCurrency, invoices, payments, refunds = [], disputes = [], badDebts = [], ...rest } = input;
+  const codes = new Set<string>([businessCurrency]);
+  for (const list of [invoices, payments, refunds, disputes, badDebts]) for (const item of list) codes.add(item.currency);
+  const order = [businessCurrency, ...[...codes].filter((c) => c !== businessCurrency).sort()];
+  const only = <T extends { currency: string }>(list: readonly T[], code: string) => list.filter((item) => item.currency === code);
+  return order.map((currency) => ({
+    currency,
+    figures: dashboardFigures({ ...rest, invoices: only(invoices, currency), payments: only(payments, currency), refunds: only(refunds, currency), disputes: only(disputes, currency), badDebts: only(badDebts, currency) }),
+  }));
+}
 
 export function dashboardFigures(input: {
   today: CalendarDate;

@@ -13,16 +13,22 @@ export type DiscountTerms = {
   combinesWithPlan: boolean;
 };
 
-export type PolicyLike = DiscountTerms & { enabled: boolean };
+/** The business's policy; `currency` is the business's, the currency its fixed amount is in. */
+export type PolicyLike = DiscountTerms & { enabled: boolean; currency?: string };
 export type InvoiceOverride = {
   discountOverride: "INHERIT" | "NONE" | "CUSTOM";
   discountKind: "PERCENT" | "FIXED" | null;
   discountPercentBps: number | null;
   discountAmountCents: number | null;
   discountWindowDays: number | null;
+  currency?: string;
 };
 
-/** The terms that apply to one invoice: the owner's per-invoice override wins over the business policy. */
+/**
+ * The terms that apply to one invoice: the owner's per-invoice override wins over the business policy. A fixed
+ * amount off is in the business's currency and is not offered on an invoice in another currency (decision 032);
+ * a percentage applies in every currency.
+ */
 export function termsFor(policy: PolicyLike | null, invoice: InvoiceOverride): DiscountTerms | null {
   if (invoice.discountOverride === "NONE") return null;
   if (invoice.discountOverride === "CUSTOM") {
@@ -37,6 +43,7 @@ export function termsFor(policy: PolicyLike | null, invoice: InvoiceOverride): D
     };
   }
   if (!policy?.enabled) return null;
+  if (policy.kind === "FIXED" && policy.currency !== undefined && invoice.currency !== undefined && policy.currency !== invoice.currency) return null;
   return policy;
 }
 

@@ -13,9 +13,10 @@ type OfferRow = InvoiceOverride & { id: string; issueDate: CalendarDate; granted
 const OFFERS_SQL = `
   select
     (select json_build_object('enabled', p.enabled, 'kind', p.kind, 'percentBps', p."percentBps", 'amountCents', p."amountCents",
-      'windowDays', p."windowDays", 'achOnly', p."achOnly", 'combinesWithPlan', p."combinesWithPlan")
+      'windowDays', p."windowDays", 'achOnly', p."achOnly", 'combinesWithPlan', p."combinesWithPlan",
+      'currency', (select b.currency from "Business" b where b.id = p."businessId"))
      from "DiscountPolicy" p where p."businessId" = $1) as policy,
-    coalesce((select json_agg(json_build_object('id', i.id, 'issueDate', i."issueDate", 'discountOverride', i."discountOverride", 'discountKind', i."discountKind",
+    coalesce((select json_agg(json_build_object('id', i.id, 'currency', i.currency, 'issueDate', i."issueDate", 'discountOverride', i."discountOverride", 'discountKind', i."discountKind",
       'discountPercentBps', i."discountPercentBps", 'discountAmountCents', i."discountAmountCents", 'discountWindowDays', i."discountWindowDays",
       'granted', exists (select 1 from "Discount" d join "Payment" p on p.id = d."paymentId"
         where d."invoiceId" = i.id and d.status = 'GRANTED' and p.status in ('SUCCEEDED', 'PROCESSING'))))

@@ -2,7 +2,7 @@ import { logActivity } from "~/modules/activity/activity.server";
 import { formatMoney } from "~/modules/money/money";
 import { now } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
-import { lateFeeDue } from "./late-fees";
+import { forCurrency, lateFeeDue } from "./late-fees";
 
 type FeeCandidate = {
   invoiceId: string;
@@ -10,6 +10,7 @@ type FeeCandidate = {
   customerId: string;
   businessId: string;
   currency: string;
+  businessCurrency: string;
   daysFromDue: number;
   principalCents: bigint;
   overduePrincipalCents: bigint;
@@ -28,7 +29,7 @@ export async function applyLateFees(at: Date, businessId?: string) {
     refunded as (select ra."invoiceId", sum(ra."amountCents") as c from "RefundAllocation" ra join "Refund" r on r.id = ra."refundId" and r.status = 'SUCCEEDED' group by 1),
     -- A chargeback lost is owed again (and can be charged a fee); an open one is never chased, so never charged.
     lost as (select da."invoiceId", sum(da."amountCents") as c from "DisputeAllocation" da join "Dispute" d on d.id = da."disputeId" and d.status = 'LOST' and not d.inquiry group by 1)
-    select i.id as "invoiceId", i.number, i."customerId", i."businessId", i.currency,
+    select i.id as "invoiceId", i.number, i."customerId", i."businessId", i.currency, b.currency as "businessCurrency",
       ((${at}::timestamptz at time zone b."timeZone")::date - i."dueDate")::int as "daysFromDue",
       coalesce(lines.c, 0) as "principalCents", coalesce(fees.c, 0) as "appliedFeesCents",
       greatest(coalesce(lines.c, 0) - coalesce(paid.c, 0) + coalesce(refunded.c, 0) + coalesce(lost.c, 0) - coalesce(adj.c, 0), 0) as "overduePrincipalCents",
@@ -59,7 +60,8 @@ export async function applyLateFees(at: Date, businessId?: string) {
     if (!policy) continue;
     let feesSoFar = Number(c.appliedFeesCents);
     for (const tier of tiers.filter((t) => t.businessId === c.businessId)) {
-      const amount = lateFeeDue(policy, { fixedCents: tier.lateFeeFixedCents, bps: tier.lateFeeBps, offsetDays: tier.offsetDays }, {
+      const rule = forCurrency(policy, { fixedCents: tier.lateFeeFixedCents, bps: tier.lateFeeBps, offsetDays: tier.offsetDays }, c.currency, c.businessCurrency);
+      const amount = lateFeeDue(rule.policy, rule.tier, {
         principalCents: Number(c.principalCents),
         overduePrincipalCents: Number(c.overduePrincipalCents),
         appliedFeesCents: feesSoFar,

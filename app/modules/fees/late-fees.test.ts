@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { feeCap, lateFeeDue, type FeeSituation, type LateFeePolicy } from "./late-fees";
+import { feeCap, forCurrency, lateFeeDue, type FeeSituation, type LateFeePolicy } from "./late-fees";
 
 const policy: LateFeePolicy = { enabled: true, graceDays: 5, capCents: 0, capBps: 1_000 };
 const firm = { fixedCents: 2_500, bps: 150, offsetDays: 10 };
@@ -55,6 +55,28 @@ describe("late fees", () => {
           expect(applied).toBeLessThanOrEqual(feeCap(p, principal));
         },
       ),
+    );
+  });
+});
+
+describe("late fees on an invoice in another currency than the business's (decision 032)", () => {
+  it("charges only the percentage, capped by the percentage cap; with only an amount cap, no fee", () => {
+    const both = { ...policy, capCents: 3_000, capBps: 1_000 };
+    const same = forCurrency(both, firm, "USD", "USD");
+    expect(lateFeeDue(same.policy, same.tier, situation())).toBe(3_000);
+    const other = forCurrency(both, firm, "EUR", "USD");
+    expect(lateFeeDue(other.policy, other.tier, situation())).toBe(1_500);
+    const amountCapOnly = forCurrency({ ...policy, capCents: 3_000, capBps: 0 }, firm, "EUR", "USD");
+    expect(lateFeeDue(amountCapOnly.policy, amountCapOnly.tier, situation())).toBeNull();
+  });
+
+  it("never charges a fixed amount in a foreign currency, whatever the policy", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 5_000 }), (fixed, bps, capCents, capBps) => {
+        const rule = forCurrency({ ...policy, capCents, capBps }, { ...firm, fixedCents: fixed, bps }, "JPY", "USD");
+        const fee = lateFeeDue(rule.policy, rule.tier, situation());
+        expect(fee ?? 0).toBeLessThanOrEqual(Math.floor((100_000 * bps) / 10_000));
+      }),
     );
   });
 });

@@ -34,3 +34,16 @@ export function lateFeeDue(policy: LateFeePolicy, tier: TierFee, s: FeeSituation
   const amount = Math.min(raw, room);
   return amount > 0 ? amount : null;
 }
+
+/**
+ * The policy and tier fee for an invoice in `invoiceCurrency` (decision 032): fixed amounts are in the business's
+ * currency and apply only to its invoices. In another currency the tier's fixed fee is not charged and the cap is
+ * the percentage cap alone; with only an amount cap, no fee is charged (a fee is never charged without a cap).
+ */
+export function forCurrency(policy: LateFeePolicy, tier: TierFee, invoiceCurrency: string, businessCurrency: string): { policy: LateFeePolicy; tier: TierFee } {
+  if (invoiceCurrency === businessCurrency) return { policy, tier };
+  return {
+    policy: { ...policy, enabled: policy.enabled && policy.capBps > 0, capCents: 0 },
+    tier: { ...tier, fixedCents: 0 },
+  };
+}

@@ -24,11 +24,17 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-async function requireCustomer(tx: Tx, businessId: string, customerId: string) {
-  const customer = await tx.customer.findFirst({ where: { id: customerId, businessId } });
+/**
+ * The customer, and the currency their invoices are in (theirs, else the business's: decision 032). When the form's
+ * amounts were read in another currency (the customer's currency changed meanwhile), nothing is saved.
+ */
+async function requireCustomer(tx: Tx, businessId: string, customerId: string, readIn?: string) {
+  const customer = await tx.customer.findFirst({ where: { id: customerId, businessId }, include: { business: { select: { currency: true } } } });
   if (!customer) throw new InvoiceRuleError("Choose one of your customers.", "customerId");
   if (customer.archivedAt) throw new InvoiceRuleError(`${customer.name} is archived; restore the customer before invoicing them.`, "customerId");
-  return customer;
+  const currency = customer.currency ?? customer.business.currency;
+  if (readIn !== undefined && readIn !== currency) throw new InvoiceRuleError(`${customer.name} is billed in ${currency}, not ${readIn}: check the prices in ${currency} and save again.`, "customerId");
+  return { ...customer, currency };
 }
 
 /** Locks the invoice row for the rest of the transaction, so two edits, an edit and an issue, or two payments cannot interleave. */
@@ -41,16 +47,16 @@ export async function lockInvoice(tx: Tx, businessId: string, invoiceId: string)
 
 const linesCreate = (lines: DraftInput["lines"]) => lines.map((l, index) => ({ position: index + 1, ...l }));
 
-export async function createDraft(businessId: string, ownerId: string, input: DraftInput) {
+export async function createDraft(businessId: string, ownerId: string, input: DraftInput, readIn?: string) {
   try {
     return await db.$transaction(async (tx) => {
-      const customer = await requireCustomer(tx, businessId, input.customerId);
+      const customer = await requireCustomer(tx, businessId, input.customerId, readIn);
       const invoice = await tx.invoice.create({
         data: {
           businessId,
           customerId: customer.id,
           number: input.number,
-          currency: (await tx.business.findUniqueOrThrow({ where: { id: businessId } })).currency,
+          currency: customer.currency,
           state: "DRAFT",
           issueDate: toDbDate(input.issueDate),
           dueDate: toDbDate(input.dueDate),
@@ -76,7 +82,7 @@ export async function createDraft(businessId: string, ownerId: string, input: Dr
   }
 }
 
-export async function updateDraft(businessId: string, ownerId: string, invoiceId: string, input: DraftInput) {
+export async function updateDraft(businessId: string, ownerId: string, invoiceId: string, input: DraftInput, readIn?: string) {
   try {
     return await db.$transaction(async (tx) => {
       const invoice = await lockInvoice(tx, businessId, invoiceId);
@@ -87,12 +93,13 @@ export async function updateDraft(businessId: string, ownerId: string, invoiceId
             : `${invoice.number} has been issued, so its lines and dates can no longer be edited. To correct it, void it and create a new invoice, or give a credit on the customer's page.`,
         );
       }
-      const customer = await requireCustomer(tx, businessId, input.customerId);
+      const customer = await requireCustomer(tx, businessId, input.customerId, readIn);
       await tx.invoiceLine.deleteMany({ where: { invoiceId: invoice.id } });
       const updated = await tx.invoice.update({
         where: { id: invoice.id },
         data: {
           customerId: customer.id,
+          currency: customer.currency,
           number: input.number,
           issueDate: toDbDate(input.issueDate),
           dueDate: toDbDate(input.dueDate),

@@ -96,6 +96,7 @@ export type CustomerInvoiceRow = {
   policyWindowDays: number | null;
   policyAchOnly: boolean | null;
   policyCombinesWithPlan: boolean | null;
+  policyCurrency: string;
 };
 
 /**
@@ -122,7 +123,7 @@ export function invoicesWithOffersFromRows(rows: readonly CustomerInvoiceRow[], 
   const first = rows[0];
   const policy: PolicyLike | null =
     first && first.policyEnabled !== null
-      ? { enabled: first.policyEnabled, kind: first.policyKind!, percentBps: first.policyPercentBps!, amountCents: first.policyAmountCents!, windowDays: first.policyWindowDays!, achOnly: first.policyAchOnly!, combinesWithPlan: first.policyCombinesWithPlan! }
+      ? { enabled: first.policyEnabled, kind: first.policyKind!, percentBps: first.policyPercentBps!, amountCents: first.policyAmountCents!, windowDays: first.policyWindowDays!, achOnly: first.policyAchOnly!, combinesWithPlan: first.policyCombinesWithPlan!, currency: first.policyCurrency }
       : null;
   const offers: Record<string, EarlyPayOffer | null> = {};
   rows.forEach((row, index) => {
@@ -151,7 +152,8 @@ export const CUSTOMER_INVOICES_SQL = `
       i."uncollectibleAt" is not null as uncollectible,
       i."discountOverride"::text as "discountOverride", i."discountKind"::text as "discountKind", i."discountPercentBps", i."discountAmountCents", i."discountWindowDays",
       dp.enabled as "policyEnabled", dp.kind::text as "policyKind", dp."percentBps" as "policyPercentBps", dp."amountCents" as "policyAmountCents",
-      dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan"
+      dp."windowDays" as "policyWindowDays", dp."achOnly" as "policyAchOnly", dp."combinesWithPlan" as "policyCombinesWithPlan",
+      (select b.currency from "Business" b where b.id = c."businessId") as "policyCurrency"
     from "Invoice" i join "Customer" c on c.id = i."customerId" left join "DiscountPolicy" dp on dp."businessId" = c."businessId"
     where i."customerId" = $1 and i.state = 'ISSUED'
     order by i."dueDate", i.number`;
@@ -182,6 +184,21 @@ export function totalsOf(invoices: readonly InvoiceSummary[]): Totals {
     count: open.filter((i) => i.figures.balanceCents > 0).length,
     overdueCount: open.filter((i) => i.figures.status === "OVERDUE").length,
   };
+}
+
+/**
+ * totalsOf for each currency the invoices are in, never added across currencies (decision 032): the first
+ * currency given (the business's) comes first, always there; the others follow by code.
+ */
+export function totalsByCurrency(invoices: readonly InvoiceSummary[], first: string): (Totals & { currency: string })[] {
+  return groupByCurrency(invoices, first).map(([currency, own]) => ({ currency, ...totalsOf(own) }));
+}
+
+/** Items grouped by their currency: `first` first (even with no items), then the others by code. */
+export function groupByCurrency<T extends { currency: string }>(items: readonly T[], first: string): [string, T[]][] {
+  const groups = new Map<string, T[]>([[first, []]]);
+  for (const item of items) groups.set(item.currency, [...(groups.get(item.currency) ?? []), item]);
+  return [...groups.entries()].sort(([a], [b]) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
 }
 
 /** One of the customer's invoices with everything its page shows; null when it is not theirs. */

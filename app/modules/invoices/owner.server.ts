@@ -75,5 +75,20 @@ export async function suggestInvoiceNumber(businessId: string) {
 }
 
 export async function customerOptions(businessId: string) {
-  return db.customer.findMany({ where: { businessId, archivedAt: null }, select: { id: true, name: true, companyName: true, email: true, depositRequired: true }, orderBy: { name: "asc" } });
+  const business = await db.business.findUniqueOrThrow({ where: { id: businessId }, select: { currency: true } });
+  const customers = await db.customer.findMany({ where: { businessId, archivedAt: null }, select: { id: true, name: true, companyName: true, email: true, depositRequired: true, currency: true }, orderBy: { name: "asc" } });
+  return customers.map((c) => ({ ...c, currency: c.currency ?? business.currency }));
+}
+
+/** The currency an invoice for this customer is in (theirs, else the business's), to read the form's amounts in. */
+export async function billingCurrency(business: { id: string; currency: string }, customerId: string | undefined): Promise<string> {
+  if (!customerId) return business.currency;
+  const customer = await db.customer.findFirst({ where: { id: customerId, businessId: business.id }, select: { currency: true } });
+  return customer?.currency ?? business.currency;
+}
+
+/** The currency one of the business's invoices is in (the business's when there is no such invoice). */
+export async function invoiceCurrencyOf(business: { id: string; currency: string }, invoiceId: string): Promise<string> {
+  const invoice = await db.invoice.findFirst({ where: { id: invoiceId, businessId: business.id }, select: { currency: true } });
+  return invoice?.currency ?? business.currency;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyBps, formatMoney, lineAmount, MoneyError, parseMoney, splitEvenly } from "./money";
+import { applyBps, formatAmounts, formatMoney, lineAmount, MoneyError, parseMoney, splitEvenly, sumByCurrency } from "./money";
 
 describe("parseMoney", () => {
   it("reads what people type, exactly", () => {
@@ -90,5 +90,23 @@ describe("lineAmount", () => {
     expect(lineAmount(1_500, 10_000)).toBe(15_000);
     expect(lineAmount(12_500, 11_000)).toBe(137_500);
     expect(() => lineAmount(1_500, 1_001)).toThrow(/whole number of cents/);
+  });
+});
+
+describe("sums per currency (decision 032)", () => {
+  it("adds each currency on its own and loses nothing", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ currency: fc.constantFrom("USD", "EUR", "JPY", "SEK"), cents: fc.integer({ min: -1_000_000, max: 1_000_000 }) }), { maxLength: 40 }), (items) => {
+        const sums = sumByCurrency(items);
+        expect(new Set(sums.map((s) => s.currency)).size).toBe(sums.length);
+        for (const s of sums) expect(s.cents).toBe(items.filter((i) => i.currency === s.currency).reduce((t, i) => t + i.cents, 0));
+        expect(sums.map((s) => s.currency).sort()).toEqual([...new Set(items.map((i) => i.currency))].sort());
+      }),
+    );
+  });
+
+  it("says amounts of several currencies without adding them", () => {
+    expect(formatAmounts([{ currency: "JPY", cents: 120_000 }, { currency: "USD", cents: 5_000 }])).toBe("¥120,000 and $50.00");
+    expect(formatAmounts([])).toBe("nothing");
   });
 });

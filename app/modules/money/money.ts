@@ -200,3 +200,16 @@ export function currencyLabel(currency: string): string {
 export function currencySymbol(currency: string): string {
   return numberFormat("en-US", currency).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
 }
+
+/** Amounts added per currency, never across (decision 032): one entry per currency, in first-seen order. */
+export function sumByCurrency(items: readonly { currency: string; cents: Cents }[]): { currency: string; cents: Cents }[] {
+  const totals = new Map<string, Cents>();
+  for (const item of items) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.cents);
+  return [...totals.entries()].map(([currency, cents]) => ({ currency, cents }));
+}
+
+/** Per-currency amounts in words: "¥120,000 and €50.00"; "nothing" for none. */
+export function formatAmounts(amounts: readonly { currency: string; cents: Cents }[], locale = "en-US"): string {
+  const parts = amounts.map((a) => formatMoney(a.cents, a.currency, locale));
+  return parts.length === 0 ? "nothing" : new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
+}

@@ -9,11 +9,11 @@ export async function listCustomerPayments(customerId: string, take = 20) {
   return readRows<CustomerPaymentRow>(CUSTOMER_PAYMENTS_SQL, [customerId, take]);
 }
 
-export type CustomerPaymentRow = { id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[]; refundedCents: number; returned: boolean; chargedBack: boolean };
+export type CustomerPaymentRow = { id: string; status: PaymentStatus; method: PaymentMethodType; amountCents: number; currency: string; receiptNumber: string | null; createdAt: Date; invoiceNumbers: string[]; refundedCents: number; returned: boolean; chargedBack: boolean };
 
 /** A customer's payments ($1), newest first, at most $2, with the numbers of the invoices each paid. */
 export const CUSTOMER_PAYMENTS_SQL = `
-  select p.id, p.status::text as status, p.method::text as method, p."amountCents", p."receiptNumber", p."createdAt",
+  select p.id, p.status::text as status, p.method::text as method, p."amountCents", p.currency, p."receiptNumber", p."createdAt",
     coalesce((select json_agg(i.number order by a.id) from "PaymentAllocation" a join "Invoice" i on i.id = a."invoiceId" where a."paymentId" = p.id), '[]') as "invoiceNumbers",
     (select coalesce(sum(r."amountCents"), 0)::int from "Refund" r where r."paymentId" = p.id and r.status = 'SUCCEEDED') as "refundedCents",
     p."returnedAt" is not null as returned,

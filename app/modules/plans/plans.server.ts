@@ -29,7 +29,7 @@ import { translator } from "~/modules/i18n/translator.server";
 import { instalmentCharge, termsTextFor } from "./terms";
 
 export { instalmentCharge, termsTextFor };
-import { buildSchedule, FREQUENCY_LABELS, PlanRuleError, type Frequency, type Schedule } from "./schedule";
+import { buildSchedule, FREQUENCY_LABELS, PlanRuleError, rulesIn, type Frequency, type Schedule } from "./schedule";
 
 /** A plan a customer cannot set up or change as asked: the message key says why, in their language. */
 export class PlanInputError extends TranslatedError {}
@@ -143,7 +143,7 @@ export async function startPlan(input: StartPlanInput): Promise<{ planId: string
       const { principalCents, discounts } = await planPrincipal(business.id, invoices, input.method, day, tx);
       let schedule: Schedule;
       try {
-        schedule = buildSchedule(rulesOf(eligibility.policy), principalCents, input.count, input.frequency, day, currency);
+        schedule = buildSchedule(rulesIn(rulesOf(eligibility.policy), currency, business.currency), principalCents, input.count, input.frequency, day, currency);
       } catch (error) {
         if (error instanceof PlanRuleError) throw new PlanInputError(error.key, error.values);
         throw error;

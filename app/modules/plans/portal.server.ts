@@ -8,7 +8,7 @@ import { Prisma, type PlanPolicy } from "~/generated/prisma/client";
 import { db, modelColumns, readRows } from "~/utils/db.server";
 import { CURRENT_PLAN_STATUSES, decideEligibility, describeSavedMethod, type EligibilityCustomer, instalmentCharge, planEligibility, planPrincipal } from "./plans.server";
 import { getPlanPolicy, rulesOf } from "./policy.server";
-import type { Frequency } from "./schedule";
+import { rulesIn, type Frequency } from "./schedule";
 
 /**
  * Everything the "Pay over time" page needs to show the exact schedule before the customer agrees:
@@ -33,7 +33,7 @@ export async function planQuote(customerId: string, requestedInvoiceIds: readonl
   return {
     allowed: eligibility.allowed,
     refusal: eligibility.allowed ? null : eligibility.refusal,
-    rules: rulesOf(eligibility.policy),
+    rules: rulesIn(rulesOf(eligibility.policy), currencyOfInvoices(invoices, business.currency) ?? business.currency, business.currency),
     today: day,
     timeZone: business.timeZone,
     businessName: business.name,

@@ -43,6 +43,15 @@ export function dueDateOf(first: CalendarDate, frequency: Frequency, index: numb
   return addMonths(first, index);
 }
 
+/**
+ * The rules for a plan in `currency` (decision 032): the fixed amounts (minimum balance, smallest first payment,
+ * plan fee) are in the business's currency and do not apply in another one; the percentage of the first payment,
+ * the counts and the durations apply in every currency.
+ */
+export function rulesIn(rules: PlanRules, currency: string, businessCurrency: string): PlanRules {
+  return currency === businessCurrency ? rules : { ...rules, minBalanceCents: 0, minFirstPaymentCents: 0, feeCents: 0 };
+}
+
 /** The first instalment the rules require: the larger of the amount and the share of the total. */
 export function minimumFirstPayment(rules: PlanRules, totalCents: Cents): Cents {
   return Math.min(totalCents, Math.max(rules.minFirstPaymentCents, applyBps(totalCents, rules.minFirstPaymentBps, "up")));

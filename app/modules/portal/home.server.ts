@@ -30,18 +30,22 @@ export function portalHomeData(input: {
   const current = account.plans.filter((p) => p.status === "ACTIVE");
   const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
   const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
+  // The top figures are in the currency the customer is billed in; an invoice in another (an earlier) currency is
+  // listed in its own and never added to them (decision 032).
+  const currency = customer.currency ?? business.currency;
   return {
     customerName: customer.name,
-    currency: business.currency,
-    totals: totalsOf(invoices),
-    invoices: invoices.map(({ id, number, issueDate, dueDate, figures: f }) => ({
+    currency,
+    totals: totalsOf(invoices.filter((i) => i.currency === currency)),
+    invoices: invoices.map(({ id, number, currency: invoiceCurrency, issueDate, dueDate, figures: f }) => ({
       id,
       number,
+      currency: invoiceCurrency,
       issueDate,
       dueDate,
       figures: { status: f.status, daysOverdue: f.daysOverdue, totalCents: f.totalCents, balanceCents: f.balanceCents, dueNowCents: f.dueNowCents, processingCents: f.processingCents },
     })),
-    payments: payments.map(({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack }) => ({ id, status, method, amountCents, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack })),
+    payments: payments.map(({ id, status, method, amountCents, currency: paymentCurrency, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack }) => ({ id, status, method, amountCents, currency: paymentCurrency, receiptNumber, invoiceNumbers, refundedCents, returned, chargedBack })),
     offers: Object.fromEntries(Object.entries(offers).filter(([, offer]) => offer !== null)) as Record<string, EarlyPayOffer>,
     plans: current,
     planByInvoice: Object.fromEntries(current.flatMap((p) => p.invoices.map((i) => [i.id, p.id]))),

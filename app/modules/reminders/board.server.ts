@@ -1,6 +1,7 @@
 // The owner's tier board: every invoice the reminder sequence has reached, grouped by the tier it stands
 // in, with its last contact, what happens next and when, and why it is held if it is.
 import { addDays, dateInZone, fromDbDate, type CalendarDate } from "~/modules/dates/calendar";
+import { sumByCurrency } from "~/modules/money/money";
 import { db } from "~/utils/db.server";
 import { MIN_GAP_FLOOR_DAYS } from "./decide";
 import { findCandidates } from "./engine.server";
@@ -13,6 +14,7 @@ export type BoardCard = {
   customerId: string;
   customerName: string;
   amountCents: number;
+  currency: string;
   daysOverdue: number;
   dueDate: CalendarDate;
   lastContact: { tier: string; on: CalendarDate } | null;
@@ -94,6 +96,7 @@ export async function tierBoard(businessId: string, at: Date, filters: BoardFilt
       customerName: customer.companyName ? `${customer.name} (${customer.companyName})` : customer.name,
       // What is at stake: due now, and what a dispute holds.
       amountCents: Number(c.dueNowCents) + Number(c.disputedCents),
+      currency: c.currency,
       daysOverdue: Math.max(0, c.daysFromDue),
       dueDate,
       lastContact: contact ? { tier: contact.tier, on: dateInZone(contact.at, business.timeZone) } : null,
@@ -110,7 +113,7 @@ export async function tierBoard(businessId: string, at: Date, filters: BoardFilt
     total: cards.length,
     columns: tiers.map((t) => {
       const inTier = shown.filter((c) => c.position === t.position).sort((a, b) => b.daysOverdue - a.daysOverdue);
-      return { tier: { id: t.id, name: t.name, kind: t.kind, offsetDays: t.offsetDays }, amountCents: inTier.reduce((s, c) => s + c.amountCents, 0), cards: inTier.map(({ position: _position, ...card }) => card) };
+      return { tier: { id: t.id, name: t.name, kind: t.kind, offsetDays: t.offsetDays }, amounts: sumByCurrency(inTier.map((c) => ({ currency: c.currency, cents: c.amountCents }))), cards: inTier.map(({ position: _position, ...card }) => card) };
     }),
   };
 }
