@@ -34,7 +34,7 @@ export function InvoiceEditor(props: {
 }) {
   const { customers, values, errors, busy } = props;
   const [customerId, setCustomerId] = useState(values.customerId ?? "");
-  // Prices are read in the chosen customer's currency (decision 032); before a choice, in the business's.
+  // Prices are read in the chosen customer's currency (decision 033); before a choice, in the business's.
   const currency = customers.find((c) => c.id === customerId)?.currency ?? props.currency;
   const filledRows = props.lines.reduce((last, l, i) => (l.description.trim() || l.quantity.trim() || l.unitPrice.trim() ? i + 1 : last), 0);
   const [rowCount, setRowCount] = useState(Math.max(MIN_ROWS, filledRows + SPARE_ROWS));

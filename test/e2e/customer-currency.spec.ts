@@ -4,7 +4,7 @@ import { portalLinkIn, readLatestEmail, signInAsOwner } from "./helpers";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
-// Decision 032: a US-dollar business bills one customer in yen, in German; the yen never get decimals.
+// Decision 033: a US-dollar business bills one customer in yen, in German; the yen never get decimals.
 test("the owner bills a customer in yen in German: ¥120,000 without decimals in the owner's list and the portal", async ({ page }) => {
   test.setTimeout(90_000);
   const stamp = Date.now().toString(36);

@@ -1,4 +1,4 @@
-// A customer billed in another currency than the business's (decision 032): invoices in their currency, fixed-amount
+// A customer billed in another currency than the business's (decision 033): invoices in their currency, fixed-amount
 // rules not applied to them, totals per currency, the CSV import's currency and language columns.
 import { describe, expect, it } from "vitest";
 import { CustomerForm } from "../../app/modules/customers/customer-form";

@@ -30,7 +30,7 @@ export const CustomerForm = z.object({
     .optional()
     .refine((v) => !v || isTimeZone(v), "Choose a time zone from the list, like America/Chicago.")
     .transform((v) => (v ? v : null)),
-  // Empty: the business's currency / language (decision 032, decision 031).
+  // Empty: the business's currency / language (decision 033, decision 031).
   currency: z
     .string()
     .trim()

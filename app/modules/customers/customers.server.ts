@@ -208,7 +208,7 @@ export async function updateCustomer(businessId: string, ownerId: string, custom
 
 /**
  * Why a customer's currency cannot change now, or null: a draft, or an issued invoice with money still owed, in the
- * currency they are billed in today would be left in a currency the customer is no longer billed in (decision 032).
+ * currency they are billed in today would be left in a currency the customer is no longer billed in (decision 033).
  */
 async function currencyChangeRefusal(customer: { id: string; currency: string | null; business: { currency: string } }, next: string | null, day: CalendarDate): Promise<string | null> {
   const from = customer.currency ?? customer.business.currency;

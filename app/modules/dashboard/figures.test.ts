@@ -129,7 +129,7 @@ describe("bad debt on the money dashboard", () => {
   });
 });
 
-describe("the dashboard per currency (decision 032)", () => {
+describe("the dashboard per currency (decision 033)", () => {
   const codes = fc.constantFrom("USD", "EUR", "JPY");
   it("each currency's figures add only that currency's amounts; the business's currency comes first, always there", () => {
     fc.assert(

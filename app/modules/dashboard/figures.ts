@@ -63,7 +63,7 @@ type DashboardInput = Parameters<typeof dashboardFigures>[0];
 type WithCurrency<T> = T & { currency: string };
 
 /**
- * The dashboard once per currency (decision 032): each figure adds only amounts in that currency, and nothing is
+ * The dashboard once per currency (decision 033): each figure adds only amounts in that currency, and nothing is
  * converted. The business's currency comes first and is always there; the others follow by code.
  */
 export function dashboardByCurrency(

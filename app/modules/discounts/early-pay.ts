@@ -26,7 +26,7 @@ export type InvoiceOverride = {
 
 /**
  * The terms that apply to one invoice: the owner's per-invoice override wins over the business policy. A fixed
- * amount off is in the business's currency and is not offered on an invoice in another currency (decision 032);
+ * amount off is in the business's currency and is not offered on an invoice in another currency (decision 033);
  * a percentage applies in every currency.
  */
 export function termsFor(policy: PolicyLike | null, invoice: InvoiceOverride): DiscountTerms | null {

@@ -59,7 +59,7 @@ describe("late fees", () => {
   });
 });
 
-describe("late fees on an invoice in another currency than the business's (decision 032)", () => {
+describe("late fees on an invoice in another currency than the business's (decision 033)", () => {
   it("charges only the percentage, capped by the percentage cap; with only an amount cap, no fee", () => {
     const both = { ...policy, capCents: 3_000, capBps: 1_000 };
     const same = forCurrency(both, firm, "USD", "USD");

@@ -36,7 +36,7 @@ export function lateFeeDue(policy: LateFeePolicy, tier: TierFee, s: FeeSituation
 }
 
 /**
- * The policy and tier fee for an invoice in `invoiceCurrency` (decision 032): fixed amounts are in the business's
+ * The policy and tier fee for an invoice in `invoiceCurrency` (decision 033): fixed amounts are in the business's
  * currency and apply only to its invoices. In another currency the tier's fixed fee is not charged and the cap is
  * the percentage cap alone; with only an amount cap, no fee is charged (a fee is never charged without a cap).
  */

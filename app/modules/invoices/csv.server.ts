@@ -33,7 +33,7 @@ export async function importInvoices(businessId: string, ownerId: string, text: 
       const customer = customerEmail ? byEmail.get(customerEmail) : undefined;
       if (customerEmail && !customer) errors.push({ row, column: "customer_email", value: customerEmail, message: `No customer has the email ${customerEmail}. Add the customer first, or correct the address.` });
       else if (customerEmail && customer?.archivedAt) errors.push({ row, column: "customer_email", value: customerEmail, message: `${customer.name} is archived. Restore the customer before importing invoices for them.` });
-      // The file's prices are read in the business's currency: never import them as another currency (decision 032).
+      // The file's prices are read in the business's currency: never import them as another currency (decision 033).
       else if (customerEmail && customer?.currency && customer.currency !== business.currency) errors.push({ row, column: "customer_email", value: customerEmail, message: `${customer.name} is billed in ${customer.currency}, and this import reads prices in ${business.currency}. Create their invoices with New invoice, or leave the row out.` });
       if (invoiceNumber && taken.has(invoiceNumber) && !reported.has(invoiceNumber)) {
         reported.add(invoiceNumber);

@@ -25,7 +25,7 @@ function isUniqueViolation(error: unknown) {
 }
 
 /**
- * The customer, and the currency their invoices are in (theirs, else the business's: decision 032). When the form's
+ * The customer, and the currency their invoices are in (theirs, else the business's: decision 033). When the form's
  * amounts were read in another currency (the customer's currency changed meanwhile), nothing is saved.
  */
 async function requireCustomer(tx: Tx, businessId: string, customerId: string, readIn?: string) {

@@ -187,7 +187,7 @@ export function totalsOf(invoices: readonly InvoiceSummary[]): Totals {
 }
 
 /**
- * totalsOf for each currency the invoices are in, never added across currencies (decision 032): the first
+ * totalsOf for each currency the invoices are in, never added across currencies (decision 033): the first
  * currency given (the business's) comes first, always there; the others follow by code.
  */
 export function totalsByCurrency(invoices: readonly InvoiceSummary[], first: string): (Totals & { currency: string })[] {

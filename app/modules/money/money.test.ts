@@ -93,7 +93,7 @@ describe("lineAmount", () => {
   });
 });
 
-describe("sums per currency (decision 032)", () => {
+describe("sums per currency (decision 033)", () => {
   it("adds each currency on its own and loses nothing", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ currency: fc.constantFrom("USD", "EUR", "JPY", "SEK"), cents: fc.integer({ min: -1_000_000, max: 1_000_000 }) }), { maxLength: 40 }), (items) => {

@@ -201,7 +201,7 @@ export function currencySymbol(currency: string): string {
   return numberFormat("en-US", currency).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
 }
 
-/** Amounts added per currency, never across (decision 032): one entry per currency, in first-seen order. */
+/** Amounts added per currency, never across (decision 033): one entry per currency, in first-seen order. */
 export function sumByCurrency(items: readonly { currency: string; cents: Cents }[]): { currency: string; cents: Cents }[] {
   const totals = new Map<string, Cents>();
   for (const item of items) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.cents);

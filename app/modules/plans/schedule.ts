@@ -44,7 +44,7 @@ export function dueDateOf(first: CalendarDate, frequency: Frequency, index: numb
 }
 
 /**
- * The rules for a plan in `currency` (decision 032): the fixed amounts (minimum balance, smallest first payment,
+ * The rules for a plan in `currency` (decision 033): the fixed amounts (minimum balance, smallest first payment,
  * plan fee) are in the business's currency and do not apply in another one; the percentage of the first payment,
  * the counts and the durations apply in every currency.
  */

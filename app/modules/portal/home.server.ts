@@ -31,7 +31,7 @@ export function portalHomeData(input: {
   const onPlan = new Set(current.flatMap((p) => p.invoices.map((i) => i.id)));
   const planCandidates = invoices.filter((i) => i.figures.dueNowCents > 0 && !onPlan.has(i.id)).map((i) => i.id);
   // The top figures are in the currency the customer is billed in; an invoice in another (an earlier) currency is
-  // listed in its own and never added to them (decision 032).
+  // listed in its own and never added to them (decision 033).
   const currency = customer.currency ?? business.currency;
   return {
     customerName: customer.name,
