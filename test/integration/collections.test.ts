@@ -27,7 +27,7 @@ describe("handing an account to a collection agency", () => {
 
     const pack = (await collectionsPack(business.id, customer.id))!;
     expect(pack.invoices.map((i) => i.number).sort()).toEqual([a.number, b.number].sort());
-    expect(pack.totals).toMatchObject({ principalCents: 51_500, paidCents: 5_000, balanceCents: 46_500, interestCents: 0 });
+    expect(pack.totals).toEqual([expect.objectContaining({ currency: "USD", principalCents: 51_500, paidCents: 5_000, balanceCents: 46_500, interestCents: 0 })]);
     expect(pack.correspondence.some((c) => c.kind === "email.reminder" && c.text.includes(a.number))).toBe(true);
     expect(pack.correspondence.some((c) => c.text.includes("with their accountant"))).toBe(true);
 
@@ -39,7 +39,8 @@ describe("handing an account to a collection agency", () => {
     expect(text).toContain("with their accountant");
 
     const csv = collectionsCsv(pack);
-    expect(csv.split("\r\n")[0]).toBe("record,date,invoice,description,principal,fees,interest,paid,adjustments,balance");
+    expect(csv.split("\r\n")[0]).toBe("record,date,invoice,description,currency,principal,fees,interest,paid,adjustments,balance");
+    expect(csv).toContain(`,USD,390.00,`);
     expect(csv).toContain(`invoice,2026-09-26,${a.number},"due 2026-10-26`);
     expect(csv).toMatch(/\r\nemail,/);
 
@@ -51,5 +52,20 @@ describe("handing an account to a collection agency", () => {
     expect(await db.outboxEmail.count({ where: { customerId: customer.id, template: "reminder" } })).toBe(before);
     expect(await db.activityEvent.count({ where: { customerId: customer.id, type: "customer.handed_over" } })).toBe(1);
     expect(await collectionsPack((await createBusiness()).id, customer.id)).toBeNull();
+  });
+  it("keeps an account billed in two currencies apart: one total per currency, each amount in its own exponent", async () => {
+    const business = await createBusiness();
+    const customer = await createCustomer(business.id, { name: "Kenji Sato" });
+    await createInvoice(business.id, customer.id, { amountCents: 20_000, issueDate: "2026-09-26" as CalendarDate, dueInDays: 30 });
+    await createInvoice(business.id, customer.id, { amountCents: 120_000, issueDate: "2026-09-26" as CalendarDate, dueInDays: 30, currency: "JPY" });
+    const pack = (await collectionsPack(business.id, customer.id))!;
+    expect(pack.totals).toEqual([expect.objectContaining({ currency: "JPY", principalCents: 120_000, balanceCents: 120_000 }), expect.objectContaining({ currency: "USD", principalCents: 20_000, balanceCents: 20_000 })]);
+    const csv = collectionsCsv(pack);
+    expect(csv).toContain(",JPY,120000,");
+    expect(csv).toContain(",USD,200.00,");
+    const text = pdfText(await collectionsPdf(pack));
+    expect(text).toContain("Total JPY");
+    expect(text).toContain("¥120,000");
+    expect(text).not.toContain("$1,400");
   });
 });

@@ -6,7 +6,7 @@ import PDFDocument from "pdfkit";
 import { logActivity } from "~/modules/activity/activity.server";
 import { dateInZone, formatDate, formatInstant } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
-import { formatMoney } from "~/modules/money/money";
+import { formatMoney, minorDigits } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
@@ -25,7 +25,9 @@ export async function collectionsPack(businessId: string, customerId: string) {
   ]);
   const owners = new Map((await db.user.findMany({ where: { businessId }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const issued = invoices.filter((i) => i.figures.status !== "VOID" && i.figures.status !== "DRAFT");
-  const sum = (f: (i: (typeof issued)[number]) => number) => issued.reduce((s, i) => s + f(i), 0);
+  // Totals per currency, never added across (decision 033): an account billed in yen and in dollars has two rows.
+  const currencies = [...new Set(issued.map((i) => i.currency))].sort();
+  const sum = (currency: string, f: (i: (typeof issued)[number]) => number) => issued.filter((i) => i.currency === currency).reduce((s, i) => s + f(i), 0);
   const when = (d: Date) => formatInstant(d, business.timeZone);
   const correspondence = [
     ...activity.map((a) => ({ at: a.occurredAt, kind: a.type, who: a.actor === "OWNER" ? ((a.actorUserId && owners.get(a.actorUserId)) ?? "Owner") : a.actor === "CUSTOMER" ? customer.name : "System", text: a.summary })),
@@ -37,6 +39,7 @@ export async function collectionsPack(businessId: string, customerId: string) {
     today: day,
     invoices: issued.map((i) => ({
       number: i.number,
+      currency: i.currency,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
       daysOverdue: i.figures.daysOverdue,
@@ -51,15 +54,16 @@ export async function collectionsPack(businessId: string, customerId: string) {
       writtenOffCents: i.figures.writtenOffCents,
       balanceCents: i.figures.balanceCents,
     })),
-    totals: {
-      principalCents: sum((i) => i.figures.subtotalCents),
-      feesCents: sum((i) => i.figures.feesCents),
+    totals: currencies.map((currency) => ({
+      currency,
+      principalCents: sum(currency, (i) => i.figures.subtotalCents),
+      feesCents: sum(currency, (i) => i.figures.feesCents),
       interestCents: 0,
-      paidCents: sum((i) => i.figures.paidCents),
-      adjustmentsCents: sum((i) => i.figures.discountCents + i.figures.creditCents + i.figures.writtenOffCents),
-      balanceCents: sum((i) => i.figures.balanceCents),
-    },
-    payments: payments.map((p) => ({ on: dateInZone(p.succeededAt ?? p.createdAt, business.timeZone), amountCents: p.amountCents, status: p.status, method: p.methodDetails ?? p.method, receipt: p.receiptNumber, invoices: p.allocations.map((a) => a.invoice.number).join(", ") })),
+      paidCents: sum(currency, (i) => i.figures.paidCents),
+      adjustmentsCents: sum(currency, (i) => i.figures.discountCents + i.figures.creditCents + i.figures.writtenOffCents),
+      balanceCents: sum(currency, (i) => i.figures.balanceCents),
+    })),
+    payments: payments.map((p) => ({ on: dateInZone(p.succeededAt ?? p.createdAt, business.timeZone), amountCents: p.amountCents, currency: p.currency, status: p.status, method: p.methodDetails ?? p.method, receipt: p.receiptNumber, invoices: p.allocations.map((a) => a.invoice.number).join(", ") })),
     correspondence: correspondence.map((c) => ({ ...c, when: when(c.at) })),
   };
 }
@@ -74,20 +78,21 @@ const csvCell = (v: string | number) => {
 
 /** The pack as one CSV: a section per kind of record, each row self-describing. */
 export function collectionsCsv(pack: CollectionsPack) {
-  const money = (c: number) => (c / 100).toFixed(2);
-  const rows: (string | number)[][] = [["record", "date", "invoice", "description", "principal", "fees", "interest", "paid", "adjustments", "balance"]];
+  // Amounts as plain decimals in their own currency's exponent (yen has none), the currency in its own column.
+  const amount = (c: number, currency: string) => (c / 10 ** minorDigits(currency)).toFixed(minorDigits(currency));
+  const rows: (string | number)[][] = [["record", "date", "invoice", "description", "currency", "principal", "fees", "interest", "paid", "adjustments", "balance"]];
   for (const i of pack.invoices) {
-    rows.push(["invoice", i.issueDate, i.number, `due ${i.dueDate}${i.daysOverdue ? `, ${i.daysOverdue} days overdue` : ""}`, money(i.principalCents), money(i.feesCents), money(i.interestCents), money(i.paidCents), money(i.discountCents + i.creditCents + i.writtenOffCents), money(i.balanceCents)]);
+    const money = (c: number) => amount(c, i.currency);
+    rows.push(["invoice", i.issueDate, i.number, `due ${i.dueDate}${i.daysOverdue ? `, ${i.daysOverdue} days overdue` : ""}`, i.currency, money(i.principalCents), money(i.feesCents), money(i.interestCents), money(i.paidCents), money(i.discountCents + i.creditCents + i.writtenOffCents), money(i.balanceCents)]);
   }
-  for (const p of pack.payments) rows.push(["payment", p.on, p.invoices, `${p.method}${p.receipt ? `, receipt ${p.receipt}` : ""}${p.status === "PROCESSING" ? ", processing" : ""}`, "", "", "", money(p.amountCents), "", ""]);
-  for (const c of pack.correspondence) rows.push([c.kind.startsWith("email.") ? "email" : "activity", c.when, "", `${c.who}: ${c.text}`, "", "", "", "", "", ""]);
+  for (const p of pack.payments) rows.push(["payment", p.on, p.invoices, `${p.method}${p.receipt ? `, receipt ${p.receipt}` : ""}${p.status === "PROCESSING" ? ", processing" : ""}`, p.currency, "", "", "", amount(p.amountCents, p.currency), "", ""]);
+  for (const c of pack.correspondence) rows.push([c.kind.startsWith("email.") ? "email" : "activity", c.when, "", `${c.who}: ${c.text}`, "", "", "", "", "", "", ""]);
   return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
 /** The pack as a PDF: the statement first, then every contact in order. Text is left uncompressed so it can be searched. */
 export function collectionsPdf(pack: CollectionsPack): Promise<Buffer> {
   const { business, customer } = pack;
-  const money = (c: number) => formatMoney(c, business.currency);
   const doc = new PDFDocument({ size: "LETTER", margin: 50, compress: false, info: { Title: `Collections pack: ${customer.name}`, Author: business.name } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -119,17 +124,20 @@ export function collectionsPdf(pack: CollectionsPack): Promise<Buffer> {
   };
   row(headers, true);
   for (const i of pack.invoices) {
+    const money = (c: number) => formatMoney(c, i.currency);
     row([i.number, `${formatDate(i.issueDate)} / ${formatDate(i.dueDate)}${i.daysOverdue ? ` (${i.daysOverdue}d late)` : ""}`, money(i.principalCents), money(i.feesCents), money(i.interestCents), money(i.paidCents), money(i.discountCents + i.creditCents + i.writtenOffCents), money(i.balanceCents)]);
   }
-  const t = pack.totals;
-  row(["Total", "", money(t.principalCents), money(t.feesCents), money(t.interestCents), money(t.paidCents), money(t.adjustmentsCents), money(t.balanceCents)], true);
+  for (const t of pack.totals) {
+    const money = (c: number) => formatMoney(c, t.currency);
+    row([pack.totals.length > 1 ? `Total ${t.currency}` : "Total", "", money(t.principalCents), money(t.feesCents), money(t.interestCents), money(t.paidCents), money(t.adjustmentsCents), money(t.balanceCents)], true);
+  }
   doc.moveDown(0.5).font("Helvetica").fontSize(8).fillColor("#475569").text("Paid: what was received and kept (refunds, chargebacks and bank returns taken off, each in the log below). Adjusted: early-payment discounts, credits and write-offs (with the approving owner in the log below). No interest is charged on overdue invoices.", 50, doc.y, { width });
 
   doc.moveDown().font("Helvetica-Bold").fontSize(12).fillColor("#0f172a").text("Payments", 50, doc.y);
   if (pack.payments.length === 0) doc.font("Helvetica").fontSize(9).text("No payments received.");
   for (const p of pack.payments) {
     ensure(16);
-    doc.font("Helvetica").fontSize(9).fillColor("#0f172a").text(`${formatDate(p.on)}  ${money(p.amountCents)}  ${p.method}${p.receipt ? `  receipt ${p.receipt}` : ""}${p.status === "PROCESSING" ? "  (processing)" : ""}  for ${p.invoices}`, 50, doc.y, { width });
+    doc.font("Helvetica").fontSize(9).fillColor("#0f172a").text(`${formatDate(p.on)}  ${formatMoney(p.amountCents, p.currency)}  ${p.method}${p.receipt ? `  receipt ${p.receipt}` : ""}${p.status === "PROCESSING" ? "  (processing)" : ""}  for ${p.invoices}`, 50, doc.y, { width });
   }
 
   doc.addPage();
