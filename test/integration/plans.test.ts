@@ -236,7 +236,9 @@ describe("a self-serve plan by bank debit (ACH)", () => {
     expect(plan.status).toBe("CANCELLED");
     expect(plan.cancelReason).toContain("The bank account has been closed.");
     expect(plan.instalments.map((i) => i.status)).toEqual(["FAILED", "CANCELLED"]);
-    expect(await emailsTo(w.customer.id, "plan-ended")).toHaveLength(1);
+    const ended = await emailsTo(w.customer.id, "plan-ended");
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.text).toMatch(/your first instalment of \$[\d,.]+ was returned by your bank \(The bank account has been closed\)\./);
     expect(await activity(w.invoice.id)).toContain("plan.cancelled");
   });
 

@@ -512,7 +512,10 @@ export async function applyInstalmentOutcome(tx: Tx, payment: InstalmentPayment,
     await tx.instalment.updateMany({ where: { planId: plan.id, id: { not: instalment.id }, status: { in: ["SCHEDULED", "FAILED", "PROCESSING"] } }, data: { status: "CANCELLED" } });
     await withdrawDiscounts(tx, [payment.id], "the plan's first payment did not go through");
     await log("plan.cancelled", `Plan cancelled: instalment 1 (${money(payment.amountCents)}) did not go through: ${reason}`);
-    if (wasActive) await sendPlanEnded(tx, plan.id, "cancelled", `your first instalment of ${money(payment.amountCents)} was returned by your bank (${reason.replace(/\.$/, "")}).`);
+    if (wasActive)
+      await sendPlanEnded(tx, plan.id, "cancelled", `your first instalment of ${money(payment.amountCents)} was returned by your bank (${reason.replace(/\.$/, "")}).`, (words) =>
+        words.email.t("email.planEnded.returnedReason", { amount: words.money(payment.amountCents, payment.currency), reason: words.failure(payment, reason).replace(/[.。]$/, "") }),
+      );
     return;
   }
   if (plan.status !== "ACTIVE") return;

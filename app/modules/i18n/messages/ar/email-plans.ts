@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "انتهت خطة السداد الخاصة بك لسداد {invoices}: {reason}",
   "email.planEnded.cancelled": "أُلغيت خطة السداد لسداد {invoices}: {reason}",
   "email.planEnded.defaultedReason": "تعذّر خصم القسط {sequence} بعد {attempts, plural, zero {# محاولة} one {محاولة واحدة} two {محاولتين} few {# محاولات} many {# محاولةً} other {# محاولة}} ({reason}).",
+  "email.planEnded.returnedReason": "أعاد مصرفك القسط الأول البالغ {amount} ({reason}).",
   "email.planEnded.balance": "لن تُخصم أي مبالغ أخرى بموجب الخطة. المبلغ المتبقي البالغ {balance} مستحق الآن، ويمكنك دفعه من حسابك بالبطاقة أو من حساب مصرفي.",
   "email.planEnded.difficulty": "إذا كنت تواجه صعوبة، فيُرجى الرد على هذه الرسالة: نفضّل أن نتفق معك على حل يناسبك بدلًا من مطالبتك بالدفع مرارًا.",
 };

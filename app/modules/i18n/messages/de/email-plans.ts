@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "Ihr Ratenplan für {invoices} ist beendet: {reason}",
   "email.planEnded.cancelled": "Der Ratenplan für {invoices} wurde storniert: {reason}",
   "email.planEnded.defaultedReason": "Rate {sequence} konnte nach {attempts, plural, one {# Versuch} other {# Versuchen}} nicht eingezogen werden ({reason}).",
+  "email.planEnded.returnedReason": "Ihre Bank hat die erste Rate über {amount} zurückgebucht ({reason}).",
   "email.planEnded.balance": "Im Rahmen des Plans wird nichts mehr eingezogen. Der Restbetrag von {balance} ist jetzt fällig; Sie können ihn in Ihrem Konto per Karte oder vom Bankkonto bezahlen.",
   "email.planEnded.difficulty": "Falls Sie gerade in Schwierigkeiten sind, antworten Sie auf diese E-Mail: Wir vereinbaren lieber gemeinsam etwas, das für Sie machbar ist, als Sie zu mahnen.",
 };

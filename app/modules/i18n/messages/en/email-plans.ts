@@ -33,6 +33,7 @@ export const emailPlans = {
   "email.planEnded.defaulted": "Your payment plan for {invoices} has ended: {reason}",
   "email.planEnded.cancelled": "The payment plan for {invoices} was cancelled: {reason}",
   "email.planEnded.defaultedReason": "instalment {sequence} could not be charged after {attempts, plural, one {# attempt} other {# attempts}} ({reason}).",
+  "email.planEnded.returnedReason": "your first instalment of {amount} was returned by your bank ({reason}).",
   "email.planEnded.balance": "No further charges will be made under the plan. The remaining balance of {balance} is due now, and you can pay it by card or bank account from your account.",
   "email.planEnded.difficulty": "If you are in difficulty, reply to this email: we would rather agree on something that works than chase you.",
 } as const;

@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "Su plan de pagos para {invoices} ha finalizado: {reason}",
   "email.planEnded.cancelled": "Se ha cancelado el plan de pagos para {invoices}: {reason}",
   "email.planEnded.defaultedReason": "no se pudo cobrar la cuota {sequence} después de {attempts, plural, one {# intento} many {# intentos} other {# intentos}} ({reason}).",
+  "email.planEnded.returnedReason": "su banco devolvió la primera cuota, de {amount} ({reason}).",
   "email.planEnded.balance": "No se realizarán más cobros con cargo al plan. El saldo restante de {balance} debe pagarse ahora; puede pagarlo con tarjeta o cuenta bancaria desde su cuenta.",
   "email.planEnded.difficulty": "Si tiene dificultades, responda a este correo electrónico: preferimos acordar una solución que le funcione antes que tener que reclamarle el pago.",
 };

@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "Votre échéancier de paiement pour {invoices} a pris fin : {reason}",
   "email.planEnded.cancelled": "L’échéancier de paiement pour {invoices} a été annulé : {reason}",
   "email.planEnded.defaultedReason": "l’échéance {sequence} n’a pas pu être débitée après {attempts, plural, one {# tentative} many {# tentatives} other {# tentatives}} ({reason}).",
+  "email.planEnded.returnedReason": "votre banque a rejeté la première échéance, de {amount} ({reason}).",
   "email.planEnded.balance": "Plus aucun débit ne sera effectué au titre de l’échéancier. Le solde restant de {balance} est exigible dès maintenant ; vous pouvez le régler par carte ou par compte bancaire depuis votre compte.",
   "email.planEnded.difficulty": "Si vous rencontrez des difficultés, répondez à cet e-mail : nous préférons convenir avec vous d’une solution adaptée plutôt que de devoir vous relancer.",
 };

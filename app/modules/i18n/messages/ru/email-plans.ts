@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "Ваш план платежей по {invoices} прекращён: {reason}",
   "email.planEnded.cancelled": "План платежей по {invoices} отменён: {reason}",
   "email.planEnded.defaultedReason": "платёж № {sequence} не удалось списать после {attempts, plural, one {# попытки} few {# попыток} many {# попыток} other {# попытки}} ({reason}).",
+  "email.planEnded.returnedReason": "ваш банк вернул первый платёж на сумму {amount} ({reason}).",
   "email.planEnded.balance": "Больше никаких списаний по плану не будет. Оставшаяся сумма {balance} подлежит оплате сейчас; вы можете оплатить её картой или с банковского счёта в личном кабинете.",
   "email.planEnded.difficulty": "Если у вас возникли трудности, ответьте на это письмо: мы лучше договоримся с вами о решении, которое вам подойдёт, чем будем добиваться от вас оплаты.",
 };

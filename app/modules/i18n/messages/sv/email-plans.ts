@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "Din betalningsplan för {invoices} har upphört: {reason}",
   "email.planEnded.cancelled": "Betalningsplanen för {invoices} har avbrutits: {reason}",
   "email.planEnded.defaultedReason": "delbetalning {sequence} kunde inte dras efter {attempts, plural, one {# försök} other {# försök}} ({reason}).",
+  "email.planEnded.returnedReason": "din bank återförde den första delbetalningen på {amount} ({reason}).",
   "email.planEnded.balance": "Inga fler dragningar görs enligt planen. Det återstående beloppet på {balance} ska betalas nu, och du kan betala det med kort eller från bankkonto via ditt konto.",
   "email.planEnded.difficulty": "Om du har det svårt just nu kan du svara på det här mejlet: vi kommer hellre överens om något som fungerar än skickar påminnelser.",
 };

@@ -33,6 +33,7 @@ export const emailPlans: Record<keyof typeof en, string> = {
   "email.planEnded.defaulted": "您 {invoices} 的分期计划已终止：{reason}",
   "email.planEnded.cancelled": "{invoices} 的分期计划已取消：{reason}",
   "email.planEnded.defaultedReason": "第 {sequence} 期经 {attempts, plural, other {# 次尝试}}后仍未能扣款（{reason}）。",
+  "email.planEnded.returnedReason": "您的银行退回了首期付款 {amount}（{reason}）。",
   "email.planEnded.balance": "此计划不会再扣除任何款项。剩余余额 {balance} 现已到期，您可以在您的账户中用银行卡或银行账户支付。",
   "email.planEnded.difficulty": "如您遇到困难，请回复此邮件：我们更希望与您商定一个可行的方案，而不是一再催款。",
 };
