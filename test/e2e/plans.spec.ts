@@ -86,7 +86,7 @@ test("a customer sets up a three-instalment monthly plan by card; instalment 2 i
   const second = addMonths(day0, 1);
   await setDay(request, addDays(second, -3));
   expect(await runCharges(page)).toMatch(/sent [1-9]\d* notice/);
-  const notice = await readLatestEmail(page, c.email, /We'll charge \$100\.00 to Visa ending 4242/);
+  const notice = await readLatestEmail(page, c.email, /We’ll charge \$100\.00 to Visa ending 4242/);
   expect(notice).toContain(long(second));
   await setDay(request, second);
   expect(await runCharges(page)).toMatch(/Charged [1-9]\d* instalment/);
