@@ -101,7 +101,7 @@ test("the owner and a customer use the app under the policy without a single vio
   const nav = page.getByRole("navigation", { name: "Workspace" });
   await nav.getByRole("link", { name: "Money" }).click();
   await expect(page.getByRole("heading", { name: "Money" })).toBeVisible();
-  await expect(page.getByTestId("aging")).toBeVisible();
+  await expect(page.getByTestId("money-USD").getByTestId("aging")).toBeVisible();
   await nav.getByRole("link", { name: "Emails" }).click();
   const preview = page.frameLocator("iframe[title$='preview']");
   await expect(preview.getByText("Northwind Studio").first()).toBeVisible();
