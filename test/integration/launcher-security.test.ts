@@ -3,7 +3,6 @@
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SIGN_IN_LIMITS } from "../../app/modules/auth/session.server";
@@ -12,6 +11,7 @@ import { createPortalLink } from "../../app/modules/portal-access/tokens.server"
 import { db } from "../../app/utils/db.server";
 import { createBusiness, createCustomer, createOwner } from "../fixtures/factories";
 import { adminQuery } from "../setup/database-url";
+import { freePort, launch } from "../support/launcher";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const random = (label: string) => `${label}${crypto.randomBytes(12).toString("hex")}`;
@@ -41,38 +41,6 @@ afterAll(async () => {
   await adminQuery(process.env.DATABASE_URL!, `reassign owned by "${role}" to current_user`);
   await adminQuery(inject("adminUrl"), `drop role if exists "${role}"`);
 });
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `node app/server/main.js` with exactly `env` (plus PATH) and collects everything it prints. */
-async function launch(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["app/server/main.js"], { cwd: root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const listening = await Promise.race([
-    new Promise<boolean>((resolve) => child.stdout.on("data", () => /Duely is listening/.test(output) && resolve(true))),
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000)),
-  ]);
-  return {
-    listening,
-    exited,
-    output: () => output,
-    stop: async () => {
-      child.kill("SIGTERM");
-      return exited;
-    },
-  };
-}
 
 function expectNoSecrets(output: string, extra: string[] = []) {
   for (const [name, value] of Object.entries(secrets)) expect(output, `the ${name} in the output`).not.toContain(value);

@@ -2,10 +2,8 @@
 // `node app/server/main.js` processes on two ports share one database: an owner signed in on one uses the session on
 // the other, a customer's portal session too, and the sign-in and link-request rate limits count across both (the
 // counters live in PostgreSQL, not in a process). Needs `remix build`.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITS } from "../../app/modules/auth/session.server";
@@ -13,34 +11,16 @@ import { LINK_REQUEST_LIMITS } from "../../app/modules/portal-access/request-lin
 import { createPortalLink } from "../../app/modules/portal-access/tokens.server";
 import { db } from "../../app/utils/db.server";
 import { createBusiness, createCustomer, createOwner } from "../fixtures/factories";
+import { freePort, launch } from "../support/launcher";
 import { reportFigure } from "./figures";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function webProcess(sessionSecret: string) {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production" as const, APP_ENV: "test", HOST: "127.0.0.1", PORT: String(port), APP_URL: `http://localhost:${port}`, DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: sessionSecret };
-  const child = spawn(process.execPath, ["app/server/main.js"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const listening = await Promise.race([
-    new Promise<boolean>((resolve) => child.stdout.on("data", () => /Duely is listening/.test(output) && resolve(true))),
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000)),
-  ]);
-  expect(listening, output).toBe(true);
-  return { base: `http://127.0.0.1:${port}`, stop: () => (child.kill("SIGTERM"), exited) };
+  const app = await launch({ APP_ENV: "test", HOST: "127.0.0.1", PORT: String(port), APP_URL: `http://localhost:${port}`, DATABASE_URL: process.env.DATABASE_URL!, SESSION_SECRET: sessionSecret });
+  expect(app.listening, app.output()).toBe(true);
+  return { base: `http://127.0.0.1:${port}`, stop: app.stop };
 }
 
 const form = (fields: Record<string, string>, cookie?: string) => ({

@@ -1,37 +1,11 @@
 // Every language has every message of the English catalog, with the same arguments and tags, and plurals that
 // cover the categories of that language's plural rules (Russian has one/few/many/other, Arabic six forms).
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { shapeOf } from "../../../test/support/message-shape";
 import { CATALOGS, OFFERED_LOCALES } from "./catalogs.server";
 import { intlTag, LOCALES, type Locale } from "./locales";
 import { en } from "./messages/en";
 import { translator } from "./translator.server";
-
-type Shape = { args: Set<string>; tags: Set<string>; plurals: { name: string; options: string[] }[] };
-
-function shapeOf(message: string): Shape {
-  const shape: Shape = { args: new Set(), tags: new Set(), plurals: [] };
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) shape.args.add(el.value);
-      if (el.type === TYPE.tag) {
-        shape.tags.add(el.value);
-        walk(el.children);
-      }
-      if (el.type === TYPE.select) {
-        shape.args.add(el.value);
-        for (const option of Object.values(el.options)) walk(option.value);
-      }
-      if (el.type === TYPE.plural) {
-        shape.args.add(el.value);
-        shape.plurals.push({ name: el.value, options: Object.keys(el.options) });
-        for (const option of Object.values(el.options)) walk(option.value);
-      }
-    }
-  };
-  walk(parse(message));
-  return shape;
-}
 
 const translated = Object.entries(CATALOGS).filter(([l]) => l !== "en") as [Locale, Record<string, string>][];
 

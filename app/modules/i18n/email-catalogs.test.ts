@@ -1,37 +1,11 @@
 // Every email translation has only English email keys, with the same arguments and tags, plurals covering the
 // language's forms, and formats with sample values; a language whose email parts are all here is offered for emails.
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { shapeOf } from "../../../test/support/message-shape";
 import { EMAIL_CATALOGS, EMAIL_LOCALES, isEmailCatalogComplete } from "./email-catalogs.server";
 import { emailTranslator } from "./email-translator.server";
 import { intlTag, type Locale } from "./locales";
 import { enEmail, type EmailMessageKey } from "./messages/en-email";
-
-type Shape = { args: Set<string>; tags: Set<string>; plurals: { name: string; options: string[] }[] };
-
-function shapeOf(message: string): Shape {
-  const shape: Shape = { args: new Set(), tags: new Set(), plurals: [] };
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) shape.args.add(el.value);
-      if (el.type === TYPE.tag) {
-        shape.tags.add(el.value);
-        walk(el.children);
-      }
-      if (el.type === TYPE.select) {
-        shape.args.add(el.value);
-        for (const option of Object.values(el.options)) walk(option.value);
-      }
-      if (el.type === TYPE.plural) {
-        shape.args.add(el.value);
-        shape.plurals.push({ name: el.value, options: Object.keys(el.options) });
-        for (const option of Object.values(el.options)) walk(option.value);
-      }
-    }
-  };
-  walk(parse(message));
-  return shape;
-}
 
 const translations = (Object.entries(EMAIL_CATALOGS) as [Locale, Record<string, string>][]).filter(([l, c]) => l !== "en" && Object.keys(c).length > 0);
 const cases = translations.length ? translations : [["en", enEmail] as [Locale, Record<string, string>]];
