@@ -80,7 +80,7 @@ export default function Overview() {
         <section key={t.currency} aria-label={several ? `Totals in ${t.currency}` : "Totals"} data-testid={`totals-${t.currency}`} className="space-y-2">
           {several ? <h2 className="text-sm font-semibold text-slate-600">In {t.currency}</h2> : null}
           <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-            <Stat label="Outstanding" value={money(t.outstandingCents, t.currency)} hint={`${t.count} open invoices`} />
+            <Stat label="Outstanding" value={money(t.outstandingCents, t.currency)} hint={`${t.count} open invoice${t.count === 1 ? "" : "s"}`} />
             <Stat label="Overdue" value={money(t.overdueCents, t.currency)} hint={`${t.overdueCount} invoices past due`} tone={t.overdueCents > 0 ? "warn" : "default"} />
             <Stat label="Bank payments processing" value={money(t.processingCents, t.currency)} hint="Not yet counted as paid" />
             {index === 0 ? <Stat label="Customers" value={String(customers.length)} /> : null}
