@@ -9,7 +9,7 @@ import { Field } from "~/components/ui/field";
 import { metaTitle, useT } from "~/components/i18n";
 import { dateInZone } from "~/modules/dates/calendar";
 import { failureText, paymentMethodText } from "~/modules/payments/method-text";
-import { receiptParts } from "~/modules/payments/receipt-parts";
+import { receiptPartLabel, receiptParts } from "~/modules/payments/receipt-parts";
 import { ensurePaymentIntent, getCustomerPayment } from "~/modules/payments/checkout.server";
 import { getGateway } from "~/modules/payments/gateway.server";
 import { CLEARING_BUSINESS_DAYS, onlineMethodOf } from "~/modules/payments/pricing";
@@ -252,14 +252,7 @@ function PlanAuthorisation({ p, isCard }: { p: PaymentView; isCard: boolean }) {
 function Allocations({ p }: { p: PaymentView }) {
   const { t, date, money: format } = useT();
   const money = (c: number) => format(c, p.currency);
-  const label = (line: PaymentView["lines"][number]) =>
-    line.kind === "invoice"
-      ? line.number
-      : line.kind === "discount"
-        ? t("payment.line.discount", { number: line.number })
-        : line.kind === "method"
-          ? t(line.surcharge ? "payment.line.cardSurcharge" : "payment.line.bankDiscount")
-          : t("payment.line.planFee");
+  const label = (line: PaymentView["lines"][number]) => receiptPartLabel(t, line);
   return (
     <dl className="mt-4 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
       {p.lines.map((line) => {

@@ -6,7 +6,7 @@ import PDFDocument from "pdfkit";
 import { logActivity } from "~/modules/activity/activity.server";
 import { dateInZone, formatDate, formatInstant } from "~/modules/dates/calendar";
 import { listCustomerInvoices } from "~/modules/invoices/invoices.server";
-import { formatMoney, minorDigits } from "~/modules/money/money";
+import { formatDecimal, formatMoney } from "~/modules/money/money";
 import { now, today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
 
@@ -79,7 +79,7 @@ const csvCell = (v: string | number) => {
 /** The pack as one CSV: a section per kind of record, each row self-describing. */
 export function collectionsCsv(pack: CollectionsPack) {
   // Amounts as plain decimals in their own currency's exponent (yen has none), the currency in its own column.
-  const amount = (c: number, currency: string) => (c / 10 ** minorDigits(currency)).toFixed(minorDigits(currency));
+  const amount = (c: number, currency: string) => formatDecimal(c, currency);
   const rows: (string | number)[][] = [["record", "date", "invoice", "description", "currency", "principal", "fees", "interest", "paid", "adjustments", "balance"]];
   for (const i of pack.invoices) {
     const money = (c: number) => amount(c, i.currency);

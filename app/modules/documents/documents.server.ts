@@ -7,7 +7,7 @@ import { directionOf } from "~/modules/i18n/locales";
 import type { MessageKey } from "~/modules/i18n/messages/en";
 import { getCustomerPayment } from "~/modules/payments/checkout.server";
 import { paymentMethodText, savedMethodText } from "~/modules/payments/method-text";
-import { receiptParts } from "~/modules/payments/receipt-parts";
+import { receiptPartLabel, receiptParts } from "~/modules/payments/receipt-parts";
 import { getCustomerPlan } from "~/modules/plans/portal.server";
 import { today } from "~/utils/clock.server";
 import { db } from "~/utils/db.server";
@@ -100,17 +100,7 @@ export async function receiptPdf(tr: Translator, customerId: string, paymentId: 
   const money = (c: number) => tr.money(c, payment.currency);
   const refunded = payment.refunds.filter((r) => r.status === "SUCCEEDED" && r.succeededAt);
   const refundedCents = refunded.reduce((s, r) => s + r.amountCents, 0);
-  const lines = receiptParts(payment).map((line) => ({
-    label:
-      line.kind === "invoice"
-        ? t("pdf.invoiceLine", { number: line.number })
-        : line.kind === "discount"
-          ? t("payment.line.discount", { number: line.number })
-          : line.kind === "method"
-            ? t(line.surcharge ? "payment.line.cardSurcharge" : "payment.line.bankDiscount")
-            : t("payment.line.planFee"),
-    amount: money(line.cents),
-  }));
+  const lines = receiptParts(payment).map((line) => ({ label: receiptPartLabel(t, line, (number) => t("pdf.invoiceLine", { number })), amount: money(line.cents) }));
   const pdf = await renderPdf({
     ...language(tr),
     labels: { to: t("pdf.billTo"), ...tableLabels(tr) },

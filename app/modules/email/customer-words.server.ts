@@ -12,7 +12,7 @@ import type { MessageKey } from "~/modules/i18n/messages/en";
 import type { Translator } from "~/modules/i18n/formatter";
 import { translator } from "~/modules/i18n/translator.server";
 import { failureText, paymentMethodText, savedMethodText, type SavedMethodParts } from "~/modules/payments/method-text";
-import { receiptParts } from "~/modules/payments/receipt-parts";
+import { receiptPartLabel, receiptParts } from "~/modules/payments/receipt-parts";
 
 export type CustomerWords = {
   locale: Locale;
@@ -51,14 +51,7 @@ export function wordsIn(locale: Locale): CustomerWords {
     earlyPay: (offer, currency) => (offer ? { amount: money(offer.payCents, currency), date: day(offer.deadline), saving: money(offer.discountCents, currency), bankOnly: offer.achOnly } : null),
     receiptLines: (payment, currency) =>
       receiptParts(payment).map((part) => ({
-        label:
-          part.kind === "invoice"
-            ? part.number
-            : part.kind === "discount"
-              ? portal.t("payment.line.discount", { number: part.number })
-              : part.kind === "method"
-                ? portal.t(part.surcharge ? "payment.line.cardSurcharge" : "payment.line.bankDiscount")
-                : portal.t("payment.line.planFee"),
+        label: receiptPartLabel(portal.t, part),
         value: money(part.cents, currency),
       })),
   };

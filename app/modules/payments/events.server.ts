@@ -231,20 +231,6 @@ export type PaymentForEffects = Prisma.PaymentGetPayload<{
   };
 }>;
 
-/** A payment's lines for receipts: each invoice at its full amount, then any discounts and the method difference. */
-export function receiptLines(payment: Pick<PaymentForEffects, "allocations" | "discounts" | "methodAdjustmentCents" | "currency" | "planFeeCents">) {
-  const money = (c: number) => formatMoney(c, payment.currency);
-  const discountOn = (number: string) => payment.discounts.filter((d) => d.invoice.number === number).reduce((s, d) => s + d.amountCents, 0);
-  return [
-    ...payment.allocations.map((a) => ({ kind: "invoice" as const, label: a.invoice.number, value: money(a.amountCents + discountOn(a.invoice.number)) })),
-    ...payment.discounts.map((d) => ({ kind: "discount" as const, label: `Early-payment discount (${d.invoice.number})`, value: money(-d.amountCents) })),
-    ...(payment.methodAdjustmentCents !== 0
-      ? [{ kind: "method" as const, label: payment.methodAdjustmentCents > 0 ? "Card surcharge" : "Bank payment discount", value: money(payment.methodAdjustmentCents) }]
-      : []),
-    ...(payment.planFeeCents > 0 ? [{ kind: "fee" as const, label: "Payment plan fee", value: money(payment.planFeeCents) }] : []),
-  ];
-}
-
 /** The receipt email for a succeeded payment, queued once per payment (online or recorded by the owner). */
 export async function enqueueReceipt(tx: Tx, payment: PaymentForEffects) {
   const { customer } = payment;

@@ -1,5 +1,6 @@
 // The lines of a receipt as data (what each line is, and its amount), so that the portal can say them in the
-// customer's language; the receipt email and PDF word the same lines (events.server.ts receiptLines).
+// customer's language; the receipt email and PDF word the same lines (receiptPartLabel).
+import type { Translator } from "~/modules/i18n/formatter";
 import type { Cents } from "~/modules/money/money";
 
 export type ReceiptPart =
@@ -23,4 +24,12 @@ export function receiptParts(payment: PaymentLike): ReceiptPart[] {
     ...(payment.methodAdjustmentCents !== 0 ? [{ kind: "method" as const, surcharge: payment.methodAdjustmentCents > 0, cents: payment.methodAdjustmentCents }] : []),
     ...(payment.planFeeCents > 0 ? [{ kind: "fee" as const, cents: payment.planFeeCents }] : []),
   ];
+}
+
+/** A receipt line's words in the reader's language; an invoice line is its number (`invoice` words it otherwise). */
+export function receiptPartLabel(t: Translator["t"], part: ReceiptPart, invoice: (number: string) => string = (number) => number): string {
+  if (part.kind === "invoice") return invoice(part.number);
+  if (part.kind === "discount") return t("payment.line.discount", { number: part.number });
+  if (part.kind === "method") return t(part.surcharge ? "payment.line.cardSurcharge" : "payment.line.bankDiscount");
+  return t("payment.line.planFee");
 }
