@@ -9,7 +9,7 @@ import pg from "pg";
 import { printProfile, summarizeProfile } from "./profile";
 
 export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; cpuMsPerRequest?: number };
-export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures };
+export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures; scaled: { processes: number; figures: LoadFigures }[] };
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3430);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3431);
@@ -48,11 +48,15 @@ function stop(child: ChildProcess | undefined) {
   });
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+/** CPU seconds (user + system) a process and its children (cluster workers) have used so far, from /proc (Linux). */
 function cpuSeconds(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    let total = (Number(fields[11]) + Number(fields[12])) / 100;
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const child of fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) total += cpuSeconds(Number(child)) ?? 0;
+    }
+    return total;
   } catch {
     return null;
   }
@@ -107,7 +111,15 @@ async function portalLink(databaseUrl: string) {
   }
 }
 
-export async function benchPortal(options: { databaseUrl: string; seconds: number; build: boolean; profileDir?: string; log: (line: string) => void }): Promise<PortalResult> {
+export async function benchPortal(options: {
+  databaseUrl: string;
+  seconds: number;
+  build: boolean;
+  /** Also measured with this many web processes behind one port (bench/cluster.ts), besides one. */
+  processes?: number[];
+  profileDir?: string;
+  log: (line: string) => void;
+}): Promise<PortalResult> {
   const { databaseUrl, seconds, log } = options;
   if (options.build) {
     log("  building the app (remix build)...");
@@ -117,24 +129,25 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
   const link = await portalLink(databaseUrl);
   let app: ChildProcess | undefined;
   let bare: ChildProcess | undefined;
+  const appEnv = {
+    NODE_ENV: "production",
+    APP_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PORT: String(APP_PORT),
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${APP_PORT}`,
+    SESSION_SECRET,
+    SMTP_URL: "smtp://127.0.0.1:9",
+    RUN_JOBS_IN_WEB: "false",
+    SLOW_QUERY_MS: "0",
+  };
   try {
     // Production mode, no job workers in the web process: nothing is sent and no job competes with the requests.
     app = await start(
       "app",
       // --profile: V8 samples the app's CPU; the profile is written when it stops and summarised below.
       [...startFlags(), ...(options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`, "--cpu-prof-name=portal-app.cpuprofile"] : []), "app/server/main.js"],
-      {
-        NODE_ENV: "production",
-        APP_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        PORT: String(APP_PORT),
-        HOST: "127.0.0.1",
-        APP_URL: `http://127.0.0.1:${APP_PORT}`,
-        SESSION_SECRET,
-        SMTP_URL: "smtp://127.0.0.1:9",
-        RUN_JOBS_IN_WEB: "false",
-        SLOW_QUERY_MS: "0",
-      },
+      appEnv,
       /listening on/,
       log,
     );
@@ -161,6 +174,19 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
       printProfile(summarizeProfile(file), log);
     }
 
+    // The same page served by N web processes on one port (Node's cluster module): the same load, the CPU of all of them.
+    const scaled: PortalResult["scaled"] = [];
+    for (const processes of (options.processes ?? []).filter((n) => n > 1)) {
+      app = await start("cluster", ["--import", "tsx", "bench/cluster.ts"], { ...appEnv, BENCH_PROCESSES: String(processes), BENCH_NODE_FLAGS: startFlags().join(" ") }, /all \d+ web processes listening/, log);
+      await load(appUrl, cookie, Math.min(3, seconds), true);
+      await settle(appUrl, cookie);
+      const figures = await measure(app, appUrl, cookie, seconds);
+      log(`  app, ${processes} web processes: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest?.toFixed(1)} ms CPU per request`);
+      scaled.push({ processes, figures });
+      await stop(app);
+      app = undefined;
+    }
+
     bare = await start("bare", ["--import", "tsx", "bench/bare-server.ts"], { NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(BARE_PORT), SESSION_SECRET }, /listening/, log);
     const bareUrl = `http://127.0.0.1:${BARE_PORT}/portal`;
     const answer = await fetch(bareUrl, { headers: { cookie } });
@@ -170,7 +196,7 @@ export async function benchPortal(options: { databaseUrl: string; seconds: numbe
     await settle(bareUrl, cookie);
     const bareFigures = await measure(bare, bareUrl, cookie, seconds);
     log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms, ${bareFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
-    return { customerId: link.customerId, invoices: link.invoices, app: appFigures, bare: bareFigures };
+    return { customerId: link.customerId, invoices: link.invoices, app: appFigures, bare: bareFigures, scaled };
   } finally {
     await stop(app);
     await stop(bare);

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal] [-- --profile]`: builds (or reuses) the benchmark
+// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal] [-- --profile] [-- --processes=N]`: builds (or reuses) the benchmark
 // database and prints the portal, reminder-engine and email figures as a table; writes them to bench/results/.
 import fs from "node:fs";
 import os from "node:os";
@@ -14,6 +14,13 @@ const quick = args.includes("--quick");
 const rebuild = args.includes("--rebuild");
 const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const runs = (part: string) => !only || only.includes(part);
+// --processes=N (or a list, 2,4): the portal page is also served by that many web processes behind one port.
+const processesArg = args.find((a) => a.startsWith("--processes="))?.slice("--processes=".length);
+const processes = processesArg === undefined ? [] : processesArg.split(",").map(Number);
+if (processes.some((n) => !Number.isInteger(n) || n < 1 || n > os.cpus().length * 4)) {
+  console.error(`--processes takes whole numbers of web processes from 1 to ${os.cpus().length * 4}, such as --processes=2; got "${processesArg}"`);
+  process.exit(2);
+}
 const log = (line: string) => console.log(line);
 
 // The slow-query warning would print every query of a loaded run; the figures are the report.
@@ -29,7 +36,7 @@ let failed = false;
 try {
   if (runs("portal")) {
     log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
-    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
+    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), processes, profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
     details.portal = portal;
     figures.push(
       figure("portal page: requests/s", portal.app.rps, "req/s"),
@@ -42,6 +49,12 @@ try {
       ...(portal.app.cpuMsPerRequest !== undefined && portal.bare.cpuMsPerRequest !== undefined
         ? [figure("portal page: CPU per request", portal.app.cpuMsPerRequest, "ms"), figure("bare server: CPU per request", portal.bare.cpuMsPerRequest, "ms")]
         : []),
+      ...portal.scaled.flatMap(({ processes: n, figures: f }) => [
+        figure(`portal page, ${n} web processes: requests/s`, f.rps, "req/s"),
+        figure(`portal page, ${n} web processes: p99 latency`, f.p99, "ms"),
+        figure(`portal page, ${n} web processes / 1: requests/s`, ratio(f.rps, portal.app.rps), "×"),
+        ...(f.cpuMsPerRequest !== undefined ? [figure(`portal page, ${n} web processes: CPU per request`, f.cpuMsPerRequest, "ms")] : []),
+      ]),
     );
   }
   if (runs("engine")) {
