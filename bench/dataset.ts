@@ -1,5 +1,6 @@
 // The benchmark database: businesses, customers and invoices in a realistic mix of states, built with a
 // few set-based statements against the real schema (migrations applied first), reused while its counts match.
+import fs from "node:fs";
 import pg from "pg";
 import { DEFAULT_TIERS } from "~/modules/reminders/default-tiers";
 import { applyMigrations, embeddedUrl, ensureDatabaseExists, startEmbeddedPostgres } from "~/utils/database.server";
@@ -15,6 +16,8 @@ export type Dataset = {
   url: string;
   reused: boolean;
   buildSeconds: number | null;
+  /** The bench PostgreSQL's postmaster, when the bench started it (not with DATABASE_URL). */
+  serverPid: number | null;
   counts: Record<string, number>;
   stop: () => Promise<void>;
 };
@@ -26,11 +29,14 @@ export async function openDataset(size: DatasetSize, options: { rebuild: boolean
   const { log } = options;
   let adminUrl = process.env.DATABASE_URL;
   let stopServer = async () => undefined as void;
+  let serverPid: number | null = null;
   if (!adminUrl) {
     const port = Number(process.env.BENCH_PG_PORT ?? 54401);
     log(`Starting the bench PostgreSQL (.data/bench-postgres, port ${port})...`);
     const server = await startEmbeddedPostgres({ dir: ".data/bench-postgres", port });
     stopServer = server.stop;
+    // The postmaster's pid (first line of postmaster.pid): the benchmark reads the database's CPU time from /proc.
+    serverPid = Number(fs.readFileSync(".data/bench-postgres/postmaster.pid", "utf8").split("\n")[0]);
     await ensureDatabaseExists(server.url, size.database);
     adminUrl = embeddedUrl(port, size.database);
   }
@@ -46,7 +52,7 @@ export async function openDataset(size: DatasetSize, options: { rebuild: boolean
     const matches = current.Customer === expected.Customer && current.Invoice === expected.Invoice;
     if (matches && !options.rebuild) {
       log(`Reusing the bench database (${current.Customer} customers, ${current.Invoice} invoices); --rebuild builds it again.`);
-      return { url, reused: true, buildSeconds: null, counts: current, stop: stopServer };
+      return { url, reused: true, buildSeconds: null, counts: current, serverPid, stop: stopServer };
     }
     log(`Building the bench database: ${size.customers} customers, ${size.invoices} invoices, ${size.businesses} businesses...`);
     const started = performance.now();
@@ -54,7 +60,7 @@ export async function openDataset(size: DatasetSize, options: { rebuild: boolean
     const buildSeconds = (performance.now() - started) / 1000;
     const counts = await countRows(client);
     log(`Built in ${buildSeconds.toFixed(1)} s.`);
-    return { url, reused: false, buildSeconds, counts, stop: stopServer };
+    return { url, reused: false, buildSeconds, counts, serverPid, stop: stopServer };
   } finally {
     await client.end();
   }

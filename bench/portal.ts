@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { printProfile, summarizeProfile } from "./profile";
 
-export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; cpuMsPerRequest?: number };
+export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; cpuMsPerRequest?: number; databaseCpuMsPerRequest?: number };
 export type PortalResult = { customerId: string; invoices: number; app: LoadFigures; bare: LoadFigures; scaled: { processes: number; figures: LoadFigures }[] };
 
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3430);
@@ -63,11 +63,15 @@ function cpuSeconds(pid: number): number | null {
 }
 
 /** The measured run, with the server's own CPU time per request: steadier than req/s on a shared machine. */
-async function measure(server: ChildProcess, url: string, cookie: string, seconds: number): Promise<LoadFigures> {
+/** And, when the bench runs the database itself, PostgreSQL's CPU time per request (all its backends). */
+async function measure(server: ChildProcess, url: string, cookie: string, seconds: number, databasePid: number | null = null): Promise<LoadFigures> {
   const before = cpuSeconds(server.pid!);
+  const dbBefore = databasePid === null ? null : cpuSeconds(databasePid);
   const figures = await load(url, cookie, seconds);
   const after = cpuSeconds(server.pid!);
-  return before === null || after === null ? figures : { ...figures, cpuMsPerRequest: ((after - before) * 1000) / figures.requests };
+  const dbAfter = databasePid === null ? null : cpuSeconds(databasePid);
+  const perRequest = (a: number | null, b: number | null) => (a === null || b === null ? undefined : ((b - a) * 1000) / figures.requests);
+  return { ...figures, cpuMsPerRequest: perRequest(before, after), databaseCpuMsPerRequest: perRequest(dbBefore, dbAfter) };
 }
 
 async function load(url: string, cookie: string, seconds: number, warmUp = false): Promise<LoadFigures> {
@@ -117,6 +121,8 @@ export async function benchPortal(options: {
   build: boolean;
   /** Also measured with this many web processes behind one port (bench/cluster.ts), besides one. */
   processes?: number[];
+  /** The database server's pid, for its CPU per request (null: not measured). */
+  databasePid?: number | null;
   profileDir?: string;
   log: (line: string) => void;
 }): Promise<PortalResult> {
@@ -164,8 +170,8 @@ export async function benchPortal(options: {
     const appUrl = `http://127.0.0.1:${APP_PORT}/portal`;
     await load(appUrl, cookie, Math.min(3, seconds), true);
     await settle(appUrl, cookie);
-    const appFigures = await measure(app, appUrl, cookie, seconds);
-    log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms, ${appFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
+    const appFigures = await measure(app, appUrl, cookie, seconds, options.databasePid);
+    log(`  app: ${appFigures.rps.toFixed(0)} req/s, p50 ${appFigures.p50} ms, p99 ${appFigures.p99} ms, ${appFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request, database ${appFigures.databaseCpuMsPerRequest?.toFixed(1)} ms (${appFigures.non2xx} non-2xx, ${appFigures.errors} errors)`);
     await stop(app);
     app = undefined;
     if (options.profileDir) {
@@ -180,8 +186,8 @@ export async function benchPortal(options: {
       app = await start("cluster", ["--import", "tsx", "bench/cluster.ts"], { ...appEnv, BENCH_PROCESSES: String(processes), BENCH_NODE_FLAGS: startFlags().join(" ") }, /all \d+ web processes listening/, log);
       await load(appUrl, cookie, Math.min(3, seconds), true);
       await settle(appUrl, cookie);
-      const figures = await measure(app, appUrl, cookie, seconds);
-      log(`  app, ${processes} web processes: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest?.toFixed(1)} ms CPU per request`);
+      const figures = await measure(app, appUrl, cookie, seconds, options.databasePid);
+      log(`  app, ${processes} web processes: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.cpuMsPerRequest?.toFixed(1)} ms CPU per request, database ${figures.databaseCpuMsPerRequest?.toFixed(1)} ms`);
       scaled.push({ processes, figures });
       await stop(app);
       app = undefined;
@@ -194,8 +200,8 @@ export async function benchPortal(options: {
     if (answer.status !== 200 || data.page?.invoices?.length !== link.invoices) throw new Error(`The bare server answered ${answer.status} with ${data.page?.invoices?.length} invoices.`);
     await load(bareUrl, cookie, Math.min(3, seconds), true);
     await settle(bareUrl, cookie);
-    const bareFigures = await measure(bare, bareUrl, cookie, seconds);
-    log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms, ${bareFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
+    const bareFigures = await measure(bare, bareUrl, cookie, seconds, options.databasePid);
+    log(`  bare: ${bareFigures.rps.toFixed(0)} req/s, p50 ${bareFigures.p50} ms, p99 ${bareFigures.p99} ms, ${bareFigures.cpuMsPerRequest?.toFixed(1)} ms CPU per request, database ${bareFigures.databaseCpuMsPerRequest?.toFixed(1)} ms (${bareFigures.non2xx} non-2xx, ${bareFigures.errors} errors)`);
     return { customerId: link.customerId, invoices: link.invoices, app: appFigures, bare: bareFigures, scaled };
   } finally {
     await stop(app);

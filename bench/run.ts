@@ -36,7 +36,7 @@ let failed = false;
 try {
   if (runs("portal")) {
     log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
-    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), processes, profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
+    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), processes, databasePid: dataset.serverPid, profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
     details.portal = portal;
     figures.push(
       figure("portal page: requests/s", portal.app.rps, "req/s"),
@@ -49,11 +49,13 @@ try {
       ...(portal.app.cpuMsPerRequest !== undefined && portal.bare.cpuMsPerRequest !== undefined
         ? [figure("portal page: CPU per request", portal.app.cpuMsPerRequest, "ms"), figure("bare server: CPU per request", portal.bare.cpuMsPerRequest, "ms")]
         : []),
+      ...(portal.app.databaseCpuMsPerRequest !== undefined ? [figure("portal page: database CPU per request", portal.app.databaseCpuMsPerRequest, "ms")] : []),
       ...portal.scaled.flatMap(({ processes: n, figures: f }) => [
         figure(`portal page, ${n} web processes: requests/s`, f.rps, "req/s"),
         figure(`portal page, ${n} web processes: p99 latency`, f.p99, "ms"),
         figure(`portal page, ${n} web processes / 1: requests/s`, ratio(f.rps, portal.app.rps), "×"),
         ...(f.cpuMsPerRequest !== undefined ? [figure(`portal page, ${n} web processes: CPU per request`, f.cpuMsPerRequest, "ms")] : []),
+        ...(f.databaseCpuMsPerRequest !== undefined ? [figure(`portal page, ${n} web processes: database CPU per request`, f.databaseCpuMsPerRequest, "ms")] : []),
       ]),
     );
   }
