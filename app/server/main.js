@@ -85,6 +85,13 @@ const server = app.listen(env.PORT, env.HOST, () => {
   }
 });
 
+// An idle keep-alive connection is closed by the client or the load balancer in front, never by us first: Node's
+// 5 s default races a client (or a balancer with a 60 s idle timeout) that sends its next request on the
+// connection just as the server closes it, and that request fails ("other side closed"). Headers must still
+// arrive within the timeout.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.on("error", async (error) => {
   console.error(
     error.code === "EADDRINUSE"

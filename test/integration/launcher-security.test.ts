@@ -177,6 +177,8 @@ describe("the launcher outside production", () => {
       expect(page.headers.get("strict-transport-security")).toBeNull();
       expect(page.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
       expect(page.headers.get("content-security-policy")).toContain("frame-src 'none'");
+      // Idle connections are left for the client or the load balancer to close (app/server/main.js).
+      expect(page.headers.get("keep-alive")).toBe("timeout=65");
 
       for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
         const wrong = await fetch(`${base}/login`, form({ email, password: `wrong-${i}` }));
