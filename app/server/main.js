@@ -48,6 +48,12 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 // Public files all have an extension; a page's path is not looked up on disk (a stat per request).
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+// An address no route can answer (a null character in the query): 400 with the message, before any route runs.
+app.use((req, res, next) => {
+  const problem = entry.addressProblem(req.originalUrl);
+  if (problem) res.status(400).type("text/plain; charset=utf-8").send(problem);
+  else next();
+});
 app.use(async (req, res, next) => {
   try {
     await entry.beforeRequest();

@@ -19,6 +19,20 @@ export async function readForm(request: Request): Promise<FormData> {
   return form;
 }
 
+/**
+ * What is wrong with a request's address, or null. A query value holding a null character (%00) cannot be stored
+ * or searched for (PostgreSQL refuses it in text), so the launcher answers 400 with this message before any route
+ * runs (wapiti and sqlmap sent `?q=%00`; see docs/decisions/015-security-headers.md, "Outside scanners").
+ */
+export function addressProblem(url: string): string | null {
+  const query = url.indexOf("?");
+  if (query < 0) return null;
+  for (const [key, value] of new URLSearchParams(url.slice(query + 1))) {
+    if (key.includes("\u0000") || value.includes("\u0000")) return "The address contains a character that cannot be searched for (a null character, %00). Remove it and try again.";
+  }
+  return null;
+}
+
 /** The row id in the address. One that cannot be an id (a null character) finds nothing. */
 export function idParam(params: LoaderFunctionArgs["params"], name = "id"): string {
   const id = params[name] ?? "";
