@@ -66,10 +66,21 @@ const probes = (): Probe[] => [
   { what: "link request with a null character", send: () => fetch(`${base}/portal/expired`, form("email=a%00%40example.test")), status: 400, says: /null character/ },
 ];
 
+const withHeaders = (init: ReturnType<typeof form>, headers: Record<string, string>) => ({ ...init, headers: { ...init.headers, ...headers } });
+
+// wapiti: "Lack of anti CSRF token" on every form. The cookies are SameSite=Lax; the launcher also refuses a form a
+// browser says another site sent, the ones that need no session included.
+const crossSite = (): Probe[] => [
+  { what: "sign-in sent from another site", send: () => fetch(`${base}/login`, withHeaders(form("email=a%40b.test&password=x"), { Origin: "https://evil.example" })), status: 403, says: /sent from another site\. Open Duely at http:\/\/localhost:\d+ and send it from there/ },
+  { what: "link request from another site (no Origin)", send: () => fetch(`${base}/portal/expired`, withHeaders(form("email=a%40b.test"), { "Sec-Fetch-Site": "cross-site" })), status: 403, says: /another site/ },
+  { what: "an owner form from another site", send: () => fetch(`${base}/app`, withHeaders(form("intent=send-test-email", owner), { Origin: "null" })), status: 403, says: /another site/ },
+  { what: "sign-in from our own page", send: () => fetch(`${base}/login`, withHeaders(form("email=a%40b.test&password=x"), { Origin: base, "Sec-Fetch-Site": "same-origin" })), status: 400, says: /do not match an account/ },
+];
+
 describe("what the outside scanners found", () => {
   it("answers each with a 4xx that says what to fix", { timeout: 60_000 }, async () => {
     const outcomes: string[] = [];
-    for (const probe of probes()) {
+    for (const probe of [...probes(), ...crossSite()]) {
       const response = await probe.send();
       const body = await response.text();
       outcomes.push(`${probe.what}: ${response.status}`);
