@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Outside scanners (issue 20 §3): sqlmap 1.7 and wapiti 3.0 against the demo on loopback, signed in as
+# the owner (duely_owner cookie), as a customer (duely_portal cookie) and signed out.
+# Not part of `npm test`. Needs the Debian packages: apt-get install -y sqlmap wapiti
+#
+#   bash test/scanners/run.sh
+#
+# starts two fresh demos (each its own embedded PostgreSQL): the owner's scans run on :3400, the
+# customer's and the signed-out scans on :3401, because the owner's forms include "revoke portal links"
+# and a scanner submitting it would end the customer scan's session. To scan demos already running:
+#   OWNER_BASE=http://localhost:3400 PORTAL_BASE=http://localhost:3401 PORTAL_LINK=http://localhost:3401/portal/access/... \
+#   LANES="wapiti-owner sqlmap-owner" bash test/scanners/run.sh
+#
+# Output (git-ignored): test-results/scanners/{sqlmap,wapiti}/, summary in test-results/scanners/summary.txt.
+# Knobs: JOBS (parallel sqlmap processes per lane, default 2), SQLMAP_MINUTES (cap per sqlmap target,
+# default 12), WAPITI_CRAWL_SECONDS (wapiti crawl cap, default 600), WAPITI_MODULE_SECONDS (cap per wapiti
+# module, default 240). wapiti visits at most 4 pages per folder (one invoice is like another).
+# What the results mean: docs/decisions/015-security-headers.md, "Outside scanners".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PORT="${PORT:-3400}"
+PG_PORT="${EMBEDDED_PG_PORT:-54402}"
+OUT="test-results/scanners"
+JOBS="${JOBS:-2}"
+SQLMAP_MINUTES="${SQLMAP_MINUTES:-12}"
+WAPITI_CRAWL_SECONDS="${WAPITI_CRAWL_SECONDS:-600}"
+WAPITI_MODULE_SECONDS="${WAPITI_MODULE_SECONDS:-240}"
+LANES="${LANES:-wapiti-owner wapiti-portal wapiti-public sqlmap-owner sqlmap-portal sqlmap-explicit}"
+OWNER_PASSWORD="paid-on-time-2026"
+mkdir -p "$OUT/sqlmap" "$OUT/wapiti"
+
+DEMO_PIDS=()
+cleanup() {
+  for job in $(jobs -p); do pkill -TERM -P "$job" 2>/dev/null || true; kill "$job" 2>/dev/null || true; done
+  for pid in "${DEMO_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+start_demo() { # port pg-port name
+  rm -rf ".data/scan-$3"
+  PORT="$1" APP_URL="http://localhost:$1" EMBEDDED_PG_PORT="$2" EMBEDDED_PG_DIR=".data/scan-$3" \
+    node_modules/.bin/node app/server/main.js --seed-demo > "$OUT/demo-$3.log" 2>&1 &
+  DEMO_PIDS+=($!)
+  for _ in $(seq 1 120); do grep -q "Portal link:" "$OUT/demo-$3.log" 2>/dev/null && return; sleep 1; done
+  echo "the $3 demo did not start: see $OUT/demo-$3.log"; exit 1
+}
+
+if [ -z "${OWNER_BASE:-}" ]; then
+  echo "Building and starting two fresh demos on :$PORT (owner) and :$((PORT + 1)) (customer, signed out)..."
+  npx remix build > "$OUT/build.log" 2>&1
+  start_demo "$PORT" "$PG_PORT" owner
+  start_demo "$((PORT + 1))" "$((PG_PORT + 2))" portal
+  OWNER_BASE="http://localhost:$PORT"
+  PORTAL_BASE="http://localhost:$((PORT + 1))"
+  PORTAL_LINK="$(grep -o 'Portal link: .*' "$OUT/demo-portal.log" | head -1 | cut -d' ' -f3)"
+fi
+: "${PORTAL_BASE:?set PORTAL_BASE}" "${PORTAL_LINK:?set PORTAL_LINK to the Portal link the demo printed}"
+curl -fsS "$OWNER_BASE/healthz" > /dev/null && curl -fsS "$PORTAL_BASE/healthz" > /dev/null
+
+# Cookies: the owner signs in with the demo's printed credentials; the customer opens the portal link.
+cookie_of() { awk -v n="$1" '$6==n{print $7}' "$2"; }
+owner_session() { # jar
+  curl -sS -o /dev/null -c "$1" -d "email=owner@northwind.test&password=$OWNER_PASSWORD" "$OWNER_BASE/login"
+  echo "duely_owner=$(cookie_of duely_owner "$1")"
+}
+# Every lane shares these two sessions (OWNER_COOKIE / PORTAL_COOKIE may be given to reuse running ones): the
+# account page's "sign out my other sessions" would otherwise end one scanner's session from another's.
+OWNER_COOKIE="${OWNER_COOKIE:-$(owner_session "$OUT/owner.jar")}"
+if [ -z "${PORTAL_COOKIE:-}" ]; then
+  curl -sS -o /dev/null -c "$OUT/portal.jar" "$PORTAL_LINK"
+  PORTAL_COOKIE="duely_portal=$(cookie_of duely_portal "$OUT/portal.jar")"
+fi
+[ "$OWNER_COOKIE" != "duely_owner=" ] || { echo "owner sign-in failed (rate limited? use fresh demos)"; exit 1; }
+[ "$PORTAL_COOKIE" != "duely_portal=" ] || { echo "the portal link did not open a session"; exit 1; }
+
+# Never followed by a crawler: signing out (it would end the scan's session), the dev clock (moving it
+# ends sessions and links) and the expired-link page; each is scanned explicitly instead.
+EXCLUDE_RE='logout|/dev/clock|/portal/expired'
+
+# ---------------------------------------------------------------- sqlmap
+# --level=5: every parameter (query, body, cookies, User-Agent, Referer, Host); --risk=3: OR-based payloads too.
+# --dbms=PostgreSQL: the app's only database, so no MySQL/MSSQL/Oracle payloads. The headers and session cookies
+# reach the same code on every route, so the targets named headers-* test them (one per role) and the others skip them.
+SQLMAP=(sqlmap --batch --level=5 --risk=3 --dbms=PostgreSQL --threads=2 --drop-set-cookie --disable-coloring --flush-session)
+SKIP_SHARED="user-agent,referer,host,duely_owner,duely_portal,duely_language"
+sqlmap_one() { # name cookie url [data|--forms]
+  local name="$1" cookie="$2" url="$3" extra="${4:-}"
+  local args=(-u "$url")
+  [ -n "$cookie" ] && args+=(--cookie="$cookie")
+  if [ "$extra" = "--forms" ]; then args+=(--forms); elif [ -n "$extra" ]; then args+=(--data="$extra"); fi
+  case "$name" in headers-*) ;; *) args+=(--skip="$SKIP_SHARED") ;; esac
+  # One output directory (session database) per target: sqlmap processes sharing one block each other.
+  timeout "${SQLMAP_MINUTES}m" "${SQLMAP[@]}" "${args[@]}" --output-dir="$OUT/sqlmap/data/$name" > "$OUT/sqlmap/$name.log" 2>&1 \
+    || echo "sqlmap $name: exit $? (124 = stopped at the ${SQLMAP_MINUTES}-minute cap)" >> "$OUT/sqlmap/$name.log"
+}
+export -f sqlmap_one; export OUT SQLMAP_MINUTES SKIP_SHARED
+# Every page the role reaches (one per route), its forms (--forms) and, for a page with a query, its GET parameters.
+sqlmap_crawled() { # role base start cookie
+  /usr/bin/python3 test/scanners/targets.py "$2" "$3" "$4" "$EXCLUDE_RE" > "$OUT/sqlmap/$1-targets.txt"
+  while read -r url; do
+    local slug; slug="$(echo "${url#"$2"}" | tr -c 'A-Za-z0-9.\n' '-' | sed 's/^-//')"
+    printf '%s\0%s\0%s\0%s\0' "$1-${slug:-root}-forms" "$4" "$url" "--forms"
+    case "$url" in *\?*) printf '%s\0%s\0%s\0%s\0' "$1-${slug}-query" "$4" "$url" "" ;; esac
+  done < "$OUT/sqlmap/$1-targets.txt" | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP); sqlmap_one \"\$@\"" _
+}
+# POST actions and pages a crawl does not reach: public forms, ids and tokens in the path (the * marks the spot).
+sqlmap_explicit() {
+  local B="$PORTAL_BASE" O="$OWNER_BASE"
+  {
+    printf '%s\0' headers-public "" "$B/login" "email=nobody%40northwind.test&password=x&redirectTo=%2Fapp"
+    printf '%s\0' headers-portal "$PORTAL_COOKIE" "$B/portal/pay?invoice=abc" ""
+    printf '%s\0' headers-owner "$OWNER_COOKIE" "$O/app/invoices?q=a" ""
+    printf '%s\0' login-query "" "$B/login?redirectTo=%2Fapp&reset=done" ""
+    printf '%s\0' two-step "" "$B/login/two-step" "code=123456&redirectTo=%2Fapp"
+    printf '%s\0' forgot-password "" "$B/forgot-password" "email=owner%40northwind.test"
+    printf '%s\0' reset-password "" "$B/reset-password?token=abc" "token=abc&password=long-enough-password-1&passwordConfirm=long-enough-password-1"
+    printf '%s\0' setup "" "$B/setup?token=abc" "token=abc&businessName=Acme&address=1+Main+St&contactEmail=a%40b.test&currency=EUR&language=en&timeZone=Europe%2FBerlin&ownerName=A&ownerEmail=a%40b.test&password=long-enough-password-1&passwordConfirm=long-enough-password-1"
+    printf '%s\0' invite "" "$B/invite?token=abc" "token=abc&name=A&email=a%40b.test&password=long-enough-password-1&passwordConfirm=long-enough-password-1"
+    printf '%s\0' portal-access "" "$B/portal/access/abc*" ""
+    printf '%s\0' portal-expired "" "$B/portal/expired" "email=anna%40example.test"
+    printf '%s\0' portal-language "$PORTAL_COOKIE" "$B/portal/language" "language=ar&back=%2Fportal"
+    printf '%s\0' portal-invoice-id "$PORTAL_COOKIE" "$B/portal/invoices/abc*" ""
+    printf '%s\0' portal-pay-query "$PORTAL_COOKIE" "$B/portal/pay?invoice=abc&settlement=abc" ""
+    printf '%s\0' dev-mailbox-id "" "$B/dev/mailbox/abc*" ""
+    printf '%s\0' webhook "" "$B/webhooks/stripe" '{"id":"evt_1","type":"payment_intent.succeeded"}'
+    printf '%s\0' owner-invoice-id "$OWNER_COOKIE" "$O/app/invoices/abc*" ""
+    printf '%s\0' owner-customer-id "$OWNER_COOKIE" "$O/app/customers/abc*" ""
+    printf '%s\0' owner-invoices-query "$OWNER_COOKIE" "$O/app/invoices?q=a&status=open&customer=abc" ""
+    printf '%s\0' owner-customers-query "$OWNER_COOKIE" "$O/app/customers?q=a&group=b&archived=active" ""
+  } | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP); sqlmap_one \"\$@\"" _
+  # Last: signing out (with a second owner session, so the crawls keep theirs), then the dev clock, set back to now.
+  sqlmap_one logout "$(owner_session "$OUT/owner2.jar")" "$O/logout" "x=1"
+  sqlmap_one dev-clock "" "$B/dev/clock" "offsetDays=0"
+  curl -sS -o /dev/null -d 'offsetDays=0' "$B/dev/clock"
+}
+
+# ---------------------------------------------------------------- wapiti
+# Every module except wapp (downloads Wappalyzer's data from the internet) and brute_login_form (a password
+# guesser: the sign-in limit answers 429 after 5 failures, see 015). test/scanners/wapiti.py is wapiti with
+# one Python 3.11 fix (its -x patterns do not compile otherwise).
+host_of() { echo "$1" | sed -E 's#^https?://([^:/]+).*#\1#'; }
+wapiti_cookie() { # base name value file   (wapiti stores a host without a dot under ".<host>.local")
+  printf '{".%s.local": {"/": {"%s": {"value": "%s", "expires": null, "secure": false, "port": null, "version": 0}}}}\n' "$(host_of "$1")" "$2" "$3" > "$4"
+}
+wapiti_scan() { # name base start cookie-file
+  /usr/bin/python3 test/scanners/wapiti.py -u "$3" --scope domain -m "all,-wapp,-brute_login_form" -l 2 --flush-session \
+    -d 6 --max-files-per-dir 4 --max-scan-time "$WAPITI_CRAWL_SECONDS" --max-attack-time "$WAPITI_MODULE_SECONDS" -t 20 -v 1 \
+    -x "$2/logout" -x "$2/dev/clock" -x "$2/portal/expired" -c "$4" -f json -o "$OUT/wapiti/$1.json" \
+    > "$OUT/wapiti/$1.log" 2>&1 || echo "wapiti $1: exit $?" >> "$OUT/wapiti/$1.log"
+}
+wapiti_cookie "$OWNER_BASE" duely_owner "${OWNER_COOKIE#duely_owner=}" "$OUT/wapiti/owner-cookie.json"
+wapiti_cookie "$PORTAL_BASE" duely_portal "${PORTAL_COOKIE#duely_portal=}" "$OUT/wapiti/portal-cookie.json"
+echo "{}" > "$OUT/wapiti/no-cookie.json"
+
+echo "Scanning $OWNER_BASE and $PORTAL_BASE: $LANES (logs in $OUT)..."
+pids=()
+for lane in $LANES; do
+  case "$lane" in
+    wapiti-owner) wapiti_scan owner "$OWNER_BASE" "$OWNER_BASE/app" "$OUT/wapiti/owner-cookie.json" & ;;
+    wapiti-portal) wapiti_scan portal "$PORTAL_BASE" "$PORTAL_BASE/portal" "$OUT/wapiti/portal-cookie.json" & ;;
+    wapiti-public) wapiti_scan public "$PORTAL_BASE" "$PORTAL_BASE/login" "$OUT/wapiti/no-cookie.json" & ;;
+    sqlmap-owner) sqlmap_crawled owner "$OWNER_BASE" /app "$OWNER_COOKIE" & ;;
+    sqlmap-portal) sqlmap_crawled portal "$PORTAL_BASE" /portal "$PORTAL_COOKIE" & ;;
+    sqlmap-explicit) sqlmap_explicit & ;;
+    *) echo "unknown lane $lane"; exit 1 ;;
+  esac
+  pids+=($!)
+done
+wait "${pids[@]}" || true
+
+bash test/scanners/summarize.sh | tee "$OUT/summary.txt"
