@@ -64,6 +64,10 @@ const probes = (): Probe[] => [
   { what: "a portal page with a null character", send: () => fetch(`${base}/portal/pay?invoice=%00`, { headers: { Cookie: portal } }), status: 400, says: /null character/ },
   // The expired-link form refused the null character with 400, then the page's title (no loader ran) threw.
   { what: "link request with a null character", send: () => fetch(`${base}/portal/expired`, form("email=a%00%40example.test")), status: 400, says: /null character/ },
+  // The same page's title threw for any refusal before its loader: a body that is not a form, no body, a PUT (wapiti's methods module).
+  { what: "link request that is not a form", send: () => fetch(`${base}/portal/expired`, { method: "POST", body: "x", headers: { "Content-Type": "text/plain" } }), status: 415, says: /takes a form/ },
+  { what: "link request without a body", send: () => fetch(`${base}/portal/expired`, { method: "POST" }), status: 415, says: /takes a form/ },
+  { what: "link request as PUT", send: () => fetch(`${base}/portal/expired`, { method: "PUT" }), status: 415, says: /takes a form/ },
 ];
 
 const withHeaders = (init: ReturnType<typeof form>, headers: Record<string, string>) => ({ ...init, headers: { ...init.headers, ...headers } });

@@ -75,8 +75,8 @@ fi
 [ "$OWNER_COOKIE" != "duely_owner=" ] || { echo "owner sign-in failed (rate limited? use fresh demos)"; exit 1; }
 [ "$PORTAL_COOKIE" != "duely_portal=" ] || { echo "the portal link did not open a session"; exit 1; }
 
-# Never followed by a crawler: signing out (it would end the scan's session), the dev clock (moving it
-# ends sessions and links) and the expired-link page; each is scanned explicitly instead.
+# Never followed by a crawler: signing out (it would end the scan's session) and the dev clock (moving it
+# ends sessions and links); the signed-in crawls also skip the expired-link page, which the signed-out scan covers.
 EXCLUDE_RE='logout|/dev/clock|/portal/expired'
 
 # ---------------------------------------------------------------- sqlmap
@@ -144,11 +144,12 @@ host_of() { echo "$1" | sed -E 's#^https?://([^:/]+).*#\1#'; }
 wapiti_cookie() { # base name value file   (wapiti stores a host without a dot under ".<host>.local")
   printf '{".%s.local": {"/": {"%s": {"value": "%s", "expires": null, "secure": false, "port": null, "version": 0}}}}\n' "$(host_of "$1")" "$2" "$3" > "$4"
 }
-wapiti_scan() { # name base start cookie-file
-  /usr/bin/python3 test/scanners/wapiti.py -u "$3" --scope domain -m "all,-wapp,-brute_login_form" -l 2 --flush-session \
+wapiti_scan() { # name base start cookie-file [more wapiti arguments: start pages, exclusions]
+  local name="$1" base="$2" start="$3" cookies="$4"; shift 4
+  /usr/bin/python3 test/scanners/wapiti.py -u "$start" --scope domain -m "all,-wapp,-brute_login_form" -l 2 --flush-session \
     -d 6 --max-files-per-dir 4 --max-scan-time "$WAPITI_CRAWL_SECONDS" --max-attack-time "$WAPITI_MODULE_SECONDS" -t 20 -v 1 \
-    -x "$2/logout" -x "$2/dev/clock" -x "$2/portal/expired" -c "$4" -f json -o "$OUT/wapiti/$1.json" \
-    > "$OUT/wapiti/$1.log" 2>&1 || echo "wapiti $1: exit $?" >> "$OUT/wapiti/$1.log"
+    -x "$base/logout" -x "$base/dev/clock" "$@" -c "$cookies" -f json -o "$OUT/wapiti/$name.json" \
+    > "$OUT/wapiti/$name.log" 2>&1 || echo "wapiti $name: exit $?" >> "$OUT/wapiti/$name.log"
 }
 wapiti_cookie "$OWNER_BASE" duely_owner "${OWNER_COOKIE#duely_owner=}" "$OUT/wapiti/owner-cookie.json"
 wapiti_cookie "$PORTAL_BASE" duely_portal "${PORTAL_COOKIE#duely_portal=}" "$OUT/wapiti/portal-cookie.json"
@@ -158,9 +159,13 @@ echo "Scanning $OWNER_BASE and $PORTAL_BASE: $LANES (logs in $OUT)..."
 pids=()
 for lane in $LANES; do
   case "$lane" in
-    wapiti-owner) wapiti_scan owner "$OWNER_BASE" "$OWNER_BASE/app" "$OUT/wapiti/owner-cookie.json" & ;;
-    wapiti-portal) wapiti_scan portal "$PORTAL_BASE" "$PORTAL_BASE/portal" "$OUT/wapiti/portal-cookie.json" & ;;
-    wapiti-public) wapiti_scan public "$PORTAL_BASE" "$PORTAL_BASE/login" "$OUT/wapiti/no-cookie.json" & ;;
+    wapiti-owner) wapiti_scan owner "$OWNER_BASE" "$OWNER_BASE/app" "$OUT/wapiti/owner-cookie.json" -x "$OWNER_BASE/portal/expired" & ;;
+    wapiti-portal) wapiti_scan portal "$PORTAL_BASE" "$PORTAL_BASE/portal" "$OUT/wapiti/portal-cookie.json" -x "$PORTAL_BASE/portal/expired" & ;;
+    # Signed out: every page that needs no session, with made-up tokens where one is in the address.
+    wapiti-public) wapiti_scan public "$PORTAL_BASE" "$PORTAL_BASE/login" "$OUT/wapiti/no-cookie.json" \
+      -s "$PORTAL_BASE/login/two-step" -s "$PORTAL_BASE/setup?token=abc" -s "$PORTAL_BASE/invite?token=abc" \
+      -s "$PORTAL_BASE/reset-password?token=abc" -s "$PORTAL_BASE/portal/access/abc" -s "$PORTAL_BASE/portal/expired?reason=expired" \
+      -s "$PORTAL_BASE/dev/mailbox" -s "$PORTAL_BASE/healthz" & ;;
     sqlmap-owner) sqlmap_crawled owner "$OWNER_BASE" /app "$OWNER_COOKIE" & ;;
     sqlmap-portal) sqlmap_crawled portal "$PORTAL_BASE" /portal "$PORTAL_COOKIE" & ;;
     sqlmap-explicit) sqlmap_explicit & ;;
