@@ -95,6 +95,14 @@ describe("what the outside scanners found", () => {
     reportFigure("scanner findings replayed", `${outcomes.length} requests, 0 answered 5xx`, { outcomes });
   });
 
+  it("sends the language switch back to the portal when its back address holds a newline or a byte above ASCII (wapiti: HTTP 500)", async () => {
+    for (const back of ["%2Fportal%2Fexpired%3Freason%3Dexpired%0Aenv%3B", "%2Fportal%2Fexpired%C2%BF%27%22%28"]) {
+      const response = await fetch(`${base}/portal/language`, form(`back=${back}&language=en`, portal));
+      expect(response.status, back).toBe(302);
+      expect(response.headers.get("location"), back).toBe("/portal");
+    }
+  });
+
   it("still answers a search without the character", async () => {
     const response = await fetch(`${base}/app/invoices?q=INV`, { headers: { Cookie: owner } });
     expect(response.status).toBe(200);
