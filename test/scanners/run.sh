@@ -11,7 +11,7 @@
 #   OWNER_BASE=http://localhost:3400 PORTAL_BASE=http://localhost:3401 PORTAL_LINK=http://localhost:3401/portal/access/... \
 #   LANES="wapiti-owner sqlmap-owner" bash test/scanners/run.sh
 #
-# Output (git-ignored): test-results/scanners/{sqlmap,wapiti}/, summary in test-results/scanners/summary.txt.
+# Output (git-ignored; SCAN_OUT to change): test-results/scanners/{sqlmap,wapiti}/, summary in test-results/scanners/summary.txt.
 # Knobs: JOBS (parallel sqlmap processes per lane, default 2), SQLMAP_MINUTES (cap per sqlmap target,
 # default 12), WAPITI_CRAWL_SECONDS (wapiti crawl cap, default 600), WAPITI_MODULE_SECONDS (cap per wapiti
 # module, default 240). wapiti visits at most 4 pages per folder (one invoice is like another).
@@ -21,12 +21,13 @@ cd "$(dirname "$0")/../.."
 
 PORT="${PORT:-3400}"
 PG_PORT="${EMBEDDED_PG_PORT:-54402}"
-OUT="test-results/scanners"
+OUT="${SCAN_OUT:-test-results/scanners}"
 JOBS="${JOBS:-2}"
 SQLMAP_MINUTES="${SQLMAP_MINUTES:-12}"
+DEEP_MINUTES="${DEEP_MINUTES:-60}"
 WAPITI_CRAWL_SECONDS="${WAPITI_CRAWL_SECONDS:-600}"
 WAPITI_MODULE_SECONDS="${WAPITI_MODULE_SECONDS:-240}"
-LANES="${LANES:-wapiti-owner wapiti-portal wapiti-public sqlmap-owner sqlmap-portal sqlmap-explicit}"
+LANES="${LANES:-wapiti-owner wapiti-portal wapiti-public sqlmap-deep sqlmap-owner sqlmap-portal sqlmap-explicit}"
 OWNER_PASSWORD="paid-on-time-2026"
 mkdir -p "$OUT/sqlmap" "$OUT/wapiti"
 
@@ -83,19 +84,31 @@ EXCLUDE_RE='logout|/dev/clock|/portal/expired'
 # --level=5: every parameter (query, body, cookies, User-Agent, Referer, Host); --risk=3: OR-based payloads too.
 # --dbms=PostgreSQL: the app's only database, so no MySQL/MSSQL/Oracle payloads. The headers and session cookies
 # reach the same code on every route, so the targets named headers-* test them (one per role) and the others skip them.
+# SQLMAP_EXTRA=--smart: a sweep that runs sqlmap's heuristics on every parameter and its full payload set only where
+# they react (minutes instead of hours); the sqlmap-deep lane always runs the full set on the parameters that reach SQL.
 SQLMAP=(sqlmap --batch --level=5 --risk=3 --dbms=PostgreSQL --threads=2 --drop-set-cookie --disable-coloring --flush-session)
+read -r -a SQLMAP_EXTRA <<< "${SQLMAP_EXTRA:-}"
 SKIP_SHARED="user-agent,referer,host,duely_owner,duely_portal,duely_language"
 sqlmap_one() { # name cookie url [data|--forms]
   local name="$1" cookie="$2" url="$3" extra="${4:-}"
+  # ONLY=regex runs just the targets whose name matches (a second pass over a few).
+  if [ -n "${ONLY:-}" ] && ! [[ "$name" =~ $ONLY ]]; then return 0; fi
   local args=(-u "$url")
   [ -n "$cookie" ] && args+=(--cookie="$cookie")
-  if [ "$extra" = "--forms" ]; then args+=(--forms); elif [ -n "$extra" ]; then args+=(--data="$extra"); fi
-  case "$name" in headers-*) ;; *) args+=(--skip="$SKIP_SHARED") ;; esac
+  # extra: --forms, or POST data, or "-p NAME", or "DATA|-p NAME".
+  local data="${extra%%|*}" only=""
+  case "$extra" in *"|-p "*) only="${extra##*|-p }" ;; "-p "*) only="${extra#-p }"; data="" ;; esac
+  if [ "$data" = "--forms" ]; then args+=(--forms); elif [ -n "$data" ]; then args+=(--data="$data"); fi
+  [ -n "$only" ] && args+=(-p "$only")
+  # -p (one parameter) and --skip cannot be given together.
+  if [ -z "$only" ]; then case "$name" in headers-*) ;; *) args+=(--skip="$SKIP_SHARED") ;; esac; fi
+  case "$name" in deep-*) ;; *) args+=("${SQLMAP_EXTRA[@]}") ;; esac
   # One output directory (session database) per target: sqlmap processes sharing one block each other.
-  timeout "${SQLMAP_MINUTES}m" "${SQLMAP[@]}" "${args[@]}" --output-dir="$OUT/sqlmap/data/$name" > "$OUT/sqlmap/$name.log" 2>&1 \
-    || echo "sqlmap $name: exit $? (124 = stopped at the ${SQLMAP_MINUTES}-minute cap)" >> "$OUT/sqlmap/$name.log"
+  local cap="$SQLMAP_MINUTES"; case "$name" in deep-*) cap="$DEEP_MINUTES" ;; esac
+  timeout "${cap}m" "${SQLMAP[@]}" "${args[@]}" --output-dir="$OUT/sqlmap/data/$name" > "$OUT/sqlmap/$name.log" 2>&1 \
+    || echo "sqlmap $name: exit $? (124 = stopped at the ${cap}-minute cap)" >> "$OUT/sqlmap/$name.log"
 }
-export -f sqlmap_one; export OUT SQLMAP_MINUTES SKIP_SHARED
+export -f sqlmap_one; export OUT SQLMAP_MINUTES DEEP_MINUTES SKIP_SHARED
 # Every page the role reaches (one per route), its forms (--forms) and, for a page with a query, its GET parameters.
 sqlmap_crawled() { # role base start cookie
   /usr/bin/python3 test/scanners/targets.py "$2" "$3" "$4" "$EXCLUDE_RE" > "$OUT/sqlmap/$1-targets.txt"
@@ -103,7 +116,7 @@ sqlmap_crawled() { # role base start cookie
     local slug; slug="$(echo "${url#"$2"}" | tr -c 'A-Za-z0-9.\n' '-' | sed 's/^-//')"
     printf '%s\0%s\0%s\0%s\0' "$1-${slug:-root}-forms" "$4" "$url" "--forms"
     case "$url" in *\?*) printf '%s\0%s\0%s\0%s\0' "$1-${slug}-query" "$4" "$url" "" ;; esac
-  done < "$OUT/sqlmap/$1-targets.txt" | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP); sqlmap_one \"\$@\"" _
+  done < "$OUT/sqlmap/$1-targets.txt" | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP SQLMAP_EXTRA); sqlmap_one \"\$@\"" _
 }
 # POST actions and pages a crawl does not reach: public forms, ids and tokens in the path (the * marks the spot).
 sqlmap_explicit() {
@@ -129,11 +142,40 @@ sqlmap_explicit() {
     printf '%s\0' owner-customer-id "$OWNER_COOKIE" "$O/app/customers/abc*" ""
     printf '%s\0' owner-invoices-query "$OWNER_COOKIE" "$O/app/invoices?q=a&status=open&customer=abc" ""
     printf '%s\0' owner-customers-query "$OWNER_COOKIE" "$O/app/customers?q=a&group=b&archived=active" ""
-  } | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP); sqlmap_one \"\$@\"" _
+  } | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP SQLMAP_EXTRA); sqlmap_one \"\$@\"" _
   # Last: signing out (with a second owner session, so the crawls keep theirs), then the dev clock, set back to now.
   sqlmap_one logout "$(owner_session "$OUT/owner2.jar")" "$O/logout" "x=1"
   sqlmap_one dev-clock "" "$B/dev/clock" "offsetDays=0"
   curl -sS -o /dev/null -d 'offsetDays=0' "$B/dev/clock"
+}
+
+# The parameters that reach a query in a way of their own (searches, ids and tokens in the path, emails and
+# tokens looked up), with every payload: -p names the one parameter, the * marks a spot in the path.
+sqlmap_deep() {
+  local B="$PORTAL_BASE" O="$OWNER_BASE" inv cus pinv
+  # A real id, so the first answer is the page and not a 404 (sqlmap stops at a 404).
+  inv="$(/usr/bin/python3 test/scanners/targets.py "$O" /app/invoices "$OWNER_COOKIE" "$EXCLUDE_RE" | grep -m1 -o '/app/invoices/c[a-z0-9]*$')"
+  cus="$(/usr/bin/python3 test/scanners/targets.py "$O" /app/customers "$OWNER_COOKIE" "$EXCLUDE_RE" | grep -m1 -o '/app/customers/c[a-z0-9]*$')"
+  pinv="$(/usr/bin/python3 test/scanners/targets.py "$B" /portal "$PORTAL_COOKIE" "$EXCLUDE_RE" | grep -m1 -o '/portal/invoices/c[a-z0-9]*$')"
+  {
+    printf '%s\0' deep-owner-invoice-search "$OWNER_COOKIE" "$O/app/invoices?q=INV" "-p q"
+    printf '%s\0' deep-owner-customer-search "$OWNER_COOKIE" "$O/app/customers?q=Ada" "-p q"
+    printf '%s\0' deep-owner-invoice-id "$OWNER_COOKIE" "$O$inv*" ""
+    printf '%s\0' deep-portal-invoice-id "$PORTAL_COOKIE" "$B$pinv*" ""
+    printf '%s\0' deep-portal-pay-invoice "$PORTAL_COOKIE" "$B/portal/pay?invoice=abc" "-p invoice"
+    printf '%s\0' deep-portal-access-token "" "$B/portal/access/abc*" ""
+    printf '%s\0' deep-login-email "" "$B/login" "email=nobody%40northwind.test&password=x|-p email"
+    printf '%s\0' deep-forgot-password-email "" "$B/forgot-password" "email=nobody%40northwind.test|-p email"
+    printf '%s\0' deep-reset-password-token "" "$B/reset-password?token=abc" "-p token"
+    printf '%s\0' deep-invite-token "" "$B/invite?token=abc" "-p token"
+    printf '%s\0' deep-owner-customer-edit "$OWNER_COOKIE" "$O$cus/edit" "name=Ada&companyName=Engines&email=ada%40example.test&phone=&timeZone=&currency=&language=en"
+    printf '%s\0' deep-owner-customer-id "$OWNER_COOKIE" "$O$cus*" ""
+    printf '%s\0' deep-portal-invoice-promise "$PORTAL_COOKIE" "$B$pinv" "intent=promise&promisedFor=2027-01-15"
+    printf '%s\0' deep-portal-invoice-question "$PORTAL_COOKIE" "$B$pinv" "intent=question&reason=&message=Hi+there"
+    printf '%s\0' deep-portal-pay-post "$PORTAL_COOKIE" "$B/portal/pay" "invoice=${pinv##*/}&amountChoice=other&otherAmount=10&method=US_BANK_ACCOUNT"
+    printf '%s\0' deep-owner-header-user-agent "$OWNER_COOKIE" "$O/app" "-p user-agent"
+    printf '%s\0' deep-owner-cookie "$OWNER_COOKIE" "$O/app" "-p duely_owner"
+  } | xargs -0 -n 4 -P "$JOBS" bash -c "$(declare -p SQLMAP SQLMAP_EXTRA); sqlmap_one \"\$@\"" _
 }
 
 # ---------------------------------------------------------------- wapiti
@@ -169,6 +211,7 @@ for lane in $LANES; do
     sqlmap-owner) sqlmap_crawled owner "$OWNER_BASE" /app "$OWNER_COOKIE" & ;;
     sqlmap-portal) sqlmap_crawled portal "$PORTAL_BASE" /portal "$PORTAL_COOKIE" & ;;
     sqlmap-explicit) sqlmap_explicit & ;;
+    sqlmap-deep) sqlmap_deep & ;;
     *) echo "unknown lane $lane"; exit 1 ;;
   esac
   pids+=($!)
