@@ -6,7 +6,7 @@ echo "== sqlmap"
 total_h=0; total_full=0; total_inj=0
 for f in "$OUT"/sqlmap/*.log; do
   [ -e "$f" ] || continue
-  h=$(grep -cE "heuristic \(basic\) test shows that .* parameter '[^']+' might not be injectable" "$f")
+  h=$(grep -cE "heuristic \(basic\) test shows that (.* )?parameter '[^']+' might not be injectable" "$f")
   full=$(grep -c "does not seem to be injectable" "$f")
   inj=$(grep -cE "identified the following injection point|parameter '[^']+' is vulnerable" "$f")
   fp=$(grep -c "false positive or unexploitable injection point detected" "$f")
