@@ -9,6 +9,7 @@ export { announceSetup, issueSetupLink, AlreadySetUpError } from "~/modules/setu
 export { parseEnv, ConfigError } from "~/utils/env.server";
 export { installCrashReporting, installLogRedaction } from "~/utils/redact.server";
 export { securityHeadersFor } from "~/utils/security-headers";
+export { addressProblem, crossSiteProblem } from "~/utils/request.server";
 
 /** Outside production the clock can be moved by tests and the demo; every request reads it fresh. */
 export async function beforeRequest() {

@@ -74,5 +74,7 @@ export function metaTitle(matches: readonly { data?: unknown }[], key: MessageKe
     const data = matches[i]?.data as { i18n?: I18nData } | undefined;
     if (data && typeof data === "object" && data.i18n) return [{ title: translatorOf(data.i18n.locale, data.i18n.messages).t(key, values) }];
   }
-  return [{ title: translatorOf("en", {}).intl.formatMessage({ id: key, defaultMessage: key }) }];
+  // No loader ran (the action refused the request, e.g. a form with a null character): the error page's plain
+  // title. Formatting the key without its catalog threw and turned that 400 into a 500 (issue 20, outside scanners).
+  return [{ title: "Duely" }];
 }

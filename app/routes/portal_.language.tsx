@@ -11,10 +11,11 @@ import { readForm } from "~/utils/request.server";
 
 const LanguageForm = z.object({
   language: localeSchema.refine((l) => OFFERED_LOCALES.includes(l), "That language is not offered yet"),
-  // Back to the page the switch was on: a portal path only (never another site).
+  // Back to the page the switch was on: a portal path only (never another site), in printable ASCII without "\"
+  // (a path the browser sends is percent-encoded; a raw newline or byte above 0x7E made the redirect throw: wapiti).
   back: z
     .string()
-    .regex(/^\/portal(?:[/?#][^\\]*)?$/, "back must be a portal path")
+    .regex(/^\/portal(?:[/?#][\x21-\x5b\x5d-\x7e]*)?$/, "back must be a portal path")
     .refine((path) => !path.startsWith("//"), "back must be a portal path")
     .catch("/portal"),
 });

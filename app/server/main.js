@@ -48,6 +48,15 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 // Public files all have an extension; a page's path is not looked up on disk (a stat per request).
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
 app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+// An address no route can answer (a null character in the query): 400 with the message, before any route runs.
+// A form another site sent (its Origin or Sec-Fetch-Site says so): 403, whatever the route.
+app.use((req, res, next) => {
+  const problem = entry.addressProblem(req.originalUrl);
+  if (problem) return void res.status(400).type("text/plain; charset=utf-8").send(problem);
+  const crossSite = entry.crossSiteProblem({ method: req.method, origin: req.get("origin"), fetchSite: req.get("sec-fetch-site"), host: req.get("host"), appUrl: env.APP_URL });
+  if (crossSite) return void res.status(403).type("text/plain; charset=utf-8").send(crossSite);
+  next();
+});
 app.use(async (req, res, next) => {
   try {
     await entry.beforeRequest();

@@ -38,6 +38,10 @@ describe("the language switch", () => {
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).language).toBeNull();
     expect((await choose(cookie, "es", "//evil.example/portal")).location).toBe("/portal");
     expect((await choose(cookie, "es", "https://evil.example/")).location).toBe("/portal");
+    // wapiti's payloads: a newline (a header that cannot be sent) and a byte above ASCII (a Location no client decodes).
+    expect((await choose(cookie, "es", "/portal/expired?reason=expired\nenv;")).location).toBe("/portal");
+    expect((await choose(cookie, "es", "/portal/expired\u00bf'\"(")).location).toBe("/portal");
+    expect((await choose(cookie, "es", "/portal/invoices/abc?x=%C3%A9#pay")).location).toBe("/portal/invoices/abc?x=%C3%A9#pay");
     const anonymous = await choose(null, "ar", "/portal/expired");
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toBe("/portal/expired");
