@@ -15,9 +15,9 @@ export async function freePort() {
   });
 }
 
-/** Starts `node app/server/main.js` with exactly `env` (plus PATH) and collects everything it prints. */
-export async function launch(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["app/server/main.js"], { cwd: root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts `node app/server/main.js [args]` with exactly `env` (plus PATH) and collects everything it prints. */
+export async function launch(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ["app/server/main.js", ...args], { cwd: root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
