@@ -7,14 +7,26 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { z } from "zod";
+import { chromiumExecutable } from "../test/e2e/browser";
 import { freePort, launch } from "../test/support/launcher";
 
 export type PageFigures = { score: number; lcpMs: number; tbtMs: number; cls: number; jsKb: number; cssKb: number; requests: number };
 export type FirstLoadPage = { name: string; path: string; median: PageFigures; runs: PageFigures[] };
 export type FirstLoadResult = { chromium: string; runsPerPage: number; pages: FirstLoadPage[] };
 
-/** Debian's Chromium (the e2e tests' browser); CHROMIUM_PATH overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * Debian's Chromium, as the e2e tests find it (CHROMIUM_PATH overrides it); on a fresh machine the e2e tests' own
+ * installer (test/e2e/ensure-browser.js: Debian's package with apt-get, as root) puts it there first.
+ */
+function chromium(log: (line: string) => void) {
+  const found = chromiumExecutable();
+  if (found) return found;
+  log("  no Chromium: installing it as the e2e tests do (test/e2e/ensure-browser.js)...");
+  spawnSync(process.execPath, ["test/e2e/ensure-browser.js"], { stdio: "inherit" });
+  const installed = chromiumExecutable();
+  if (!installed) throw new Error("No Chromium at /usr/bin/chromium: apt-get install chromium, or set CHROMIUM_PATH.");
+  return installed;
+}
 // Nothing in the browser reaches out: the page under test is the only traffic.
 const CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -80,7 +92,7 @@ async function measurePage(port: number, url: string, cookie: string): Promise<P
  */
 export async function benchFirstLoad(options: { build: boolean; runs: number; log: (line: string) => void }): Promise<FirstLoadResult> {
   const { log } = options;
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  const chromePath = chromium(log);
   if (options.build) {
     log("  building the app (remix build)...");
     const built = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
@@ -129,7 +141,7 @@ export async function benchFirstLoad(options: { build: boolean; runs: number; lo
     // A fresh profile: no cache, cookie or service worker from an earlier run.
     const profile = path.join(tmp, "chromium");
     fs.mkdirSync(profile);
-    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, userDataDir: profile, logLevel: "error" });
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, userDataDir: profile, logLevel: "error" });
     const version = ((await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser?: string }).Browser ?? "unknown";
     log(`  ${version}, ${options.runs} Lighthouse runs a page (mobile: slow 4G, 4× CPU slowdown)...`);
     const results: FirstLoadPage[] = [];
