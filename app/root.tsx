@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { I18nProvider, pageLang, usePageI18n } from "~/components/i18n";
 import styles from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce-provider";
+import { usePageScripts } from "~/utils/page-scripts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -20,6 +21,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // The language of the deepest page that speaks to a customer (its loader's `i18n`); English elsewhere.
   const i18n = usePageI18n();
   const { lang, dir } = pageLang(i18n);
+  // A page whose route says it works without JavaScript gets none (app/utils/page-scripts.ts).
+  const scripts = usePageScripts();
   return (
     <html lang={lang} dir={dir} className="h-full">
       <head>
@@ -30,8 +33,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-full font-sans">
         <I18nProvider data={i18n}>{children}</I18nProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

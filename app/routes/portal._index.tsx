@@ -8,10 +8,13 @@ import { metaTitle, useT } from "~/components/i18n";
 import type { MessageKey } from "~/modules/i18n/messages/en";
 import { savedMethodText } from "~/modules/payments/method-text";
 import { EarlyPayNote } from "~/components/early-pay-note";
-import { useListLinks } from "~/components/list-links";
 import { loadPortalHome } from "~/modules/portal/home.server";
 import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { today } from "~/utils/clock.server";
+import { withoutScripts } from "~/utils/page-scripts";
+
+// Links and forms only: the page is sent without JavaScript (docs/decisions/034-first-load.md).
+export const handle = withoutScripts;
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "home.title");
 
@@ -25,7 +28,6 @@ export default function PortalHome() {
   const { customerName, currency, totals, invoices, payments, offers, plans, planByInvoice, offerPlan } = useLoaderData<typeof loader>();
   const { t, date, money: format } = useT();
   const money = (cents: number, code = currency) => format(cents, code);
-  const followLink = useListLinks();
   const open = invoices.filter((i) => i.figures.balanceCents > 0);
   const payable = open.filter((i) => i.figures.dueNowCents > 0 && i.currency === currency);
   const settled = invoices.filter((i) => i.figures.balanceCents === 0);
@@ -113,7 +115,7 @@ export default function PortalHome() {
         {open.length === 0 ? <Card className="p-6 text-slate-600">{t("home.allPaid")}</Card> : null}
         {open.length > 0 ? (
           <Form method="get" action="/portal/pay">
-            <ul className="space-y-3" onClick={followLink}>
+            <ul className="space-y-3">
               {open.map((invoice) => (
                 <li key={invoice.id}>
                   <Card className="flex items-center gap-3 p-4 sm:p-5">
@@ -180,7 +182,7 @@ export default function PortalHome() {
             {t("home.paid")}
           </h2>
           <Card>
-            <ul className="divide-y divide-slate-100" onClick={followLink}>
+            <ul className="divide-y divide-slate-100">
               {settled.map((invoice) => (
                 <li key={invoice.id} className="list-row">
                   <a href={`/portal/invoices/${invoice.id}`} data-discover="true" className="row-link">
@@ -202,7 +204,7 @@ export default function PortalHome() {
             {t("home.payments")}
           </h2>
           <Card>
-            <ul className="divide-y divide-slate-100" onClick={followLink}>
+            <ul className="divide-y divide-slate-100">
               {payments.map((p) => (
                 <li key={p.id}>
                   <a href={`/portal/payments/${p.id}`} data-discover="true" className="list-row hover:bg-slate-50">

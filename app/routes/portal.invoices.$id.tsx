@@ -24,6 +24,10 @@ import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 import { readForm, idParam } from "~/utils/request.server";
+import { withoutScripts } from "~/utils/page-scripts";
+
+// Links and forms only: the page is sent without JavaScript (docs/decisions/034-first-load.md).
+export const handle = withoutScripts;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => metaTitle(matches, "invoice.title", { number: data?.number ?? "" });
 

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -19,8 +19,13 @@ import { requireCustomer } from "~/modules/portal-access/tokens.server";
 import { fieldErrorsOf } from "~/utils/forms";
 import { today } from "~/utils/clock.server";
 import { readForm } from "~/utils/request.server";
+import { useNonce } from "~/utils/nonce-provider";
 
 export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "pay.title");
+
+// Typing an amount chooses "part" before the page's scripts have loaded too (the page is often a document load now,
+// docs/decisions/034-first-load.md): without it, an amount typed early was sent with "everything" still chosen.
+const CHOOSE_PART_ON_INPUT = `document.getElementById("otherAmount").addEventListener("input",function(e){var r=e.target.form.querySelector('input[name="amountChoice"][value="other"]');if(r)r.checked=true})`;
 
 async function payableSelection(customerId: string, timeZone: string, requested: string[]) {
   const invoices = (await listCustomerInvoices(customerId, today(timeZone))).filter((i) => i.figures.dueNowCents > 0);
@@ -104,6 +109,16 @@ export default function Pay() {
   const money = (c: number) => format(c, data.currency);
   const [choice, setChoice] = useState<string>(String(actionData?.values.amountChoice ?? "full"));
   const [other, setOther] = useState<string>(actionData?.values.otherAmount ?? "");
+  const nonce = useNonce();
+  // What was typed before hydration is the state to start from (React keeps the DOM's value but not its state).
+  const otherRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const typed = otherRef.current?.value ?? "";
+    if (typed !== "" && otherRef.current?.form?.querySelector<HTMLInputElement>('input[name="amountChoice"][value="other"]')?.checked) {
+      setOther(typed);
+      setChoice("other");
+    }
+  }, []);
   const errors = actionData?.fieldErrors;
 
   let principal = data.settlement ? data.settlement.amountCents : data.totalCents;
@@ -195,6 +210,8 @@ export default function Pay() {
                 {currencySymbol(data.currency)}
               </span>
               <input
+                ref={otherRef}
+                id="otherAmount"
                 name="otherAmount"
                 inputMode="decimal"
                 aria-label={t("pay.amountLabel")}
@@ -215,6 +232,7 @@ export default function Pay() {
               {errors.otherAmount.map(tx).join(" ")}
             </p>
           ) : null}
+          <script nonce={nonce} dangerouslySetInnerHTML={{ __html: CHOOSE_PART_ON_INPUT }} />
         </fieldset>
         )}
         {data.settlement && errors?.otherAmount ? (

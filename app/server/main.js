@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -44,6 +45,9 @@ app.use((req, res, next) => {
   res.set(entry.securityHeadersFor(env, res.locals.cspNonce));
   next();
 });
+// Pages, scripts and styles are sent compressed (gzip or brotli, as the browser accepts): on a phone's network the
+// portal's bytes are most of its first load (docs/decisions/034-first-load.md).
+app.use(compression());
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 // Public files all have an extension; a page's path is not looked up on disk (a stat per request).
 const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });

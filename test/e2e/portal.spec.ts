@@ -14,16 +14,14 @@ test("the demo customer opens the portal link and sees only their invoices", asy
   await page.screenshot({ path: "test-results/screens/portal.png", fullPage: true });
 });
 
-test("the invoice list's plain links navigate inside the app, and a modified click is left to the browser", async ({ page, context }) => {
+test("the portal home and an invoice are sent without the app's JavaScript and work as plain pages; the pay page keeps its script", async ({ page, context }) => {
   await page.goto(demoState().portalLink);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  // Hydrated: React has attached its props (the click handler) to the list.
-  await page.waitForFunction(() => {
-    const list = document.querySelector("#open-heading + form ul");
-    return list !== null && Object.keys(list).some((key) => key.startsWith("__reactProps"));
-  });
-  // A marker on the window survives a client-side navigation and not a document load.
-  await page.evaluate(() => ((window as unknown as { __stayed: boolean }).__stayed = true));
+  // No module of the app (Remix's <Scripts/> preloads each), and one inline script: the language switch's one line
+  // (docs/decisions/034-first-load.md).
+  await expect(page.locator('link[rel="modulepreload"]')).toHaveCount(0);
+  await expect(page.locator("script")).toHaveCount(1);
+  // A modified click is the browser's own (a new tab); a plain click loads the invoice's page.
   const popup = context.waitForEvent("page");
   await page.getByRole("link", { name: "INV-1001", exact: true }).click({ modifiers: ["ControlOrMeta"] });
   await (await popup).close();
@@ -31,12 +29,15 @@ test("the invoice list's plain links navigate inside the app, and a modified cli
   await page.getByRole("link", { name: "INV-1001", exact: true }).click();
   await expect(page).toHaveURL(/\/portal\/invoices\//);
   await expect(page.getByRole("heading", { name: /INV-1001/ })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+  await expect(page.locator('link[rel="modulepreload"]')).toHaveCount(0);
+  await expect(page.locator("script")).toHaveCount(1);
   await page.goBack();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await page.getByRole("region", { name: "Your payments" }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/portal\/payments\//);
-  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+  // The pay page updates its fees as the amount is typed: it hydrates.
+  await page.getByRole("button", { name: "Pay $2,505.00 now" }).click();
+  await expect(page).toHaveURL(/\/portal\/pay\?/);
+  await expect(page.locator('link[rel="modulepreload"]').first()).toBeAttached();
+  await page.waitForFunction(() => Object.keys(document.querySelector("form") ?? {}).some((key) => key.startsWith("__reactProps")));
 });
 
 test("an unknown link leads to asking for a fresh one, which arrives by email and works", async ({ page }) => {

@@ -16,11 +16,14 @@ export async function freePort() {
 }
 
 /**
- * Starts `node app/server/main.js` (or `script`, such as the worker `app/server/worker.js`) with exactly `env` (plus
- * PATH) and collects everything it prints; `listening` is whether it said `ready` within a minute.
+ * Starts `node app/server/main.js [args]` (or `script`, such as the worker `app/server/worker.js`) with exactly `env`
+ * (plus PATH) and collects everything it prints; `listening` is whether it said `ready` within a minute.
  */
-export async function launch(env: Record<string, string>, { script = "app/server/main.js", ready = /Duely is listening/ }: { script?: string; ready?: RegExp } = {}) {
-  const child = spawn(process.execPath, [script], { cwd: root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function launch(
+  env: Record<string, string>,
+  { script = "app/server/main.js", args = [], ready = /Duely is listening/ }: { script?: string; args?: string[]; ready?: RegExp } = {},
+) {
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
