@@ -202,7 +202,12 @@ echo "Scanning $OWNER_BASE and $PORTAL_BASE: $LANES (logs in $OUT)..."
 pids=()
 for lane in $LANES; do
   case "$lane" in
-    wapiti-owner) wapiti_scan owner "$OWNER_BASE" "$OWNER_BASE/app" "$OUT/wapiti/owner-cookie.json" -x "$OWNER_BASE/portal/expired" & ;;
+    # Every owner form page is a start page: crawling from /app alone, the per-module cap ran out before some.
+    wapiti-owner) wapiti_scan owner "$OWNER_BASE" "$OWNER_BASE/app" "$OUT/wapiti/owner-cookie.json" -x "$OWNER_BASE/portal/expired" \
+      -s "$OWNER_BASE/app/account" -s "$OWNER_BASE/app/settings" -s "$OWNER_BASE/app/team" -s "$OWNER_BASE/app/board" \
+      -s "$OWNER_BASE/app/questions" -s "$OWNER_BASE/app/customers/new" -s "$OWNER_BASE/app/invoices/new" \
+      -s "$OWNER_BASE/app/customers/import" -s "$OWNER_BASE/app/invoices/import" -s "$OWNER_BASE/app/reminders" \
+      -s "$OWNER_BASE/app/plans" -s "$OWNER_BASE/app/emails" & ;;
     wapiti-portal) wapiti_scan portal "$PORTAL_BASE" "$PORTAL_BASE/portal" "$OUT/wapiti/portal-cookie.json" -x "$PORTAL_BASE/portal/expired" & ;;
     # Signed out: every page that needs no session, with made-up tokens where one is in the address.
     wapiti-public) wapiti_scan public "$PORTAL_BASE" "$PORTAL_BASE/login" "$OUT/wapiti/no-cookie.json" \
