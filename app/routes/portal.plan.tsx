@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
@@ -64,6 +64,22 @@ export default function PayOverTime() {
   const [count, setCount] = useState<number>(Number(actionData?.values.count) || Math.min(3, q.rules.maxInstalments));
   const [frequency, setFrequency] = useState<Frequency>((actionData?.values.frequency as Frequency) || (frequencies.includes("MONTHLY") ? "MONTHLY" : frequencies[0]!) || "MONTHLY");
   const [method, setMethod] = useState<OnlineMethod>((actionData?.values.method as OnlineMethod) || "CARD");
+  // What the customer chose before hydration is the state to start from: React keeps neither a select's value
+  // nor a radio's check that it did not set, so without this the fields (and what is sent) went back silently.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const chosen = new FormData(form);
+    const typedCount = Number(chosen.get("count"));
+    if (counts.includes(typedCount)) setCount(typedCount);
+    const typedFrequency = chosen.get("frequency");
+    if (frequencies.includes(typedFrequency as Frequency)) setFrequency(typedFrequency as Frequency);
+    const typedMethod = chosen.get("method");
+    if (typedMethod === "CARD" || typedMethod === "US_BANK_ACCOUNT" || typedMethod === "SEPA_DEBIT") setMethod(typedMethod);
+    // Only once, on hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   if (!q.allowed) {
     return (
@@ -107,7 +123,7 @@ export default function PayOverTime() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("plan.heading")}</h1>
         <p className="mt-1 text-slate-600">{t("plan.intro", { amount: money(q.dueCents) })}</p>
       </div>
-      <Form method="post" className="space-y-5" noValidate>
+      <Form ref={formRef} method="post" className="space-y-5" noValidate>
         <Card>
           <ul className="divide-y divide-slate-100">
             {q.invoices.map((i) => (

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { createCustomerWithInvoice, portalLinkPath } from "./data";
 import { demoState } from "./state";
 
 test("the demo customer opens the portal link and sees only their invoices", async ({ page }) => {
@@ -82,4 +83,36 @@ test("moving the app clock forward turns a due-soon invoice overdue", async ({ p
   }
   await page.reload();
   await expect(row).toContainText("Due soon");
+});
+
+// A slow phone shows the plan page before its scripts have run: what the customer picks in that window is what
+// the page goes on with once they do (it used to go back to the defaults, and a CI run on a loaded machine met it).
+test("choices made on the plan page before its scripts run are kept when they do", async ({ page }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const world = await createCustomerWithInvoice({ name: "Early Chooser", amountCents: 30_000, issueDate: today, dueDate: today });
+  await page.goto(await portalLinkPath(world.customerId));
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/build/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Pay over time" }).first().click();
+  await expect(page.getByRole("heading", { name: "Pay over time" })).toBeVisible();
+  await page.getByLabel("Number of instalments").selectOption("2");
+  await page.getByLabel("How often").selectOption("WEEKLY");
+  await page.getByRole("radio", { name: /Bank account \(ACH\)/ }).check();
+  // Not hydrated yet: the preview still shows the page's first schedule (3 monthly by card). By bank, each
+  // instalment has the demo business's 1% bank discount off: 2 × $148.50.
+  await expect(page.getByRole("button", { name: "Agree and pay $100.00 today" })).toBeVisible();
+
+  release();
+  await expect(page.getByRole("button", { name: "Agree and pay $148.50 today" })).toBeVisible();
+  await expect(page.getByLabel("Number of instalments")).toHaveValue("2");
+  await expect(page.getByLabel("How often")).toHaveValue("WEEKLY");
+  await expect(page.getByRole("radio", { name: /Bank account \(ACH\)/ })).toBeChecked();
+  await expect(page.getByTestId("plan-schedule").getByRole("row")).toHaveCount(4); // header, 2 instalments, total
+  await page.getByRole("checkbox", { name: /I agree to this plan/ }).check();
+  await page.getByRole("button", { name: "Agree and pay $148.50 today" }).click();
+  await expect(page.getByRole("heading", { name: "Pay instalment 1: $148.50 by bank account" })).toBeVisible();
 });
