@@ -2,7 +2,7 @@
 // in that language (the same Intl formatting as the portal's Translator).
 import type { ReactNode } from "react";
 import { emailCatalogOf } from "./email-catalogs.server";
-import { translatorOf, type MessageValues, type Translator } from "./formatter";
+import { formatText, translatorOf, type MessageValues, type Translator } from "./formatter";
 import { directionOf, type Locale } from "./locales";
 import type { EmailMessageKey } from "./messages/en-email";
 
@@ -18,12 +18,13 @@ const translators = new Map<Locale, EmailTranslator>();
 export function emailTranslator(locale: Locale): EmailTranslator {
   let found = translators.get(locale);
   if (!found) {
-    const base = translatorOf(locale, emailCatalogOf(locale));
+    const messages = emailCatalogOf(locale);
+    const base = translatorOf(locale, messages);
     const intl = base.intl;
     found = {
       ...base,
       dir: directionOf(locale),
-      t: (key, values) => intl.formatMessage({ id: key }, values as Record<string, string | number | Date>),
+      t: (key, values) => formatText(locale, messages, key, values),
       rich: (key, values) => intl.formatMessage({ id: key }, values as never) as ReactNode,
     };
     translators.set(locale, found);
