@@ -3,7 +3,7 @@
 import { useMatches } from "@remix-run/react";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { RawIntlProvider } from "react-intl";
-import { translatorOf, type I18nData, type MessageValue, type Translator } from "~/modules/i18n/formatter";
+import { messagesOf, translatorOf, type I18nData, type MessageValue, type Translator } from "~/modules/i18n/formatter";
 import { DEFAULT_LOCALE, directionOf, type Locale } from "~/modules/i18n/locales";
 import type { MessageKey } from "~/modules/i18n/messages/en";
 
@@ -34,13 +34,14 @@ export function usePageI18n(): I18nData | null {
 export function I18nProvider({ data, children }: { data: I18nData | null; children: ReactNode }) {
   const value = useMemo<PageTranslator | null>(() => {
     if (!data) return null;
-    const base = translatorOf(data.locale, data.messages);
+    const messages = messagesOf(data);
+    const base = translatorOf(data.locale, messages);
     return {
       ...base,
       dir: data.dir,
       offered: data.offered,
       rich: (key, values) => base.intl.formatMessage({ id: key }, values as never) as ReactNode,
-      tx: (keyOrText) => (keyOrText in data.messages ? base.t(keyOrText as MessageKey) : keyOrText),
+      tx: (keyOrText) => (keyOrText in messages ? base.t(keyOrText as MessageKey) : keyOrText),
     };
   }, [data]);
   if (!value) return <>{children}</>;
@@ -72,7 +73,7 @@ export function pageLang(data: I18nData | null): { lang: string; dir: "ltr" | "r
 export function metaTitle(matches: readonly { data?: unknown }[], key: MessageKey, values?: Record<string, string | number>): { title: string }[] {
   for (let i = matches.length - 1; i >= 0; i--) {
     const data = matches[i]?.data as { i18n?: I18nData } | undefined;
-    if (data && typeof data === "object" && data.i18n) return [{ title: translatorOf(data.i18n.locale, data.i18n.messages).t(key, values) }];
+    if (data && typeof data === "object" && data.i18n) return [{ title: translatorOf(data.i18n.locale, messagesOf(data.i18n)).t(key, values) }];
   }
   // No loader ran (the action refused the request, e.g. a form with a null character): the error page's plain
   // title. Formatting the key without its catalog threw and turned that 400 into a 500 (issue 20, outside scanners).

@@ -72,10 +72,18 @@ export function emailLocale(customer: { language: string | null }, business: { l
  * What a customer page's loader returns as `i18n`: its language and the messages of that one language
  * (only those under `prefixes` when given: owner pages need the shared components' words alone).
  */
+const catalogTexts = new Map<string, string>();
+
 export function i18nData(locale: Locale, prefixes?: readonly string[]): I18nData {
-  const catalog: Record<string, string> = catalogOf(locale);
-  const messages = prefixes ? Object.fromEntries(Object.entries(catalog).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) : catalog;
-  return { locale, dir: directionOf(locale), messages, offered: OFFERED_LOCALES };
+  const cacheKey = `${locale}:${prefixes?.join(",") ?? "*"}`;
+  let messagesJson = catalogTexts.get(cacheKey);
+  if (messagesJson === undefined) {
+    const catalog: Record<string, string> = catalogOf(locale);
+    const messages = prefixes ? Object.fromEntries(Object.entries(catalog).filter(([key]) => prefixes.some((p) => key.startsWith(p)))) : catalog;
+    messagesJson = JSON.stringify(messages);
+    catalogTexts.set(cacheKey, messagesJson);
+  }
+  return { locale, dir: directionOf(locale), messagesJson, offered: OFFERED_LOCALES };
 }
 
 export async function portalTranslation(request: Request, customer: { language: string | null } | null, business: { language: string } | null) {
