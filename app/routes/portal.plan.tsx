@@ -75,8 +75,8 @@ export default function PayOverTime() {
     if (counts.includes(typedCount)) setCount(typedCount);
     const typedFrequency = chosen.get("frequency");
     if (frequencies.includes(typedFrequency as Frequency)) setFrequency(typedFrequency as Frequency);
-    const typedMethod = chosen.get("method");
-    if (typedMethod === "CARD" || typedMethod === "US_BANK_ACCOUNT" || typedMethod === "SEPA_DEBIT") setMethod(typedMethod);
+    const typedMethod = chosen.get("method") as OnlineMethod | null;
+    if (typedMethod && methodsFor(q.currency).includes(typedMethod)) setMethod(typedMethod);
     // Only once, on hydration.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
