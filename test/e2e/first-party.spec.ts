@@ -43,7 +43,9 @@ test("the owner's and the customer's pages send no request to any other origin",
     }
   }
   // The card form of a payment (Stripe.js is what a configured gateway would load: with no keys, nothing is).
+  // The switch posts the choice: wait for its answer, or the next navigation cancels the post and the page stays Arabic.
   await page.locator("#language-switch").selectOption("en");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto(`/portal/pay?invoice=${c.invoiceId}`);
   await page.getByRole("button", { name: "Continue to payment details" }).click();
   await expect(page.getByLabel("Card number")).toBeVisible();
