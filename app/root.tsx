@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { I18nProvider, pageLang, usePageI18n } from "~/components/i18n";
 import styles from "~/tailwind.css";
+import { HYDRATION_GUARD, useLiftHydrationGuard } from "~/utils/hydration-guard";
 import { useNonce } from "~/utils/nonce-provider";
 import { usePageScripts } from "~/utils/page-scripts";
 
@@ -23,6 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { lang, dir } = pageLang(i18n);
   // A page whose route says it works without JavaScript gets none (app/utils/page-scripts.ts).
   const scripts = usePageScripts();
+  useLiftHydrationGuard();
   return (
     <html lang={lang} dir={dir} className="h-full">
       <head>
@@ -30,6 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Keeps taps from React until it has hydrated the page (app/utils/hydration-guard.ts). */}
+        {scripts ? <script nonce={nonce} dangerouslySetInnerHTML={{ __html: HYDRATION_GUARD }} /> : null}
       </head>
       <body className="min-h-full font-sans">
         <I18nProvider data={i18n}>{children}</I18nProvider>

@@ -1,6 +1,6 @@
 import { formatDecimal } from "~/modules/money/money";
 import { Form } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { previewTotal, type DraftLineValues } from "~/modules/invoices/draft-form";
@@ -43,15 +43,25 @@ export function InvoiceEditor(props: {
     previewTotal({ ...values, ...Object.fromEntries(props.lines.flatMap((l, i) => [[`lines.${i}.description`, l.description], [`lines.${i}.quantity`, l.quantity], [`lines.${i}.unitPrice`, l.unitPrice]])) }, currency),
   );
   const rows = Array.from({ length: rowCount }, (_, i) => props.lines[i] ?? { description: "", quantity: "", unitPrice: "" });
-  const onInput = (event: FormEvent<HTMLFormElement>) => {
-    const typed = formValues(event.currentTarget);
+  const formRef = useRef<HTMLFormElement>(null);
+  const readForm = (form: HTMLFormElement) => {
+    const typed = formValues(form);
+    setCustomerId(typed.customerId ?? "");
     setTotal(previewTotal(typed, customers.find((c) => c.id === typed.customerId)?.currency ?? props.currency));
   };
+  const onInput = (event: FormEvent<HTMLFormElement>) => readForm(event.currentTarget);
+  // What was picked and typed before the scripts ran stays in the fields; the currency, the deposit note and the total
+  // follow it from hydration on (as on the portal's plan page, decision 034).
+  useEffect(() => {
+    if (formRef.current) readForm(formRef.current);
+    // Only once, on hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const formError = errors.form?.join(" ");
   const depositCustomer = customers.find((c) => c.id === customerId && c.depositRequired);
 
   return (
-    <Form method="post" noValidate onInput={onInput} className="space-y-6" aria-label="Invoice">
+    <Form ref={formRef} method="post" noValidate onInput={onInput} className="space-y-6" aria-label="Invoice">
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
       {formError ? (
         <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200">

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useCan } from "~/components/use-can";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTypedValue } from "~/components/use-typed-value";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -305,8 +306,8 @@ function Preview({ tier, subject, body }: { tier: TierView; subject: string; bod
 
 function BusinessText({ tier, errors, saved, busy }: { tier: TierView; errors: Record<string, string[]>; saved: boolean; busy: boolean }) {
   const can = useCan();
-  const [subject, setSubject] = useState(tier.subject);
-  const [body, setBody] = useState(tier.body);
+  const subject = useTypedValue<HTMLInputElement>(tier.subject);
+  const body = useTypedValue<HTMLTextAreaElement>(tier.body);
   return (
     <div className="mt-4 grid gap-5 lg:grid-cols-2">
       <Form method="post" className="space-y-3" noValidate aria-label={`${tier.name} settings`}>
@@ -320,12 +321,12 @@ function BusinessText({ tier, errors, saved, busy }: { tier: TierView; errors: R
           </label>
           <label className="block text-sm font-medium text-slate-700">
             Subject
-            <input name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} className={input} />
+            <input ref={subject.ref} name="subject" value={subject.value} onChange={(e) => subject.setValue(e.target.value)} className={input} />
             {errors.subject ? <span className="mt-1 block text-rose-700">{errors.subject.join(" ")}</span> : null}
           </label>
           <label className="block text-sm font-medium text-slate-700">
             Message
-            <textarea name="body" rows={7} value={body} onChange={(e) => setBody(e.target.value)} className={input} />
+            <textarea ref={body.ref} name="body" rows={7} value={body.value} onChange={(e) => body.setValue(e.target.value)} className={input} />
             {errors.body ? <span className="mt-1 block text-rose-700">{errors.body.join(" ")}</span> : null}
           </label>
           <Button type="submit" disabled={busy}>
@@ -334,7 +335,7 @@ function BusinessText({ tier, errors, saved, busy }: { tier: TierView; errors: R
           {saved ? <span className="ml-3 text-sm text-emerald-700">Saved.</span> : null}
         </fieldset>
       </Form>
-      <Preview tier={tier} subject={subject} body={body} />
+      <Preview tier={tier} subject={subject.value} body={body.value} />
     </div>
   );
 }
@@ -356,8 +357,8 @@ function LanguageText({
 }) {
   const can = useCan();
   const own = tier.texts[language];
-  const [subject, setSubject] = useState(own?.subject ?? "");
-  const [body, setBody] = useState(own?.body ?? "");
+  const subject = useTypedValue<HTMLInputElement>(own?.subject ?? "");
+  const body = useTypedValue<HTMLTextAreaElement>(own?.body ?? "");
   const name = LOCALE_NAMES[language];
   return (
     <div className="mt-4 grid gap-5 lg:grid-cols-2">
@@ -375,12 +376,12 @@ function LanguageText({
             {errors.language ? <p className="text-sm text-rose-700">{errors.language.join(" ")}</p> : null}
             <label className="block text-sm font-medium text-slate-700">
               Subject ({name})
-              <input name="subject" lang={language} dir={language === "ar" ? "rtl" : "ltr"} value={subject} onChange={(e) => setSubject(e.target.value)} className={input} />
+              <input name="subject" lang={language} dir={language === "ar" ? "rtl" : "ltr"} ref={subject.ref} value={subject.value} onChange={(e) => subject.setValue(e.target.value)} className={input} />
               {errors.subject ? <span className="mt-1 block text-rose-700">{errors.subject.join(" ")}</span> : null}
             </label>
             <label className="block text-sm font-medium text-slate-700">
               Message ({name})
-              <textarea name="body" lang={language} dir={language === "ar" ? "rtl" : "ltr"} rows={7} value={body} onChange={(e) => setBody(e.target.value)} className={input} />
+              <textarea name="body" lang={language} dir={language === "ar" ? "rtl" : "ltr"} rows={7} ref={body.ref} value={body.value} onChange={(e) => body.setValue(e.target.value)} className={input} />
               {errors.body ? <span className="mt-1 block text-rose-700">{errors.body.join(" ")}</span> : null}
             </label>
             <p className="text-xs text-slate-500">Placeholders stay in English: {"{{customerName}}"}, {"{{amount}}"} and the others below. Amounts and dates are filled in {name}.</p>
@@ -401,7 +402,7 @@ function LanguageText({
           </Form>
         ) : null}
       </div>
-      <Preview tier={tier} subject={subject || tier.subject} body={body || tier.body} />
+      <Preview tier={tier} subject={subject.value || tier.subject} body={body.value || tier.body} />
     </div>
   );
 }

@@ -25,7 +25,9 @@ export const meta: MetaFunction = ({ matches }) => metaTitle(matches, "pay.title
 
 // Typing an amount chooses "part" before the page's scripts have loaded too (the page is often a document load now,
 // docs/decisions/034-first-load.md): without it, an amount typed early was sent with "everything" still chosen.
-const CHOOSE_PART_ON_INPUT = `document.getElementById("otherAmount").addEventListener("input",function(e){var r=e.target.form.querySelector('input[name="amountChoice"][value="other"]');if(r)r.checked=true})`;
+// On window in the capture phase, beside the hydration guard (app/utils/hydration-guard.ts), which stops the event's
+// propagation to the field until the page has hydrated.
+const CHOOSE_PART_ON_INPUT = `window.addEventListener("input",function(e){if(e.target.id!=="otherAmount")return;var r=e.target.form.querySelector('input[name="amountChoice"][value="other"]');if(r)r.checked=true},true)`;
 
 async function payableSelection(customerId: string, timeZone: string, requested: string[]) {
   const invoices = (await listCustomerInvoices(customerId, today(timeZone))).filter((i) => i.figures.dueNowCents > 0);

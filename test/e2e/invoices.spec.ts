@@ -10,19 +10,20 @@ import { readLatestEmail, signInAsOwner } from "./helpers";
 
 const url = `postgresql://postgres:postgres@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54349)}/duely`;
 
-async function createCustomer(name: string, options: { depositRequired?: boolean } = {}) {
+async function createCustomer(name: string, options: { depositRequired?: boolean; currency?: string } = {}) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const suffix = crypto.randomBytes(3).toString("hex");
     const { rows } = await client.query<{ id: string }>(`select "id" from "Business" order by "createdAt" asc limit 1`);
     const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${suffix}@example.test`;
-    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "depositRequired", "updatedAt") values ($1, $2, $3, $4, $5, now())`, [
+    await client.query(`insert into "Customer" ("id", "businessId", "email", "name", "depositRequired", "currency", "updatedAt") values ($1, $2, $3, $4, $5, $6, now())`, [
       crypto.randomUUID(),
       rows[0]!.id,
       email,
       name,
       options.depositRequired ?? false,
+      options.currency ?? null,
     ]);
     return { email };
   } finally {
@@ -141,4 +142,33 @@ test("an invoice for a customer who must pay a deposit is sent only when due on 
   await expect(page.getByLabel("Due date")).toHaveValue(issueDate);
   await page.getByRole("button", { name: "Send invoice" }).click();
   await expect(page.getByRole("status")).toContainText("is issued and emailed to the customer with a portal link.");
+});
+
+// A slow machine shows the editor before its scripts have run: the customer picked and the price typed in that window
+// set the currency, the deposit note and the total once they do (they used to stay on "no customer", in dollars).
+test("what the owner picks and types before the invoice editor's scripts run is what it shows once they do", async ({ page }) => {
+  const customer = await createCustomer("Hiro Early", { depositRequired: true, currency: "JPY" });
+  await signInAsOwner(page);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/build/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/app/invoices/new", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: `Hiro Early · ${customer.email}` });
+  await page.getByLabel("Line 1 description").fill("Translation");
+  await page.getByLabel("Line 1 quantity").fill("2");
+  await page.getByLabel("Line 1 unit price").fill("60000");
+  // Not hydrated yet: the page as the server sent it.
+  await expect(page.getByTestId("editor-currency")).toContainText("USD");
+
+  release();
+  await expect(page.getByTestId("editor-currency")).toContainText("JPY");
+  await expect(page.getByTestId("editor-total")).toHaveText("¥120,000");
+  await expect(page.getByText("Hiro Early must pay a deposit before new work")).toBeVisible();
+  await expect(page.getByLabel("Customer", { exact: true })).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("editor-total")).toHaveText("¥120,000");
 });
