@@ -54,8 +54,9 @@ export const GUARDED_EVENTS = [
 // A control that only works with scripts would lose a tap made in that window: the guard keeps, in order, the taps
 // on a `<button type="button">` and the last choice in each `<select>`, and does them again once the guard is lifted,
 // now that React listens. A select's choice is set again before its change is sent: a re-render in between (another
-// replayed change) may have put the select back to the page's state. Links, submit buttons and fields need no such replay: their default action already
-// happened, and what was typed or picked is adopted on hydration (useTypedValue, the plan page, the invoice editor).
+// replayed change) may have put the select back to the page's state. Links, submit buttons and fields need no
+// replay: their default action already happened, and what was typed or picked is adopted on hydration
+// (useTypedValue, the plan page, the pay page, the invoice editor).
 export const HYDRATION_GUARD = `(function(w){var t=${JSON.stringify(GUARDED_EVENTS.join(" "))}.split(" "),r=[],s=function(e){e.stopPropagation();var x=e.target,i;if(e.type==="click"){var b=x&&x.closest&&x.closest('button[type="button"]');if(b)r.push({x:b})}else if(e.type==="change"&&x&&x.tagName==="SELECT"){for(i=0;i<r.length;i++)if(r[i].x===x){r[i].v=x.value;return}r.push({x:x,v:x.value})}};t.forEach(function(n){w.addEventListener(n,s,true)});w.duelyHydrated=function(){t.forEach(function(n){w.removeEventListener(n,s,true)});w.duelyHydrated=function(){};setTimeout(function(){r.forEach(function(c){var x=c.x;if(!x.isConnected||x.disabled)return;if(x.tagName==="SELECT"){x.value=c.v;x.dispatchEvent(new Event("change",{bubbles:true}))}else x.click()})},0)}})(window)`;
 
 declare global {
